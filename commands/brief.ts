@@ -1,0 +1,23 @@
+import { defineCommand } from '../src/core/command.js';
+import { topicExamples } from './examples.js';
+
+export default defineCommand({
+  name: 'brief',
+  description: 'Show the brief on a topic: summary, key facts and sources.',
+  options: [
+    {
+      name: 'topic',
+      description: 'A topic, title or slug, e.g. xinjiang',
+      type: 'string',
+      required: true,
+      autocomplete: true,
+    },
+  ],
+  examples: (library) => topicExamples(library).map((t) => `/brief ${t}`),
+  run({ args, library }) {
+    const query = String(args.topic);
+    const result = library.lookup(query);
+    if (result.kind === 'miss') return { kind: 'notFound', query, suggestions: result.suggestions };
+    return { kind: 'brief', brief: result.brief, related: result.related };
+  },
+});

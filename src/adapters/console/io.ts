@@ -1,0 +1,21 @@
+import type { Chat, User } from '../../core/types.js';
+import { userInfo } from 'node:os';
+
+/** The person at the terminal runs the bot, so they are a moderator and never rate-limited. */
+export function consoleUser(): User {
+  let name = 'operator';
+  try {
+    name = userInfo().username || name;
+  } catch {
+    // some containers have no passwd entry; the default name will do
+  }
+  return { id: 'console', name, isModerator: true };
+}
+
+export const consoleChat: Chat = { id: 'console', kind: 'private', platform: 'console' };
+
+/** In the terminal the slash is optional: `brief xinjiang` works like `/brief xinjiang`. */
+export const asCommand = (line: string): string => {
+  const trimmed = line.trim();
+  return trimmed === '' || trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+};

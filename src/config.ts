@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
+  z.preprocess(blankToUndefined, schema.default(value as never));
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a numeric Discord id (17 to 20 digits)');
+const url = z
+  .string()
+  .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), 'must be an http(s) URL')
+  .transform((s) => s.replace(/\/+$/, ''));
+const int = (min: number, max: number) => z.coerce.number().int(`must be a whole number`).min(min).max(max);
+
+const envSchema = z
+  .object({
+    DISCORD_TOKEN: optional(
+      z
+        .string()
+        .regex(
+          /^[\w-]{10,}\.[\w-]{4,}\.[\w-]{10,}$/,
+          'does not look like a Discord bot token (three dot-separated parts)',
+        ),
+    ),
+    DISCORD_APPLICATION_ID: optional(snowflake),
+    DISCORD_GUILD_ID: optional(snowflake),
+    DISCORD_API_ROOT: withDefault(url, 'https://discord.com/api'),
+    TELEGRAM_BOT_TOKEN: optional(
+      z
+        .string()
+        .regex(/^\d{1,20}:[\w-]{30,}$/, 'does not look like a Telegram bot token (digits, a colon, 30+ characters)'),
+    ),
+    TELEGRAM_API_ROOT: withDefault(url, 'https://api.telegram.org'),
+    TELEGRAM_WEBHOOK_URL: optional(
+      z.string().refine((s) => URL.canParse(s) && new URL(s).protocol === 'https:', 'must be an https URL'),
+    ),
+    TELEGRAM_WEBHOOK_SECRET: optional(
+      z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 letters, digits, _ or -'),
+    ),
+    PORT: withDefault(int(1, 65535), 8080),
+    CONTENT_DIR: withDefault(z.string(), './content'),
+    DATABASE_PATH: withDefault(z.string(), './data/briefbot.db'),
+    LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+    RATE_LIMIT_COMMANDS: withDefault(int(1, 10_000), 5),
+    RATE_LIMIT_WINDOW_SECONDS: withDefault(int(1, 3600), 10),
+  })
+  .superRefine((env, ctx) => {
+    const need = (when: unknown, path: string, message: string) => {
+      if (when) ctx.addIssue({ code: 'custom', path: [path], message });
+    };
+    need(
+      env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID,
+      'DISCORD_APPLICATION_ID',
+      'is required when DISCORD_TOKEN is set',
+    );
+    need(
+      env.DISCORD_APPLICATION_ID && !env.DISCORD_TOKEN,
+      'DISCORD_TOKEN',
+      'is required when DISCORD_APPLICATION_ID is set',
+    );
+    need(env.DISCORD_GUILD_ID && !env.DISCORD_TOKEN, 'DISCORD_TOKEN', 'is required when DISCORD_GUILD_ID is set');
+    need(
+      env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN,
+      'TELEGRAM_BOT_TOKEN',
+      'is required when TELEGRAM_WEBHOOK_URL is set',
+    );
+    need(
+      env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET,
+      'TELEGRAM_WEBHOOK_SECRET',
+      'is required when TELEGRAM_WEBHOOK_URL is set',
+    );
+  });
+
+type Env = z.output<typeof envSchema>;
+
+export interface Config {
+  discord?: { token: string; applicationId: string; guildId?: string; apiRoot: string };
+  telegram?: { token: string; apiRoot: string; webhook?: { url: string; secret: string; port: number } };
+  contentDir: string;
+  databasePath: string;
+  logLevel: Env['LOG_LEVEL'];
+  rateLimit: { limit: number; windowSeconds: number };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads `.env` when present; variables already set in the environment win. */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+/** Parses the environment; throws a ConfigError naming the variable (never its value). */
+export function parseConfig(source: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  const env = parsed.data;
+  return {
+    ...(env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID
+      ? {
+          discord: {
+            token: env.DISCORD_TOKEN,
+            applicationId: env.DISCORD_APPLICATION_ID,
+            apiRoot: env.DISCORD_API_ROOT,
+            ...(env.DISCORD_GUILD_ID ? { guildId: env.DISCORD_GUILD_ID } : {}),
+          },
+        }
+      : {}),
+    ...(env.TELEGRAM_BOT_TOKEN
+      ? {
+          telegram: {
+            token: env.TELEGRAM_BOT_TOKEN,
+            apiRoot: env.TELEGRAM_API_ROOT,
+            ...(env.TELEGRAM_WEBHOOK_URL && env.TELEGRAM_WEBHOOK_SECRET
+              ? { webhook: { url: env.TELEGRAM_WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET, port: env.PORT } }
+              : {}),
+          },
+        }
+      : {}),
+    contentDir: env.CONTENT_DIR,
+    databasePath: env.DATABASE_PATH,
+    logLevel: env.LOG_LEVEL,
+    rateLimit: { limit: env.RATE_LIMIT_COMMANDS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
+  };
+}

@@ -1,0 +1,201 @@
+import { EventEmitter } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
+import type { Logger } from '../core/logger.js';
+import type { Brief } from './brief.js';
+import { Library, type ChangeEvent } from './library.js';
+import { ParseCache, digestOf } from './parse-cache.js';
+import { formatContentError, parseBriefFile, type ContentError } from './parse.js';
+import { scanContentDir } from './scan.js';
+
+export interface StoreOptions {
+  dir: string;
+  logger: Logger;
+  /** Where parsed briefs are cached between runs; no cache when absent. */
+  cacheFile?: string;
+}
+
+export interface ReloadReport {
+  at: Date;
+  briefs: number;
+  drafts: number;
+  changes: ChangeEvent[];
+  /** Every problem currently known in the store, not only in this reload. */
+  errors: ContentError[];
+}
+
+type FileOutcome = { file: string; brief?: Brief; draft?: boolean; errors?: ContentError[]; missing?: boolean };
+
+const READ_CONCURRENCY = 64;
+
+/**
+ * The content folder: loads it, keeps the Library in step with the files, and
+ * remembers each file's problems. Bad files are reported, never fatal.
+ */
+export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
+  readonly library = new Library();
+  private readonly fileSlug = new Map<string, string>();
+  private readonly slugFile = new Map<string, string>();
+  private readonly drafts = new Set<string>();
+  private readonly problems = new Map<string, ContentError[]>();
+  private readonly cache: ParseCache;
+  private queue: Promise<unknown> = Promise.resolve();
+  lastReload: ReloadReport | undefined;
+
+  constructor(private readonly options: StoreOptions) {
+    super();
+    this.cache = new ParseCache(options.cacheFile);
+  }
+
+  get dir(): string {
+    return this.options.dir;
+  }
+
+  errors(): ContentError[] {
+    return [...this.problems.values()].flat();
+  }
+
+  /** Reads the whole folder and builds the library in one go. */
+  async load(): Promise<ReloadReport> {
+    return this.serialized(async () => {
+      await this.cache.load();
+      const files = await scanContentDir(this.options.dir);
+      const outcomes = await this.readAll(files);
+      const briefs: Brief[] = [];
+      for (const outcome of outcomes) {
+        const brief = this.claim(outcome);
+        if (brief) briefs.push(brief);
+      }
+      this.library.replaceAll(briefs);
+      this.cache.retain(new Set(files));
+      void this.cache.save().catch((err: unknown) => this.options.logger.warn({ err }, 'could not write the content cache'));
+      return this.report([], this.errors());
+    });
+  }
+
+  /** Re-reads the given files (paths relative to the folder) and applies what changed. */
+  async reload(files: Iterable<string>): Promise<ReloadReport> {
+    const batch = [...new Set(files)];
+    return this.serialized(async () => {
+      // Files refused for a duplicate slug get another chance: the other file may be gone.
+      for (const [file, errs] of this.problems) if (errs.some((e) => e.path === 'slug')) batch.push(file);
+      const outcomes = await this.readAll([...new Set(batch)].sort());
+      const changes: ChangeEvent[] = [];
+      const fresh: ContentError[] = [];
+      for (const outcome of outcomes) {
+        if (outcome.errors && batch.includes(outcome.file)) fresh.push(...outcome.errors);
+        const previousSlug = this.fileSlug.get(outcome.file);
+        if (outcome.errors) {
+          this.problems.set(outcome.file, outcome.errors);
+          continue; // the last good version keeps serving
+        }
+        this.problems.delete(outcome.file);
+        if (previousSlug !== undefined && previousSlug !== outcome.brief?.slug) {
+          this.release(outcome.file, previousSlug);
+          const removed = this.library.remove(previousSlug);
+          if (removed) changes.push(removed);
+        }
+        const brief = this.claim(outcome);
+        if (brief) {
+          const change = this.library.upsert(brief);
+          if (change) changes.push(change);
+        }
+      }
+      void this.cache.save().catch((err: unknown) => this.options.logger.warn({ err }, 'could not write the content cache'));
+      return this.report(changes, fresh);
+    });
+  }
+
+  /** Turns "docs/x.md" into the path an editor sees: "content/docs/x.md". */
+  displayPath(file: string): string {
+    const full = join(this.options.dir, file);
+    const rel = relative(process.cwd(), full);
+    return rel.startsWith('..') || isAbsolute(rel) ? full : rel;
+  }
+
+  private claim(outcome: FileOutcome): Brief | undefined {
+    const { file } = outcome;
+    this.drafts.delete(file);
+    if (outcome.missing) {
+      this.problems.delete(file);
+      this.cache.delete(file);
+      return undefined;
+    }
+    if (outcome.errors) {
+      this.problems.set(file, outcome.errors);
+      return undefined;
+    }
+    if (outcome.draft) {
+      this.drafts.add(file);
+      return undefined;
+    }
+    const brief = outcome.brief!;
+    const owner = this.slugFile.get(brief.slug);
+    if (owner !== undefined && owner !== file) {
+      this.problems.set(file, [
+        { file: this.displayPath(file), path: 'slug', message: `"${brief.slug}" is already used by ${this.displayPath(owner)}` },
+      ]);
+      return undefined;
+    }
+    this.problems.delete(file);
+    this.slugFile.set(brief.slug, file);
+    this.fileSlug.set(file, brief.slug);
+    return brief;
+  }
+
+  private release(file: string, slug: string): void {
+    this.fileSlug.delete(file);
+    if (this.slugFile.get(slug) === file) this.slugFile.delete(slug);
+  }
+
+  private async readAll(files: readonly string[]): Promise<FileOutcome[]> {
+    const out: FileOutcome[] = new Array(files.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < files.length) {
+        const i = next++;
+        out[i] = await this.readOne(files[i]!);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+    return out;
+  }
+
+  private async readOne(file: string): Promise<FileOutcome> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(join(this.options.dir, file));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file, missing: true };
+      return { file, errors: [{ file: this.displayPath(file), path: '', message: `cannot be read (${(err as Error).message})` }] };
+    }
+    const digest = digestOf(bytes);
+    const cached = this.cache.get(file, digest);
+    if (cached) return cached.draft ? { file, draft: true } : { file, brief: cached };
+    const result = parseBriefFile(this.displayPath(file), bytes.toString('utf8'));
+    if (!result.ok) return { file, errors: result.errors };
+    const brief = { ...result.brief, file };
+    this.cache.set(file, digest, brief);
+    return brief.draft ? { file, draft: true } : { file, brief };
+  }
+
+  private report(changes: ChangeEvent[], toLog: readonly ContentError[]): ReloadReport {
+    const report: ReloadReport = {
+      at: new Date(),
+      briefs: this.library.size,
+      drafts: this.drafts.size,
+      changes,
+      errors: this.errors(),
+    };
+    this.lastReload = report;
+    for (const error of toLog) this.options.logger.warn(formatContentError(error));
+    this.emit('reload', report);
+    return report;
+  }
+
+  private serialized<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

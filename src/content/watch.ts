@@ -1,0 +1,60 @@
+import { watch, type FSWatcher } from 'chokidar';
+import { relative, sep } from 'node:path';
+import type { Logger } from '../core/logger.js';
+import { isContentFile } from './scan.js';
+import type { ContentStore } from './store.js';
+
+export interface WatchOptions {
+  /** Quiet time after the last file event before reloading; editors save in bursts. */
+  debounceMs?: number;
+  logger: Logger;
+}
+
+/** Watches the content folder and reloads changed files in debounced batches. */
+export async function watchContent(store: ContentStore, options: WatchOptions): Promise<() => Promise<void>> {
+  const debounceMs = options.debounceMs ?? 200;
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const toRel = (path: string) => relative(store.dir, path).split(sep).join('/');
+
+  const flush = () => {
+    timer = undefined;
+    const files = [...pending];
+    pending.clear();
+    store
+      .reload(files)
+      .then((report) => {
+        for (const change of report.changes) {
+          options.logger.info({ slug: change.brief.slug, file: change.brief.file }, `brief ${change.type}`);
+        }
+      })
+      .catch((err: unknown) => options.logger.error({ err }, 'content reload failed'));
+  };
+  const touch = (path: string) => {
+    const rel = toRel(path);
+    if (!isContentFile(rel)) return;
+    pending.add(rel);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, debounceMs);
+  };
+  const touchDir = (path: string) => {
+    const prefix = `${toRel(path)}/`;
+    for (const brief of store.library.all()) if (brief.file.startsWith(prefix)) touch(`${path}/${brief.file.slice(prefix.length)}`);
+  };
+
+  const watcher: FSWatcher = watch(store.dir, {
+    ignoreInitial: true,
+    ignored: (path: string) => {
+      const rel = toRel(path);
+      return rel !== '' && rel.split('/').some((p) => p.startsWith('.') || p === 'node_modules');
+    },
+  });
+  watcher.on('add', touch).on('change', touch).on('unlink', touch).on('unlinkDir', touchDir);
+  watcher.on('error', (err) => options.logger.error({ err }, 'content watcher error'));
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+
+  return async () => {
+    if (timer) clearTimeout(timer);
+    await watcher.close();
+  };
+}

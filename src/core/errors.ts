@@ -1,0 +1,15 @@
+import { randomBytes } from 'node:crypto';
+
+/** An error whose message is safe and useful to show to the user as it is. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly code = 'user_error',
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** A short reference that links what the user saw to the log line an operator reads. */
+export const errorRef = (): string => randomBytes(4).toString('hex');

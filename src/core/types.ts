@@ -1,0 +1,47 @@
+import type { Brief, BriefRef } from '../content/brief.js';
+
+export type Platform = 'console' | 'discord' | 'telegram';
+
+export interface User {
+  id: string;
+  name: string;
+  locale?: string;
+  isModerator: boolean;
+}
+
+export interface Chat {
+  id: string;
+  kind: 'private' | 'group' | 'channel';
+  platform: Platform;
+}
+
+/** One command call, already parsed, from any platform. */
+export interface Invocation {
+  command: string;
+  args: Record<string, string>;
+  user: User;
+  chat: Chat;
+}
+
+export interface Page {
+  number: number;
+  of: number;
+}
+
+export interface TopicCount {
+  topic: string;
+  count: number;
+}
+
+/**
+ * What a command answers. Adapters render it; commands never talk to a platform.
+ * `usage` and `error` texts are private to the caller where the platform allows it.
+ */
+export type Reply =
+  | { kind: 'brief'; brief: Brief; related: BriefRef[] }
+  | { kind: 'list'; title: string; items: BriefRef[]; page?: Page }
+  | { kind: 'topics'; title: string; items: TopicCount[]; page?: Page }
+  | { kind: 'notFound'; query: string; suggestions: BriefRef[] }
+  | { kind: 'text'; text: string; tone: 'info' | 'usage' | 'error'; code?: string };
+
+export type ReplyKind = Reply['kind'];
