@@ -66,6 +66,9 @@ export class Bot {
     if (command.moderatorOnly && !invocation.user.isModerator) {
       return text('error', `Only moderators can use /${command.name}.`, 'not_moderator');
     }
+    if (command.moderatorInGroups && invocation.chat.kind !== 'private' && !invocation.user.isModerator) {
+      return text('error', `In groups only moderators and admins can use /${command.name}.`, 'not_moderator');
+    }
     if (command.contexts === 'groups' && invocation.chat.kind === 'private') {
       return text('error', `/${command.name} works in groups and channels, not in private chats.`, 'wrong_context');
     }

@@ -5,7 +5,8 @@ import type { Invocation, Reply } from './types.js';
 export interface CommandOption {
   name: string;
   description: string;
-  type: 'string' | 'integer';
+  /** `channel`: a channel to act on (Discord channel picker; `@name` on Telegram). */
+  type: 'string' | 'integer' | 'channel';
   required: boolean;
   /** Offer matching briefs while the user types (Discord autocomplete). */
   autocomplete?: boolean;
@@ -36,10 +37,16 @@ export interface Command {
   /** Real invocations shown in help; may use the store to pick examples. */
   examples: (library: Library) => string[];
   moderatorOnly?: boolean;
+  /** Moderators only in groups and channels; anyone in a private chat. */
+  moderatorInGroups?: boolean;
   /** Where the command makes sense; defaults to everywhere. */
   contexts?: 'any' | 'groups';
   run(ctx: CommandContext): Promise<Reply> | Reply;
 }
+
+/** Whether an adapter must find out if the user is a moderator before running this command. */
+export const needsModeratorCheck = (command: Command): boolean =>
+  command.moderatorOnly === true || command.moderatorInGroups === true;
 
 export const defineCommand = (command: Command): Command => command;
 

@@ -13,13 +13,13 @@ function dateLine(brief: Brief): string {
   return `${brief.publisher} · published ${brief.published}${updated}`;
 }
 
-function renderBrief(brief: Brief, related: readonly BriefRef[]): string {
+function renderBrief(brief: Brief, related: readonly BriefRef[], label?: string): string {
   const sources = brief.sources.flatMap((s) => {
     const meta = [s.publisher, s.date].filter(Boolean).join(', ');
     return [bullet(meta ? `${s.title} (${meta})` : s.title), `    ${s.url}`];
   });
   return [
-    brief.title,
+    label ? `[${label}] ${brief.title}` : brief.title,
     dateLine(brief),
     `Topics: ${brief.topics.join(', ')}`,
     '',
@@ -38,7 +38,7 @@ function renderBrief(brief: Brief, related: readonly BriefRef[]): string {
 export function renderText(reply: Reply): string {
   switch (reply.kind) {
     case 'brief':
-      return renderBrief(reply.brief, reply.related);
+      return renderBrief(reply.brief, reply.related, reply.label);
     case 'list':
       return [reply.title, ...reply.items.map(refLine), ...pageLine('latest', reply.page)].join('\n');
     case 'topics':

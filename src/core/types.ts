@@ -38,10 +38,22 @@ export interface TopicCount {
  * `usage` and `error` texts are private to the caller where the platform allows it.
  */
 export type Reply =
-  | { kind: 'brief'; brief: Brief; related: BriefRef[] }
+  | { kind: 'brief'; brief: Brief; related: BriefRef[]; label?: 'New' | 'Updated' }
   | { kind: 'list'; title: string; items: BriefRef[]; page?: Page }
   | { kind: 'topics'; title: string; items: TopicCount[]; page?: Page }
   | { kind: 'notFound'; query: string; suggestions: BriefRef[] }
   | { kind: 'text'; text: string; tone: 'info' | 'usage' | 'error'; code?: string };
 
 export type ReplyKind = Reply['kind'];
+
+/**
+ * What happened to one message an adapter was asked to deliver (subscription updates, posts).
+ * `gone` is permanent for that chat (blocked, kicked, unknown channel, missing access);
+ * `migrated` means the chat now lives under another id; `failed` may succeed later.
+ */
+export type DeliveryResult =
+  | { ok: true; messageIds: string[] }
+  | { ok: false; reason: 'gone'; detail: string }
+  | { ok: false; reason: 'forbidden'; detail: string }
+  | { ok: false; reason: 'migrated'; newChatId: string }
+  | { ok: false; reason: 'failed'; detail: string };
