@@ -40,6 +40,7 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
   private readonly problems = new Map<string, ContentError[]>();
   private readonly cache: ParseCache;
   private queue: Promise<unknown> = Promise.resolve();
+  private saving: Promise<void> = Promise.resolve();
   lastReload: ReloadReport | undefined;
 
   constructor(private readonly options: StoreOptions) {
@@ -68,7 +69,7 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
       }
       this.library.replaceAll(briefs);
       this.cache.retain(new Set(files));
-      void this.cache.save().catch((err: unknown) => this.options.logger.warn({ err }, 'could not write the content cache'));
+      this.saveCache();
       return this.report([], this.errors());
     });
   }
@@ -101,9 +102,20 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
           if (change) changes.push(change);
         }
       }
-      void this.cache.save().catch((err: unknown) => this.options.logger.warn({ err }, 'could not write the content cache'));
+      this.saveCache();
       return this.report(changes, fresh);
     });
+  }
+
+ /** Resolves once the parse cache written after the last load or reload is on disk. */
+  async flushCache(): Promise<void> {
+    await this.saving;
+  }
+
+  private saveCache(): void {
+    this.saving = this.saving
+      .then(() => this.cache.save())
+      .catch((err: unknown) => this.options.logger.warn({ err }, 'could not write the content cache'));
   }
 
   /** Turns "docs/x.md" into the path an editor sees: "content/docs/x.md". */

@@ -1,0 +1,123 @@
+import { rmSync } from 'node:fs';
+import { coreCommands } from '../commands/index.js';
+import { ContentStore } from '../src/content/store.js';
+import { Bot } from '../src/core/bot.js';
+import { silentLogger } from '../src/core/logger.js';
+import { RateLimiter } from '../src/core/rate-limit.js';
+import { renderText } from '../src/core/render-text.js';
+import type { Invocation } from '../src/core/types.js';
+import { buildFuse, fuseSearch } from './fuse-baseline.js';
+import { measureHotReload, type HotReloadResult } from './hot-reload.js';
+import { memoryAfterGc, timeEach, type Timing } from './measure.js';
+import { pickQueries, type QueryClass } from './queries.js';
+import { Random } from './random.js';
+
+/** What the parent asks one child process to measure; a fresh process per phase keeps heaps apart. */
+export interface SizeJob {
+  mode: 'cold' | 'warm';
+  dir: string;
+  cacheFile: string;
+  seed: number;
+  hotReload: boolean;
+  fuse: boolean;
+}
+
+export interface LoadResult {
+  loadMs: number;
+  briefs: number;
+  errors: number;
+  heapMb: number;
+  rssMb: number;
+}
+
+export interface ColdResult extends LoadResult {
+  brief: Record<QueryClass, Timing>;
+  outcomes: Record<QueryClass, Record<string, number>>;
+  autocomplete: Timing;
+  fuse?: { buildMs: number; brief: Partial<Record<QueryClass, Timing>>; autocomplete: Timing };
+  hotReload?: HotReloadResult;
+}
+
+const CLASSES: QueryClass[] = ['slug', 'topic', 'typo', 'prefix', 'miss'];
+
+function outcomeOf(kind: string, suggestions: number): string {
+  return kind === 'notFound' ? (suggestions > 0 ? 'suggested' : 'none') : kind;
+}
+
+async function load(job: SizeJob): Promise<{ store: ContentStore; result: LoadResult }> {
+  if (job.mode === 'cold') rmSync(job.cacheFile, { force: true });
+  const store = new ContentStore({ dir: job.dir, logger: silentLogger(), cacheFile: job.cacheFile });
+  const t0 = performance.now();
+  const report = await store.load();
+  const loadMs = performance.now() - t0;
+  await store.flushCache();
+  return { store, result: { loadMs, briefs: report.briefs, errors: report.errors.length, ...memoryAfterGc() } };
+}
+
+async function cold(job: SizeJob): Promise<ColdResult> {
+  const { store, result } = await load(job);
+  const logger = silentLogger();
+  const rateLimiter = new RateLimiter({ limit: 5, windowSeconds: 10 });
+  const bot = new Bot({ library: store.library, commands: coreCommands, logger, rateLimiter });
+  const queries = pickQueries(store.library, job.seed + 1);
+  let calls = 0;
+  const invocation = (topic: string): Invocation => ({
+    command: 'brief',
+    args: { topic },
+    user: { id: `u${calls++}`, name: 'reader', isModerator: false },
+    chat: { id: 'bench', kind: 'private', platform: 'telegram' },
+  });
+
+  const brief = {} as Record<QueryClass, Timing>;
+  const outcomes = {} as Record<QueryClass, Record<string, number>>;
+  for (const cls of CLASSES) {
+    const counts: Record<string, number> = {};
+    brief[cls] = await timeEach(
+      queries.brief[cls],
+      async (q) => {
+        const reply = await bot.handle(invocation(q));
+        if (!reply) throw new Error('rate limited');
+        renderText(reply);
+        const key = outcomeOf(reply.kind, reply.kind === 'notFound' ? reply.suggestions.length : 0);
+        counts[key] = (counts[key] ?? 0) + 1;
+      },
+      { max: 2000, budgetMs: 4000, min: 50, warmup: 20 },
+    );
+    outcomes[cls] = counts;
+  }
+  const autocomplete = await timeEach(queries.autocomplete, (q) => store.library.complete(q, 25), {
+    max: 4000,
+    budgetMs: 4000,
+    min: 100,
+    warmup: 20,
+  });
+  rateLimiter.close();
+  const out: ColdResult = { ...result, brief, outcomes, autocomplete };
+
+  if (job.hotReload) {
+    const random = new Random(job.seed + 2);
+    const all = [...store.library.all()];
+    out.hotReload = await measureHotReload(store, [random.pick(all), random.pick(all), random.pick(all)], logger);
+  }
+  if (job.fuse) {
+    const { fuse, buildMs } = buildFuse(store.library.all());
+    const fuseBrief: Partial<Record<QueryClass, Timing>> = {};
+    const budget = { max: 400, budgetMs: 3000, min: 5, warmup: 2 };
+    for (const cls of CLASSES)
+      fuseBrief[cls] = await timeEach(queries.brief[cls], (q) => fuseSearch(fuse, q, 1), budget);
+    const fuseAuto = await timeEach(queries.autocomplete, (q) => fuseSearch(fuse, q, 25), budget);
+    out.fuse = { buildMs, brief: fuseBrief, autocomplete: fuseAuto };
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const job = JSON.parse(process.argv[2] ?? '{}') as SizeJob;
+  const result = job.mode === 'cold' ? await cold(job) : (await load(job)).result;
+  process.send!(result, () => process.exit(0));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { ensureCorpus } from './generate.js';
+import type { ColdResult, LoadResult, SizeJob } from './one-size.js';
+import { formatOutcomes, formatTable, type SizeResult, type TelegramResult } from './table.js';
+
+interface Options {
+  json: boolean;
+  sizes: number[];
+  seed: number;
+  fuse: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const options: Options = { json: false, sizes: [1_000, 10_000, 100_000], seed: 20_180_911, fuse: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => argv[++i] ?? '';
+    if (arg === '--json') options.json = true;
+    else if (arg === '--no-fuse') options.fuse = false;
+    else if (arg === '--sizes')
+      options.sizes = value()
+        .split(',')
+        .map((s) => Number(s.replace(/_/g, '')));
+    else if (arg === '--seed') options.seed = Number(value());
+    else throw new Error(`unknown option ${arg} (use --json, --sizes 1000,10000, --seed N, --no-fuse)`);
+  }
+  if (options.sizes.some((s) => !Number.isInteger(s) || s < 10)) throw new Error('--sizes takes whole numbers >= 10');
+  return options;
+}
+
+const here = (name: string): string => fileURLToPath(new URL(name, import.meta.url));
+
+/** Runs one phase in a fresh Node process so that heaps and JIT state never leak between phases. */
+function runChild<T>(job: SizeJob): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = fork(here('./one-size.ts'), [JSON.stringify(job)], {
+      execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=4096'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let result: T | undefined;
+    child.on('message', (message) => (result = message as T));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      result !== undefined ? resolve(result) : reject(new Error(`${job.mode} run failed with exit code ${code}`)),
+    );
+  });
+}
+
+async function runTelegram(log: (line: string) => void): Promise<TelegramResult | string> {
+  if (!existsSync(here('./telegram.ts'))) return 'not measured: bench/telegram.ts is not there yet';
+  const corpus = ensureCorpus(1_000, 20_180_911);
+  const module = (await import(here('./telegram.ts'))) as {
+    benchTelegram: (options: { contentDir: string; commands: number; chats: number }) => Promise<TelegramResult>;
+  };
+  log('telegram: 5,000 commands over 500 chats through telegraf and the fake Bot API');
+  return module.benchTelegram({ contentDir: corpus.dir, commands: 5_000, chats: 500 });
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const started = performance.now();
+  const results: SizeResult[] = [];
+  for (const size of options.sizes) {
+    const corpus = ensureCorpus(size, options.seed);
+    log(
+      `${size}: corpus ${corpus.reused ? 'reused' : `written in ${(corpus.generateMs / 1000).toFixed(1)} s`} at ${corpus.dir}`,
+    );
+    const job: SizeJob = {
+      mode: 'cold',
+      dir: corpus.dir,
+      cacheFile: `${corpus.dir}.content-cache.bin`,
+      seed: options.seed,
+      hotReload: size >= 10_000,
+      fuse: options.fuse,
+    };
+    const cold = await runChild<ColdResult>(job);
+    log(`${size}: cold load ${(cold.loadMs / 1000).toFixed(2)} s, queries done`);
+    const warm = await runChild<LoadResult>({ ...job, mode: 'warm' });
+    log(`${size}: warm start ${(warm.loadMs / 1000).toFixed(2)} s`);
+    results.push({ size, generateMs: corpus.generateMs, reused: corpus.reused, cold, warm });
+  }
+  const telegram = await runTelegram(log).catch(
+    (error: unknown) => `failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${process.platform}`;
+  const totalMs = performance.now() - started;
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ machine, seed: options.seed, totalMs, results, telegram }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(`${formatTable(results, telegram)}\n\n`);
+  process.stdout.write(`Outcomes per query class (reply kinds):\n${formatOutcomes(results)}\n\n`);
+  process.stdout.write(`Machine: ${machine}. Seed ${options.seed}. Whole run ${(totalMs / 1000).toFixed(0)} s.\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

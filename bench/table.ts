@@ -1,0 +1,112 @@
+import type { Timing } from './measure.js';
+import type { QueryClass } from './queries.js';
+import type { ColdResult, LoadResult } from './one-size.js';
+
+export interface SizeResult {
+  size: number;
+  generateMs: number;
+  reused: boolean;
+  cold: ColdResult;
+  warm: LoadResult;
+}
+
+export interface TelegramResult {
+  repliesPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+type Row = [label: string, cells: (r: SizeResult) => string, target: string];
+
+const CLASS_LABEL: Record<QueryClass, string> = {
+  slug: 'exact slug',
+  topic: 'topic key',
+  typo: 'typo (1-2 edits)',
+  prefix: 'prefix',
+  miss: 'miss + suggestions',
+};
+
+const ms = (v: number | undefined): string =>
+  v === undefined || Number.isNaN(v)
+    ? '-'
+    : v >= 100
+      ? v.toFixed(0)
+      : v >= 10
+        ? v.toFixed(1)
+        : v >= 1
+          ? v.toFixed(2)
+          : v.toFixed(3);
+const pair = (t: Timing | undefined): string => (t ? `${ms(t.p50)} / ${ms(t.p99)}` : '-');
+const ratio = (ours: number | undefined, theirs: number | undefined): string =>
+  ours === undefined || theirs === undefined || !theirs ? '-' : (ours / theirs).toPrecision(2);
+const ratioPair = (ours: Timing | undefined, theirs: Timing | undefined): string =>
+  ours && theirs ? `${ratio(ours.p50, theirs.p50)} / ${ratio(ours.p99, theirs.p99)}` : '-';
+const seconds = (v: number): string => `${(v / 1000).toFixed(2)} s`;
+const mb = (v: number): string => `${v.toFixed(0)} MB`;
+const count = (n: number): string => n.toLocaleString('en-US');
+
+const FUZZY: QueryClass[] = ['typo', 'prefix', 'miss'];
+
+function rows(): Row[] {
+  const classes = Object.keys(CLASS_LABEL) as QueryClass[];
+  return [
+    ['cold load + index (nothing cached)', (r) => seconds(r.cold.loadMs), '< 30 s'],
+    ['warm start (parse cache)', (r) => seconds(r.warm.loadMs), '< 3 s'],
+    ['heap after GC (cold / warm)', (r) => `${mb(r.cold.heapMb)} / ${mb(r.warm.heapMb)}`, '< 500 MB'],
+    ['RSS (cold / warm)', (r) => `${mb(r.cold.rssMb)} / ${mb(r.warm.rssMb)}`, ''],
+    ...classes.map((c): Row => [
+      `/brief ${CLASS_LABEL[c]}, p50 / p99 ms`,
+      (r) => pair(r.cold.brief[c]),
+      c === 'slug' || c === 'topic' ? 'p99 < 0.1' : c === 'miss' ? '' : 'p99 < 5',
+    ]),
+    ['autocomplete (25 choices), p50 / p99 ms', (r) => pair(r.cold.autocomplete), 'p99 < 2'],
+    [
+      'hot reload of one file, p50 / max ms',
+      (r) => (r.cold.hotReload ? `${ms(r.cold.hotReload.p50)} / ${ms(r.cold.hotReload.p99)}` : '-'),
+      '< 1000',
+    ],
+    ['  (watcher start-up)', (r) => (r.cold.hotReload ? seconds(r.cold.hotReload.watcherReadyMs) : '-'), ''],
+    ['Fuse.js index build', (r) => (r.cold.fuse ? seconds(r.cold.fuse.buildMs) : '-'), ''],
+    ...classes.map((c): Row => [`Fuse.js ${CLASS_LABEL[c]}, p50 / p99 ms`, (r) => pair(r.cold.fuse?.brief[c]), '']),
+    ['Fuse.js autocomplete, p50 / p99 ms', (r) => pair(r.cold.fuse?.autocomplete), ''],
+    ...classes.map((c): Row => [
+      `ours/Fuse ${CLASS_LABEL[c]}, p50 / p99`,
+      (r) => ratioPair(r.cold.brief[c], r.cold.fuse?.brief[c]),
+      FUZZY.includes(c) ? '< 1' : '',
+    ]),
+    ['ours/Fuse autocomplete, p50 / p99', (r) => ratioPair(r.cold.autocomplete, r.cold.fuse?.autocomplete), '< 1'],
+  ];
+}
+
+/** The Markdown table printed by `npm run bench` and pasted into the README. */
+export function formatTable(results: readonly SizeResult[], telegram: TelegramResult | string | undefined): string {
+  const header = ['', ...results.map((r) => `${count(r.size)} briefs`), 'target'];
+  const lines = rows().map(([label, cell, target]) => [label, ...results.map(cell), target]);
+  if (telegram !== undefined) {
+    const text =
+      typeof telegram === 'string'
+        ? telegram
+        : `${telegram.repliesPerSecond.toFixed(0)} replies/s, p50 ${ms(telegram.p50Ms)} ms, p99 ${ms(telegram.p99Ms)} ms`;
+    lines.push(['Telegram end to end (5,000 commands, 500 chats)', text, ...results.slice(1).map(() => ''), '']);
+  }
+  const all = [header, ...lines];
+  const widths = header.map((_, i) => Math.max(3, ...all.map((row) => (row[i] ?? '').length)));
+  const fmt = (row: string[]) =>
+    `| ${row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const rule = `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`;
+  return [fmt(header), rule, ...lines.map(fmt)].join('\n');
+}
+
+export function formatOutcomes(results: readonly SizeResult[]): string {
+  return results
+    .map((r) => {
+      const parts = Object.entries(r.cold.outcomes).map(
+        ([cls, counts]) =>
+          `${cls}: ${Object.entries(counts)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`,
+      );
+      return `${count(r.size)}: ${parts.join('; ')}`;
+    })
+    .join('\n');
+}
