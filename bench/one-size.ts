@@ -24,6 +24,8 @@ export interface SizeJob {
 
 export interface LoadResult {
   loadMs: number;
+  /** From the start of loading until full-text search covers every brief. */
+  textReadyMs: number;
   briefs: number;
   errors: number;
   heapMb: number;
@@ -50,8 +52,13 @@ async function load(job: SizeJob): Promise<{ store: ContentStore; result: LoadRe
   const t0 = performance.now();
   const report = await store.load();
   const loadMs = performance.now() - t0;
+  await store.library.textReady();
+  const textReadyMs = performance.now() - t0;
   await store.flushCache();
-  return { store, result: { loadMs, briefs: report.briefs, errors: report.errors.length, ...memoryAfterGc() } };
+  return {
+    store,
+    result: { loadMs, textReadyMs, briefs: report.briefs, errors: report.errors.length, ...memoryAfterGc() },
+  };
 }
 
 async function cold(job: SizeJob): Promise<ColdResult> {

@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { Library } from '../src/content/library.js';
 import { normalize } from '../src/core/normalize.js';
 import { Random } from './random.js';
@@ -30,6 +31,9 @@ function edit(random: Random, word: string): string {
   }
 }
 
+/** The typo budget users get: 1 edit from 4 letters, 2 from 8 (Levenshtein, so a swap is 2). */
+const typoBudget = (q: string): number => (q.length < 4 ? 0 : q.length < 8 ? 1 : 2);
+
 /**
  * Queries drawn from the loaded corpus itself, seeded: real slugs and topic keys, typos of
  * them within the typo budget (1 edit under 8 letters, 2 from 8), prefixes of 3-6 letters,
@@ -53,7 +57,8 @@ export function pickQueries(library: Library, seed: number, count = 400): QueryS
   for (let guard = 0; typo.length < count && guard < count * 20; guard++) {
     const word = random.pick(singleTopics);
     const q = word.length >= 8 && random.chance(0.5) ? edit(random, edit(random, word)) : edit(random, word);
-    if (q !== word && !known(q)) typo.push(q);
+    const edits = distance(q, word);
+    if (edits > 0 && edits <= typoBudget(q) && !known(q)) typo.push(q);
   }
   for (let guard = 0; prefix.length < count && guard < count * 20; guard++) {
     const word = random.pick(singleTopics.filter((t) => t.length >= 7));

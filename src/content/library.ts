@@ -5,6 +5,7 @@ import { lastChanged, toRef, type Brief, type BriefRef } from './brief.js';
 import { briefVersion } from './version.js';
 import { SearchIndex, topicDocId } from './search-index.js';
 import { SortedKeys } from './sorted-keys.js';
+import { insertSorted, removeSorted } from './sorted-list.js';
 
 export type ChangeEvent =
   | { type: 'added'; brief: Brief }
@@ -16,7 +17,16 @@ export type LookupResult =
   | { kind: 'miss'; suggestions: BriefRef[] };
 
 const RELATED = 5;
-const newestFirst = (a: Brief, b: Brief): number => lastChanged(b).localeCompare(lastChanged(a)) || a.slug.localeCompare(b.slug);
+/** "Did you mean" allows about two typos in five letters, as far as six. */
+const looseTypos = (word: string): number => Math.min(6, Math.round(word.length * 0.4));
+/** Code-point order: dates are ISO strings and slugs plain ASCII, so no collation is needed. */
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const newestFirst = (a: Brief, b: Brief): number => byCodePoint(lastChanged(b), lastChanged(a)) || byCodePoint(a.slug, b.slug);
+/** A topic's briefs: those whose main topic it is first, then newest. */
+const topicOrder =
+  (key: string) =>
+  (a: Brief, b: Brief): number =>
+    Number(b.topics[0] === key) - Number(a.topics[0] === key) || newestFirst(a, b);
 
 /**
  * The briefs being served and every index over them. Changes are incremental and
@@ -30,8 +40,8 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   private readonly titleKeys = new Map<string, Set<string>>();
   private readonly topicRanking = new Map<string, Brief[]>();
   private prefixKeys = new SortedKeys();
-  private search = new SearchIndex();
-  private newest: Brief[] | undefined;
+  private search = new SearchIndex((slug) => this.bySlug.get(slug));
+  private newest: Brief[] = [];
   private topicCounts: TopicCount[] | undefined;
 
   constructor(briefs: readonly Brief[] = []) {
@@ -48,9 +58,18 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     this.titleKeys.clear();
     for (const brief of briefs) this.indexExact(brief);
     this.prefixKeys = SortedKeys.build(this.allPrefixEntries());
-    this.search = new SearchIndex();
+    this.search = new SearchIndex((slug) => this.bySlug.get(slug));
     this.search.addAll([...this.bySlug.values()], this.topicMembers.keys());
-    this.invalidate([...this.topicMembers.keys()]);
+    this.topicRanking.clear();
+    for (const key of this.topicMembers.keys()) this.rankTopic(key);
+    this.newest = [...this.bySlug.values()].sort(newestFirst);
+    this.topicCounts = undefined;
+    void this.search.textReady();
+  }
+
+  /** Resolves once full-text search covers every brief (it is built in the background). */
+  textReady(): Promise<void> {
+    return this.search.textReady();
   }
 
   get size(): number {
@@ -74,14 +93,22 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     const previous = this.bySlug.get(brief.slug);
     const version = briefVersion(brief);
     if (previous && this.versions.get(brief.slug) === version) {
-      if (previous.file !== brief.file) this.bySlug.set(brief.slug, brief);
+      if (previous.file !== brief.file) {
+        this.unrank(previous);
+        this.bySlug.set(brief.slug, brief);
+        this.rank(brief);
+      }
       return undefined;
     }
-    if (previous) this.unindex(previous);
+    if (previous) {
+      this.unindex(previous);
+      this.unrank(previous);
+    }
     for (const topic of this.indexExact(brief, version)) this.search.addTopic(topic);
     for (const [key, target] of prefixEntries(brief)) this.prefixKeys.add(key, target);
     this.search.add(brief);
-    this.invalidate(brief.topics.concat(previous?.topics ?? []));
+    this.rank(brief);
+    this.topicCounts = undefined;
     const event: ChangeEvent = previous ? { type: 'updated', brief, previous } : { type: 'added', brief };
     this.emit('change', event);
     return event;
@@ -91,7 +118,8 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     const brief = this.bySlug.get(slug);
     if (!brief) return undefined;
     this.unindex(brief);
-    this.invalidate(brief.topics);
+    this.unrank(brief);
+    this.topicCounts = undefined;
     const event: ChangeEvent = { type: 'removed', brief };
     this.emit('change', event);
     return event;
@@ -103,19 +131,20 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     if (!q) return { kind: 'miss', suggestions: [] };
     const slug = this.slugKeys.get(q);
     if (slug) return this.found(this.bySlug.get(slug)!, 'slug');
-    const topic = this.topicRanking.get(q) ?? (this.topicMembers.has(q) ? this.rankTopic(q) : undefined);
+    const key = q.replace(/ /g, '-');
+    const topic = this.topicRanking.get(key);
     if (topic?.[0]) return this.found(topic[0], 'topic', topic);
     const titled = this.titleKeys.get(q);
     if (titled) return this.found(this.newestOf(titled), 'title');
 
     const hit = this.search.searchVocab(q)[0];
     if (hit) {
-      const brief = this.resolveDoc(String(hit.id));
-      if (brief) return this.found(brief, 'fuzzy', this.rankingOfDoc(String(hit.id)));
+      const brief = this.resolveDoc(hit.id);
+      if (brief) return this.found(brief, 'fuzzy', this.rankingOfDoc(hit.id));
     }
-    const text = this.search.searchText(q)[0];
+    const text = this.search.searchText(q, 1)[0];
     if (text) {
-      const brief = this.resolveDoc(String(text.id));
+      const brief = this.resolveDoc(text.id);
       if (brief) return this.found(brief, 'text');
     }
     return { kind: 'miss', suggestions: this.suggest(q, 3) };
@@ -125,15 +154,15 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   suggest(query: string, limit: number): BriefRef[] {
     const q = normalize(query);
     if (!q) return [];
-    const hits = this.search.searchVocab(q, { fuzzy: 0.4, prefix: true, combineWith: 'OR' });
-    return this.refsOfDocs(hits.map((h) => String(h.id)), limit);
+    const hits = this.search.searchVocab(q, { fuzzy: looseTypos, prefix: () => true, combineWith: 'OR' });
+    return this.refsOfDocs(hits.map((h) => h.id), limit);
   }
 
   /** Ranked full-text search for /search. */
   searchText(query: string, limit: number): BriefRef[] {
     const q = normalize(query);
     if (!q) return [];
-    return this.refsOfDocs(this.search.searchText(q).map((h) => String(h.id)), limit);
+    return this.refsOfDocs(this.search.searchText(q, limit).map((h) => h.id), limit);
   }
 
   /** As the user types: keys that start with the text first, then typo-tolerant matches. */
@@ -147,12 +176,11 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     }
     const refs = this.refsOfDocs(ids, limit);
     if (refs.length >= limit) return refs;
-    const more = this.search.searchVocab(q).map((h) => String(h.id));
+    const more = this.search.searchVocab(q).map((h) => h.id);
     return this.refsOfDocs(ids.concat(more), limit);
   }
 
   latest(n: number): Brief[] {
-    this.newest ??= [...this.bySlug.values()].sort(newestFirst);
     return this.newest.slice(0, Math.max(0, n));
   }
 
@@ -166,7 +194,7 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   /** Briefs of a topic: those whose main topic it is first, then newest. */
   briefsOfTopic(key: string): readonly Brief[] {
     const q = normalize(key).replace(/ /g, '-');
-    return this.topicRanking.get(q) ?? (this.topicMembers.has(q) ? this.rankTopic(q) : []);
+    return this.topicRanking.get(q) ?? [];
   }
 
   hasTopic(key: string): boolean {
@@ -195,9 +223,29 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
 
   private rankTopic(key: string): Brief[] {
     const members = [...(this.topicMembers.get(key) ?? [])].map((s) => this.bySlug.get(s)!);
-    const ranked = members.sort((a, b) => Number(b.topics[0] === key) - Number(a.topics[0] === key) || newestFirst(a, b));
+    const ranked = members.sort(topicOrder(key));
     this.topicRanking.set(key, ranked);
     return ranked;
+  }
+
+  /** Puts a brief into the newest-first list and its topics' rankings, in place. */
+  private rank(brief: Brief): void {
+    insertSorted(this.newest, brief, newestFirst);
+    for (const key of brief.topics) {
+      const ranking = this.topicRanking.get(key);
+      if (ranking) insertSorted(ranking, brief, topicOrder(key));
+      else this.topicRanking.set(key, [brief]);
+    }
+  }
+
+  private unrank(brief: Brief): void {
+    removeSorted(this.newest, brief, newestFirst);
+    for (const key of brief.topics) {
+      const ranking = this.topicRanking.get(key);
+      if (!ranking) continue;
+      removeSorted(ranking, brief, topicOrder(key));
+      if (ranking.length === 0) this.topicRanking.delete(key);
+    }
   }
 
   private rankingOfDoc(id: string): readonly Brief[] | undefined {
@@ -261,12 +309,6 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     removeFrom(this.titleKeys, normalize(brief.title), brief.slug);
     for (const [key, target] of prefixEntries(brief)) this.prefixKeys.delete(key, target);
     this.search.remove(brief.slug);
-  }
-
-  private invalidate(topics: readonly string[]): void {
-    for (const topic of topics) this.topicRanking.delete(topic);
-    this.newest = undefined;
-    this.topicCounts = undefined;
   }
 
   private *allPrefixEntries(): Generator<[string, string]> {

@@ -1,105 +1,123 @@
-import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
-import { normalize } from '../core/normalize.js';
 import type { Brief } from './brief.js';
-
-const tokenize = (text: string): string[] => normalize(text).split(' ');
-const keepTerm = (term: string): string | null => (term.length > 0 ? term : null);
+import { TermIndex, type TermHit, type TermSearchOptions } from './term-index.js';
 
 /** Typo tolerance grows with word length: none under 4 letters, 1 edit under 8, then 2. */
-const typoBudget = (term: string): number | false => (term.length < 4 ? false : term.length < 8 ? 1 : 2);
-const lastTermIsPrefix = (_term: string, i: number, terms: string[]): boolean => i === terms.length - 1;
+const typoBudget = (word: string): number => (word.length < 4 ? 0 : word.length < 8 ? 1 : 2);
+const lastWordIsPrefix = (_word: string, i: number, words: readonly string[]): boolean => i === words.length - 1;
 
-interface VocabDoc {
-  id: string;
-  title?: string;
-  slug?: string;
-  topic?: string;
-}
+const VOCAB_SEARCH: TermSearchOptions = {
+  prefix: lastWordIsPrefix,
+  fuzzy: typoBudget,
+  weights: { fuzzy: 0.6, prefix: 0.8 },
+};
 
-interface TextDoc {
-  id: string;
-  title: string;
-  topics: string;
-  summary: string;
-  facts: string;
-}
+const TEXT_SEARCH: TermSearchOptions = {
+  prefix: lastWordIsPrefix,
+  fuzzy: (word) => (word.length < 5 ? 0 : 1),
+  weights: { fuzzy: 0.5, prefix: 0.7 },
+};
+
+/** Briefs added to the full-text index per slice of background work; keeps each slice short. */
+const TEXT_SLICE = 500;
+
+type VocabField = 'title' | 'slug' | 'topic';
+type TextField = 'title' | 'topics' | 'summary' | 'facts';
 
 export const topicDocId = (key: string): string => `t:${key}`;
 export const briefDocId = (slug: string): string => `b:${slug}`;
 
+export type { TermHit };
+
 /**
- * Two MiniSearch indexes: a small one over what users type (titles, slugs, topic keys)
- * that carries the typo-tolerant and prefix lookups, and a full-text one for /search.
- * Keeping fuzzy matching off the long text is what keeps it fast on large stores.
+ * Two indexes: a small one over what users type (titles, slugs, topic keys) that carries
+ * the typo-tolerant and prefix lookups, and a full-text one for /search. Keeping fuzzy
+ * matching off the long text is what keeps it fast on large stores. The full-text index
+ * is built in short background slices after a (re)build, so a large store serves exact,
+ * topic and typo lookups at once; a full-text search before it is done finishes it first.
  */
 export class SearchIndex {
-  private readonly vocab = new MiniSearch<VocabDoc>({
-    fields: ['title', 'slug', 'topic'],
-    tokenize,
-    processTerm: keepTerm,
-    searchOptions: {
-      boost: { topic: 3, slug: 1.5, title: 1 },
-      prefix: lastTermIsPrefix,
-      fuzzy: typoBudget,
-      weights: { fuzzy: 0.6, prefix: 0.8 },
-    },
-  });
+  private readonly vocab = new TermIndex<VocabField>({ topic: 3, slug: 1.5, title: 1 });
+  private text: TermIndex<TextField> | undefined;
+  private pending: string[] = [];
+  private building: Promise<void> | undefined;
 
-  private readonly text = new MiniSearch<TextDoc>({
-    fields: ['title', 'topics', 'summary', 'facts'],
-    tokenize,
-    processTerm: keepTerm,
-    searchOptions: {
-      boost: { title: 3, topics: 2, summary: 1, facts: 0.5 },
-      prefix: lastTermIsPrefix,
-      fuzzy: (term) => (term.length < 5 ? false : 1),
-      weights: { fuzzy: 0.5, prefix: 0.7 },
-    },
-  });
+  /** `briefOf` gives the brief now served under a slug, for the background build. */
+  constructor(private readonly briefOf: (slug: string) => Brief | undefined) {}
 
   addAll(briefs: readonly Brief[], topicKeys: Iterable<string>): void {
-    this.vocab.addAll(briefs.map(vocabDoc));
-    this.vocab.addAll([...topicKeys].map((key) => ({ id: topicDocId(key), topic: key })));
-    this.text.addAll(briefs.map(textDoc));
+    for (const brief of briefs) this.vocab.add(briefDocId(brief.slug), vocabFields(brief));
+    for (const key of topicKeys) this.addTopic(key);
+    this.vocab.trim();
+    this.text = new TermIndex<TextField>({ title: 3, topics: 2, summary: 1, facts: 0.5 });
+    this.pending = briefs.map((b) => b.slug).reverse();
+    this.building = undefined;
   }
 
   add(brief: Brief): void {
-    this.vocab.add(vocabDoc(brief));
-    this.text.add(textDoc(brief));
+    this.vocab.add(briefDocId(brief.slug), vocabFields(brief));
+    this.text?.add(briefDocId(brief.slug), textFields(brief));
   }
 
   remove(slug: string): void {
-    this.vocab.discard(briefDocId(slug));
-    this.text.discard(briefDocId(slug));
+    this.vocab.remove(briefDocId(slug));
+    this.text?.remove(briefDocId(slug));
   }
 
   addTopic(key: string): void {
-    this.vocab.add({ id: topicDocId(key), topic: key });
+    this.vocab.add(topicDocId(key), { topic: key });
   }
 
   removeTopic(key: string): void {
-    this.vocab.discard(topicDocId(key));
+    this.vocab.remove(topicDocId(key));
   }
 
   /** Titles, slugs and topic keys, fuzzy and prefix; ids are `b:<slug>` or `t:<topic>`. */
-  searchVocab(query: string, options: SearchOptions = {}): SearchResult[] {
-    return this.vocab.search(query, options);
+  searchVocab(query: string, options: TermSearchOptions = {}): TermHit[] {
+    return this.vocab.search(query, { ...VOCAB_SEARCH, ...options });
   }
 
   /** Full text, ranked; ids are `b:<slug>`. Tries all words first, then any. */
-  searchText(query: string): SearchResult[] {
-    const all = this.text.search(query, { combineWith: 'AND' });
-    return all.length > 0 ? all : this.text.search(query, { combineWith: 'OR' });
+  searchText(query: string, limit = 50): TermHit[] {
+    this.finishText(Number.POSITIVE_INFINITY);
+    const text = this.text;
+    if (!text) return [];
+    const all = text.search(query, { ...TEXT_SEARCH, combineWith: 'AND', limit });
+    return all.length > 0 ? all : text.search(query, { ...TEXT_SEARCH, combineWith: 'OR', limit });
+  }
+
+  /** Resolves once the full-text index holds every brief, building it in slices meanwhile. */
+  textReady(): Promise<void> {
+    if (this.pending.length === 0) return Promise.resolve();
+    this.building ??= new Promise<void>((resolve) => {
+      const slice = () => {
+        this.finishText(TEXT_SLICE);
+        if (this.pending.length === 0) {
+          this.text?.trim();
+          resolve();
+        } else setImmediate(slice);
+      };
+      setImmediate(slice);
+    });
+    return this.building;
+  }
+
+  private finishText(budget: number): void {
+    const text = this.text;
+    if (!text) return;
+    for (let done = 0; done < budget && this.pending.length > 0; done++) {
+      const slug = this.pending.pop()!;
+      const brief = this.briefOf(slug);
+      if (brief && !text.has(briefDocId(slug))) text.add(briefDocId(slug), textFields(brief));
+    }
   }
 }
 
-function vocabDoc(brief: Brief): VocabDoc {
-  return { id: briefDocId(brief.slug), title: brief.title, slug: brief.slug };
+function vocabFields(brief: Brief): Partial<Record<VocabField, string>> {
+  return { title: brief.title, slug: brief.slug };
 }
 
-function textDoc(brief: Brief): TextDoc {
+function textFields(brief: Brief): Partial<Record<TextField, string>> {
   return {
-    id: briefDocId(brief.slug),
     title: brief.title,
     topics: brief.topics.join(' '),
     summary: brief.summary,

@@ -1,0 +1,19 @@
+import { rmSync } from 'node:fs';
+import { ContentStore } from '../src/content/store.js';
+import { silentLogger } from '../src/core/logger.js';
+import { ensureCorpus } from './generate.js';
+
+/**
+ * One load of one corpus, for profiling:
+ *   node --import tsx --cpu-prof bench/profile-load.ts 100000 cold|warm
+ */
+const size = Number(process.argv[2] ?? 10_000);
+const mode = process.argv[3] ?? 'cold';
+const corpus = ensureCorpus(size, Number(process.argv[4] ?? 20_180_911));
+const cacheFile = `${corpus.dir}.content-cache.bin`;
+if (mode === 'cold') rmSync(cacheFile, { force: true });
+const store = new ContentStore({ dir: corpus.dir, logger: silentLogger(), cacheFile });
+const started = performance.now();
+const report = await store.load();
+process.stdout.write(`${mode} load of ${report.briefs} briefs: ${(performance.now() - started).toFixed(0)} ms\n`);
+await store.flushCache();

@@ -1,0 +1,205 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import { Postings } from './postings.js';
+import { tokenize } from './tokenize.js';
+
+export interface TermSearchOptions {
+  /** Edits allowed for a query word; 0 for none. */
+  fuzzy?: (word: string) => number;
+  /** Whether a query word may match longer words that start with it. */
+  prefix?: (word: string, index: number, words: readonly string[]) => boolean;
+  /** How much a fuzzy or prefix match counts against an exact one. */
+  weights?: { fuzzy: number; prefix: number };
+  /** AND: every query word must match; OR: any. */
+  combineWith?: 'AND' | 'OR';
+  limit?: number;
+}
+
+export interface TermHit {
+  id: string;
+  score: number;
+}
+
+/** BM25 constants, as MiniSearch uses them. */
+const K1 = 1.2;
+const B = 0.7;
+/** Dictionary words one prefix may stand for; keeps two-letter prefixes cheap on big stores. */
+const MAX_PREFIX_EXPANSION = 128;
+const DEFAULT_LIMIT = 50;
+
+/**
+ * An inverted index with BM25 ranking and field boosts. The word dictionary is MiniSearch's
+ * radix tree (its fuzzy and prefix walks), but each word's documents live in typed arrays
+ * rather than in Maps per document, which is what keeps 100,000 briefs small and fast.
+ * Removal marks a document dead; dead entries are swept once they pile up.
+ */
+export class TermIndex<F extends string> {
+  private readonly words = new SearchableMap<Postings>();
+  private readonly ids: (string | undefined)[] = [];
+  private readonly numberOf = new Map<string, number>();
+  private lengths = new Float32Array(64);
+  private totalLength = 0;
+  private dead = 0;
+  private score = new Float64Array(0);
+  private matched = new Uint16Array(0);
+  private lastWord = new Int32Array(0);
+
+  /** Boosts must be multiples of 0.5 (counts are stored doubled, as bytes). */
+  constructor(private readonly boosts: Readonly<Record<F, number>>) {}
+
+  get size(): number {
+    return this.numberOf.size;
+  }
+
+  has(id: string): boolean {
+    return this.numberOf.has(id);
+  }
+
+  add(id: string, fields: Partial<Record<F, string>>): void {
+    if (this.numberOf.has(id)) this.remove(id);
+    const doc = this.ids.length;
+    this.ids.push(id);
+    this.numberOf.set(id, doc);
+    const counts = new Map<string, number>();
+    let length = 0;
+    for (const field of Object.keys(fields) as F[]) {
+      const boost = this.boosts[field];
+      const tokens = tokenize(fields[field] ?? '');
+      length += boost * tokens.length;
+      for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + boost * 2);
+    }
+    for (const [word, count] of counts) {
+      let postings = this.words.get(word);
+      if (!postings) this.words.set(word, (postings = new Postings()));
+      postings.push(doc, Math.min(255, count));
+    }
+    if (doc >= this.lengths.length) {
+      const grown = new Float32Array(this.lengths.length * 2);
+      grown.set(this.lengths);
+      this.lengths = grown;
+    }
+    this.lengths[doc] = length;
+    this.totalLength += length;
+  }
+
+  remove(id: string): boolean {
+    const doc = this.numberOf.get(id);
+    if (doc === undefined) return false;
+    this.numberOf.delete(id);
+    this.ids[doc] = undefined;
+    this.totalLength -= this.lengths[doc]!;
+    this.dead++;
+    if (this.dead > 1000 && this.dead > this.size / 4) this.sweep();
+    return true;
+  }
+
+  /** Frees spare room in every word's arrays; call after adding many documents at once. */
+  trim(): void {
+    for (const postings of this.words.values()) postings.trim();
+  }
+
+  search(query: string, options: TermSearchOptions = {}): TermHit[] {
+    const words = tokenize(query);
+    if (words.length === 0 || this.size === 0) return [];
+    this.ensureScratch();
+    const touched: number[] = [];
+    const n = this.size;
+    const average = this.totalLength / n || 1;
+    words.forEach((word, w) => {
+      for (const [postings, weight] of this.expand(word, w, words, options)) {
+        const df = postings.length;
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const { docs, counts } = postings;
+        for (let i = 0; i < df; i++) {
+          const doc = docs[i]!;
+          if (this.ids[doc] === undefined) continue;
+          const tf = counts[i]! / 2;
+          const s = (weight * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths[doc]!) / average));
+          if (this.lastWord[doc] !== w + 1) {
+            if (this.lastWord[doc] === 0) touched.push(doc);
+            this.lastWord[doc] = w + 1;
+            this.matched[doc] = this.matched[doc]! + 1;
+          }
+          this.score[doc] = this.score[doc]! + s;
+        }
+      }
+    });
+    const needed = options.combineWith === 'OR' ? 1 : words.length;
+    const hits = topHits(touched, this.score, this.matched, needed, options.limit ?? DEFAULT_LIMIT);
+    for (const doc of touched) {
+      this.score[doc] = 0;
+      this.matched[doc] = 0;
+      this.lastWord[doc] = 0;
+    }
+    return hits.map(([doc, score]) => ({ id: this.ids[doc]!, score }));
+  }
+
+  /** The dictionary words a query word stands for, with how much each counts. */
+  private expand(word: string, index: number, words: readonly string[], options: TermSearchOptions): [Postings, number][] {
+    const found = new Map<string, [Postings, number]>();
+    const keep = (term: string, postings: Postings, weight: number) => {
+      const had = found.get(term);
+      if (!had || had[1] < weight) found.set(term, [postings, weight]);
+    };
+    const exact = this.words.get(word);
+    if (exact) keep(word, exact, 1);
+    const weights = options.weights ?? { fuzzy: 0.45, prefix: 0.375 };
+    if (options.prefix?.(word, index, words)) {
+      let expanded = 0;
+      for (const [term, postings] of this.words.atPrefix(word)) {
+        if (term === word) continue;
+        keep(term, postings, (weights.prefix * word.length) / (word.length + 0.3 * (term.length - word.length)));
+        if (++expanded >= MAX_PREFIX_EXPANSION) break;
+      }
+    }
+    const edits = options.fuzzy?.(word) ?? 0;
+    if (edits > 0) {
+      for (const [term, [postings, distance]] of this.words.fuzzyGet(word, edits)) {
+        if (distance > 0) keep(term, postings, (weights.fuzzy * word.length) / (word.length + distance));
+      }
+    }
+    return [...found.values()];
+  }
+
+  private ensureScratch(): void {
+    if (this.score.length >= this.ids.length) return;
+    const capacity = Math.max(64, this.ids.length * 2);
+    this.score = new Float64Array(capacity);
+    this.matched = new Uint16Array(capacity);
+    this.lastWord = new Int32Array(capacity);
+  }
+
+  private sweep(): void {
+    const gone: string[] = [];
+    const live = (doc: number) => this.ids[doc] !== undefined;
+    for (const [word, postings] of this.words) {
+      if (postings.retain(live) === 0) gone.push(word);
+      else postings.trim();
+    }
+    for (const word of gone) this.words.delete(word);
+    this.dead = 0;
+  }
+}
+
+/** Best-scoring documents first (ties: earlier documents first), at most `limit`, as [doc, score]. */
+function topHits(
+  docs: readonly number[],
+  score: Float64Array,
+  matched: Uint16Array,
+  needed: number,
+  limit: number,
+): [number, number][] {
+  const best: number[] = [];
+  if (limit <= 0) return [];
+  const better = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b);
+  for (const doc of docs) {
+    if (matched[doc]! < needed) continue;
+    if (best.length === limit && !better(doc, best[limit - 1]!)) continue;
+    let at = best.length === limit ? limit - 1 : best.length;
+    while (at > 0 && better(doc, best[at - 1]!)) {
+      best[at] = best[at - 1]!;
+      at--;
+    }
+    best[at] = doc;
+  }
+  return best.map((doc) => [doc, score[doc]!]);
+}
