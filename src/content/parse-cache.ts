@@ -3,22 +3,37 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Brief } from './brief.js';
+import type { FileStamp } from './read-brief.js';
+import { briefVersion, rememberVersion } from './version.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
+/** Files changed this close to a cache write may have changed again within one timestamp tick. */
+const RACY_MS = 2000;
+
+interface Entry extends FileStamp {
+  digest: string;
+  version: string;
+  brief: Brief;
+}
 
 interface CacheFile {
   format: number;
-  entries: Map<string, { digest: string; brief: Brief }>;
+  savedAt: number;
+  entries: Map<string, Entry>;
 }
 
 export const digestOf = (bytes: Buffer): string => createHash('sha1').update(bytes).digest('base64url');
 
 /**
- * Parsed briefs keyed by file path and content digest, so that a restart re-parses
- * only files that changed. A missing or unreadable cache just means a cold start.
+ * Parsed briefs keyed by file path and content digest, so that a restart re-parses only
+ * files that changed. Like git's index, an unchanged size and modification time vouch for
+ * unchanged content, so a warm start reads no file that was not touched; files touched
+ * just before the cache was written are checked by digest. A missing or unreadable cache
+ * just means a cold start.
  */
 export class ParseCache {
-  private entries = new Map<string, { digest: string; brief: Brief }>();
+  private entries = new Map<string, Entry>();
+  private savedAt = 0;
   private dirty = false;
 
   constructor(private readonly path: string | undefined) {}
@@ -27,10 +42,20 @@ export class ParseCache {
     if (!this.path) return;
     try {
       const data = deserialize(await readFile(this.path)) as CacheFile;
-      if (data.format === FORMAT && data.entries instanceof Map) this.entries = data.entries;
+      if (data.format !== FORMAT || !(data.entries instanceof Map)) return;
+      this.entries = data.entries;
+      this.savedAt = data.savedAt;
+      for (const entry of this.entries.values()) rememberVersion(entry.brief, entry.version);
     } catch {
       this.entries = new Map();
     }
+  }
+
+  /** The cached brief when the file's size and time still match, unless that proof is too close to call. */
+  fresh(file: string, stamp: FileStamp): Brief | 'check' | undefined {
+    const hit = this.entries.get(file);
+    if (!hit || hit.size !== stamp.size || hit.mtimeMs !== stamp.mtimeMs) return undefined;
+    return hit.mtimeMs >= this.savedAt - RACY_MS ? 'check' : hit.brief;
   }
 
   get(file: string, digest: string): Brief | undefined {
@@ -38,8 +63,8 @@ export class ParseCache {
     return hit?.digest === digest ? hit.brief : undefined;
   }
 
-  set(file: string, digest: string, brief: Brief): void {
-    this.entries.set(file, { digest, brief });
+  set(file: string, digest: string, brief: Brief, stamp: FileStamp): void {
+    this.entries.set(file, { digest, version: briefVersion(brief), brief, size: stamp.size, mtimeMs: stamp.mtimeMs });
     this.dirty = true;
   }
 
@@ -57,7 +82,8 @@ export class ParseCache {
     this.dirty = false;
     await mkdir(dirname(this.path), { recursive: true });
     const tmp = `${this.path}.${process.pid}.tmp`;
-    await writeFile(tmp, serialize({ format: FORMAT, entries: this.entries } satisfies CacheFile));
+    const data: CacheFile = { format: FORMAT, savedAt: Date.now(), entries: this.entries };
+    await writeFile(tmp, serialize(data));
     await rename(tmp, this.path);
   }
 }

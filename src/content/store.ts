@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events';
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Logger } from '../core/logger.js';
 import type { Brief } from './brief.js';
 import { Library, type ChangeEvent } from './library.js';
 import { ParseCache, digestOf } from './parse-cache.js';
-import { formatContentError, parseBriefFile, type ContentError } from './parse.js';
+import { formatContentError, type ContentError } from './parse.js';
+import { parseFiles } from './parse-pool.js';
+import { displayPathOf, stampOf, type FileRead } from './read-brief.js';
 import { scanContentDir } from './scan.js';
 
 export interface StoreOptions {
@@ -13,6 +15,8 @@ export interface StoreOptions {
   logger: Logger;
   /** Where parsed briefs are cached between runs; no cache when absent. */
   cacheFile?: string;
+  /** Parser threads for large loads; defaults to one per core (at most 4), 0 for none. */
+  parseThreads?: number;
 }
 
 export interface ReloadReport {
@@ -25,8 +29,6 @@ export interface ReloadReport {
 }
 
 type FileOutcome = { file: string; brief?: Brief; draft?: boolean; errors?: ContentError[]; missing?: boolean };
-
-const READ_CONCURRENCY = 64;
 
 /**
  * The content folder: loads it, keeps the Library in step with the files, and
@@ -120,9 +122,7 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
 
   /** Turns "docs/x.md" into the path an editor sees: "content/docs/x.md". */
   displayPath(file: string): string {
-    const full = join(this.options.dir, file);
-    const rel = relative(process.cwd(), full);
-    return rel.startsWith('..') || isAbsolute(rel) ? full : rel;
+    return displayPathOf(this.options.dir, file);
   }
 
   private claim(outcome: FileOutcome): Brief | undefined {
@@ -160,35 +160,49 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
     if (this.slugFile.get(slug) === file) this.slugFile.delete(slug);
   }
 
+  /** Reads files in their given order: unchanged ones from the cache, the rest parsed (on threads when many). */
   private async readAll(files: readonly string[]): Promise<FileOutcome[]> {
+    const { dir } = this.options;
     const out: FileOutcome[] = new Array(files.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < files.length) {
-        const i = next++;
-        out[i] = await this.readOne(files[i]!);
+    const position = new Map<string, number>();
+    const toParse: string[] = [];
+    files.forEach((file, i) => {
+      const cached = this.fromCache(file);
+      if (cached) out[i] = cached;
+      else {
+        position.set(file, i);
+        toParse.push(file);
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+    });
+    await parseFiles(dir, toParse, {
+      ...(this.options.parseThreads === undefined ? {} : { threads: this.options.parseThreads }),
+      onRead: (read) => {
+        out[position.get(read.file)!] = this.outcomeOf(read);
+      },
+    });
     return out;
   }
 
-  private async readOne(file: string): Promise<FileOutcome> {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(join(this.options.dir, file));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file, missing: true };
-      return { file, errors: [{ file: this.displayPath(file), path: '', message: `cannot be read (${(err as Error).message})` }] };
+  private fromCache(file: string): FileOutcome | undefined {
+    const stamp = stampOf(join(this.options.dir, file));
+    if (!stamp) return undefined;
+    let brief = this.cache.fresh(file, stamp);
+    if (brief === 'check') {
+      try {
+        brief = this.cache.get(file, digestOf(readFileSync(join(this.options.dir, file))));
+      } catch {
+        return undefined;
+      }
     }
-    const digest = digestOf(bytes);
-    const cached = this.cache.get(file, digest);
-    if (cached) return cached.draft ? { file, draft: true } : { file, brief: cached };
-    const result = parseBriefFile(this.displayPath(file), bytes.toString('utf8'));
-    if (!result.ok) return { file, errors: result.errors };
-    const brief = { ...result.brief, file };
-    this.cache.set(file, digest, brief);
+    if (!brief) return undefined;
     return brief.draft ? { file, draft: true } : { file, brief };
+  }
+
+  private outcomeOf(read: FileRead): FileOutcome {
+    if ('missing' in read) return { file: read.file, missing: true };
+    if ('errors' in read) return { file: read.file, errors: read.errors };
+    this.cache.set(read.file, read.digest, read.brief, read.stamp);
+    return read.brief.draft ? { file: read.file, draft: true } : { file: read.file, brief: read.brief };
   }
 
   private report(changes: ChangeEvent[], toLog: readonly ContentError[]): ReloadReport {

@@ -33,7 +33,10 @@ const DEFAULT_LIMIT = 50;
  * Removal marks a document dead; dead entries are swept once they pile up.
  */
 export class TermIndex<F extends string> {
+  /** Every word, for fuzzy and prefix walks. */
   private readonly words = new SearchableMap<Postings>();
+  /** The same words in a hash map: exact lookups are most of indexing and searching. */
+  private readonly byWord = new Map<string, Postings>();
   private readonly ids: (string | undefined)[] = [];
   private readonly numberOf = new Map<string, number>();
   private lengths = new Float32Array(64);
@@ -68,8 +71,12 @@ export class TermIndex<F extends string> {
       for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + boost * 2);
     }
     for (const [word, count] of counts) {
-      let postings = this.words.get(word);
-      if (!postings) this.words.set(word, (postings = new Postings()));
+      let postings = this.byWord.get(word);
+      if (!postings) {
+        postings = new Postings();
+        this.byWord.set(word, postings);
+        this.words.set(word, postings);
+      }
       postings.push(doc, Math.min(255, count));
     }
     if (doc >= this.lengths.length) {
@@ -94,7 +101,7 @@ export class TermIndex<F extends string> {
 
   /** Frees spare room in every word's arrays; call after adding many documents at once. */
   trim(): void {
-    for (const postings of this.words.values()) postings.trim();
+    for (const postings of this.byWord.values()) postings.trim();
   }
 
   search(query: string, options: TermSearchOptions = {}): TermHit[] {
@@ -140,7 +147,7 @@ export class TermIndex<F extends string> {
       const had = found.get(term);
       if (!had || had[1] < weight) found.set(term, [postings, weight]);
     };
-    const exact = this.words.get(word);
+    const exact = this.byWord.get(word);
     if (exact) keep(word, exact, 1);
     const weights = options.weights ?? { fuzzy: 0.45, prefix: 0.375 };
     if (options.prefix?.(word, index, words)) {
@@ -171,11 +178,14 @@ export class TermIndex<F extends string> {
   private sweep(): void {
     const gone: string[] = [];
     const live = (doc: number) => this.ids[doc] !== undefined;
-    for (const [word, postings] of this.words) {
+    for (const [word, postings] of this.byWord) {
       if (postings.retain(live) === 0) gone.push(word);
       else postings.trim();
     }
-    for (const word of gone) this.words.delete(word);
+    for (const word of gone) {
+      this.byWord.delete(word);
+      this.words.delete(word);
+    }
     this.dead = 0;
   }
 }

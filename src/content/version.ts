@@ -1,8 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { Brief } from './brief.js';
 
+const known = new WeakMap<Brief, string>();
+
 /** A digest of what readers see of a brief; equal versions mean nothing to announce. */
 export function briefVersion(brief: Brief): string {
-  const { file: _file, ...visible } = brief;
-  return createHash('sha256').update(JSON.stringify(visible)).digest('base64url').slice(0, 22);
+  let version = known.get(brief);
+  if (version === undefined) {
+    const { file: _file, ...visible } = brief;
+    version = createHash('sha256').update(JSON.stringify(visible)).digest('base64url').slice(0, 22);
+    known.set(brief, version);
+  }
+  return version;
+}
+
+/** Records a version computed earlier (kept in the parse cache) so it is not hashed again. */
+export function rememberVersion(brief: Brief, version: string): void {
+  known.set(brief, version);
 }

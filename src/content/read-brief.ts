@@ -1,0 +1,51 @@
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import type { Brief } from './brief.js';
+import { digestOf } from './parse-cache.js';
+import { parseBriefFile, type ContentError } from './parse.js';
+
+/** What reading one content file gave, before the store decides what to do with it. */
+export type FileRead =
+  | { file: string; missing: true }
+  | { file: string; errors: ContentError[]; stamp?: FileStamp }
+  | { file: string; brief: Brief; digest: string; stamp: FileStamp };
+
+/** Size and modification time: enough to know a file is unchanged without reading it. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** Turns "docs/x.md" into the path an editor sees: "content/docs/x.md". */
+export function displayPathOf(dir: string, file: string): string {
+  const full = join(dir, file);
+  const rel = relative(process.cwd(), full);
+  return rel.startsWith('..') || isAbsolute(rel) ? full : rel;
+}
+
+export function stampOf(path: string): FileStamp | undefined {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? { size: stats.size, mtimeMs: stats.mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads and parses one file; used alike by the store and by parser worker threads. */
+export function readBrief(dir: string, file: string): FileRead {
+  const path = join(dir, file);
+  let bytes: Buffer;
+  let stamp: FileStamp | undefined;
+  try {
+    stamp = stampOf(path);
+    bytes = readFileSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file, missing: true };
+    return { file, errors: [{ file: displayPathOf(dir, file), path: '', message: `cannot be read (${(err as Error).message})` }] };
+  }
+  if (!stamp) return { file, missing: true };
+  const result = parseBriefFile(displayPathOf(dir, file), bytes.toString('utf8'));
+  if (!result.ok) return { file, errors: result.errors, stamp };
+  return { file, brief: { ...result.brief, file }, digest: digestOf(bytes), stamp };
+}
