@@ -5,7 +5,7 @@ import { Random } from './random.js';
 import { capital, makeWords, sentence } from './words.js';
 
 /** Bumped whenever the output changes, so that stale corpora are never reused. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const DONE = '.complete.json';
 
 export interface BriefSpec {
@@ -56,6 +56,7 @@ export function* briefSpecs(size: number, seed: number): Generator<BriefSpec> {
     topicSet.add(random.chance(0.75) ? random.pick(names) : `${random.pick(names)}-${random.pick(names)}`);
   }
   const topicPool = [...topicSet];
+  const slugs = new Set<string>();
   for (let i = 0; i < size; i++) {
     const topics = new Set<string>();
     const wanted = random.int(1, 5);
@@ -64,13 +65,17 @@ export function* briefSpecs(size: number, seed: number): Generator<BriefSpec> {
     const main = topicList[0]!.split('-');
     const titleWords = [...main.map(capital), ...sentence(random, names, 3, 9).replace(/\.$/, '').split(' ')];
     const title = titleWords.join(' ').slice(0, 180);
-    const slug = `${title
+    const base = title
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .split('-')
       .filter(Boolean)
       .slice(0, 6)
-      .join('-')}-${i.toString(36)}`;
+      .join('-');
+    // Like editors do: the title's words, and a number only when that slug is taken.
+    let slug = base;
+    for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
+    slugs.add(slug);
     const publishedDay = random.int(0, 6500);
     const published = dateFrom(publishedDay);
     const year = published.slice(0, 4);

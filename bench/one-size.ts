@@ -40,6 +40,12 @@ export interface ColdResult extends LoadResult {
   hotReload?: HotReloadResult;
 }
 
+const started = performance.now();
+const progress = (what: string): void => {
+  if (process.env.BENCH_VERBOSE)
+    process.stderr.write(`  [${((performance.now() - started) / 1000).toFixed(1)} s] ${what}\n`);
+};
+
 const CLASSES: QueryClass[] = ['slug', 'topic', 'typo', 'prefix', 'miss'];
 
 function outcomeOf(kind: string, suggestions: number): string {
@@ -63,6 +69,9 @@ async function load(job: SizeJob): Promise<{ store: ContentStore; result: LoadRe
 
 async function cold(job: SizeJob): Promise<ColdResult> {
   const { store, result } = await load(job);
+  progress(
+    `loaded ${result.briefs} briefs in ${result.loadMs.toFixed(0)} ms, full text after ${result.textReadyMs.toFixed(0)} ms`,
+  );
   const logger = silentLogger();
   const rateLimiter = new RateLimiter({ limit: 5, windowSeconds: 10 });
   const bot = new Bot({ library: store.library, commands: coreCommands, logger, rateLimiter });
@@ -91,6 +100,7 @@ async function cold(job: SizeJob): Promise<ColdResult> {
       { max: 2000, budgetMs: 4000, min: 50, warmup: 20 },
     );
     outcomes[cls] = counts;
+    progress(`/brief ${cls}: p99 ${brief[cls].p99.toFixed(3)} ms over ${brief[cls].n}`);
   }
   const autocomplete = await timeEach(queries.autocomplete, (q) => store.library.complete(q, 25), {
     max: 4000,
@@ -104,8 +114,10 @@ async function cold(job: SizeJob): Promise<ColdResult> {
   if (job.hotReload) {
     const random = new Random(job.seed + 2);
     const all = [...store.library.all()];
+    progress('watching for hot reload');
     out.hotReload = await measureHotReload(store, [random.pick(all), random.pick(all), random.pick(all)], logger);
   }
+  progress('queries done');
   if (job.fuse) {
     const { fuse, buildMs } = buildFuse(store.library.all());
     const fuseBrief: Partial<Record<QueryClass, Timing>> = {};

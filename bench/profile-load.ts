@@ -16,4 +16,6 @@ const store = new ContentStore({ dir: corpus.dir, logger: silentLogger(), cacheF
 const started = performance.now();
 const report = await store.load();
 process.stdout.write(`${mode} load of ${report.briefs} briefs: ${(performance.now() - started).toFixed(0)} ms\n`);
+await store.library.textReady();
+process.stdout.write(`full text ready: ${(performance.now() - started).toFixed(0)} ms\n`);
 await store.flushCache();

@@ -17,8 +17,8 @@ export type LookupResult =
   | { kind: 'miss'; suggestions: BriefRef[] };
 
 const RELATED = 5;
-/** "Did you mean" allows about two typos in five letters, as far as six. */
-const looseTypos = (word: string): number => Math.min(6, Math.round(word.length * 0.4));
+/** "Did you mean" allows two edits in five letters, at most three: more costs much and finds noise. */
+const looseTypos = (word: string): number => Math.min(3, Math.round(word.length * 0.4));
 /** Code-point order: dates are ISO strings and slugs plain ASCII, so no collation is needed. */
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const newestFirst = (a: Brief, b: Brief): number => byCodePoint(lastChanged(b), lastChanged(a)) || byCodePoint(a.slug, b.slug);
@@ -137,7 +137,7 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     const titled = this.titleKeys.get(q);
     if (titled) return this.found(this.newestOf(titled), 'title');
 
-    const hit = this.search.searchVocab(q)[0];
+    const hit = this.search.searchVocab(q, { limit: 1 })[0];
     if (hit) {
       const brief = this.resolveDoc(hit.id);
       if (brief) return this.found(brief, 'fuzzy', this.rankingOfDoc(hit.id));

@@ -1,7 +1,8 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Brief } from './brief.js';
-import { LIMITS, frontMatterSchema } from './schema.js';
+import { LIMITS, frontMatterSchema, type FrontMatter } from './schema.js';
+import { parseSimpleYaml } from './simple-yaml.js';
 
 /** One problem in one content file, positioned for an editor. */
 export interface ContentError {
@@ -78,6 +79,11 @@ export function parseBriefFile(file: string, text: string): ParseResult {
   if (!parts) return fail('must start with YAML front matter between two "---" lines', 1);
   if (parts.body.length > LIMITS.body) return fail(`body: at most ${LIMITS.body} characters`);
 
+  // Most files take the fast reader; anything unusual, and every error, goes through `yaml`.
+  const simple = parseSimpleYaml(parts.yaml);
+  const quick = simple === undefined ? undefined : frontMatterSchema.safeParse(simple);
+  if (quick?.success) return toBrief(file, quick.data, parts.body);
+
   const lines = new LineCounter();
   const doc = parseDocument(parts.yaml, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -97,7 +103,11 @@ export function parseBriefFile(file: string, text: string): ParseResult {
   const parsed = frontMatterSchema.safeParse(doc.toJS({ maxAliasCount: 50 }) ?? {});
   if (!parsed.success) return { ok: false, errors: fromIssues(file, parsed.error.issues, doc, lines, parts.yamlLine) };
 
-  const fm = parsed.data;
+  return toBrief(file, parsed.data, parts.body);
+}
+
+function toBrief(file: string, fm: FrontMatter, body: string): ParseResult {
+  const fail = (message: string): ParseResult => ({ ok: false, errors: [{ file, path: '', message }] });
   const baseName = file.replace(/^.*[\\/]/, '').replace(/\.md$/i, '');
   const slug = fm.slug ?? baseName.toLowerCase();
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || slug.length > LIMITS.slug) {
@@ -121,7 +131,7 @@ export function parseBriefFile(file: string, text: string): ParseResult {
       ...(s.publisher === undefined ? {} : { publisher: s.publisher }),
       ...(s.date === undefined ? {} : { date: s.date }),
     })),
-    body: parts.body,
+    body,
     file,
   };
   return { ok: true, brief };

@@ -8,7 +8,7 @@ export class Postings {
   counts: Uint8Array;
   length = 0;
 
-  constructor(capacity = 2) {
+  constructor(capacity = 4) {
     this.docs = new Uint32Array(capacity);
     this.counts = new Uint8Array(capacity);
   }

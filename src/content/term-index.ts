@@ -42,6 +42,8 @@ export class TermIndex<F extends string> {
   private lengths = new Float32Array(64);
   private totalLength = 0;
   private dead = 0;
+  /** Scratch space for counting one document's words. */
+  private readonly counts = new Map<string, number>();
   private score = new Float64Array(0);
   private matched = new Uint16Array(0);
   private lastWord = new Int32Array(0);
@@ -62,7 +64,8 @@ export class TermIndex<F extends string> {
     const doc = this.ids.length;
     this.ids.push(id);
     this.numberOf.set(id, doc);
-    const counts = new Map<string, number>();
+    const counts = this.counts;
+    counts.clear();
     let length = 0;
     for (const field of Object.keys(fields) as F[]) {
       const boost = this.boosts[field];
