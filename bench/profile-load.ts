@@ -14,8 +14,14 @@ const cacheFile = `${corpus.dir}.content-cache.bin`;
 if (mode === 'cold') rmSync(cacheFile, { force: true });
 const store = new ContentStore({ dir: corpus.dir, logger: silentLogger(), cacheFile });
 const started = performance.now();
+const cpu = () => {
+  const used = process.cpuUsage();
+  return `${((used.user + used.system) / 1e6).toFixed(1)} s CPU (all threads)`;
+};
 const report = await store.load();
-process.stdout.write(`${mode} load of ${report.briefs} briefs: ${(performance.now() - started).toFixed(0)} ms\n`);
+process.stdout.write(
+  `${mode} load of ${report.briefs} briefs: ${(performance.now() - started).toFixed(0)} ms, ${cpu()}\n`,
+);
 await store.library.textReady();
-process.stdout.write(`full text ready: ${(performance.now() - started).toFixed(0)} ms\n`);
+process.stdout.write(`full text ready: ${(performance.now() - started).toFixed(0)} ms, ${cpu()}\n`);
 await store.flushCache();

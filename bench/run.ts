@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './generate.js';
 import type { ColdResult, LoadResult, SizeJob } from './one-size.js';
@@ -63,6 +63,7 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const started = performance.now();
+  const loadBefore = loadavg()[0]!;
   const results: SizeResult[] = [];
   for (const size of options.sizes) {
     const corpus = ensureCorpus(size, options.seed);
@@ -88,13 +89,18 @@ async function main(): Promise<void> {
   );
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${process.platform}`;
   const totalMs = performance.now() - started;
+  const load = `load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`;
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ machine, seed: options.seed, totalMs, results, telegram }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ machine, load, seed: options.seed, totalMs, results, telegram }, null, 2)}\n`,
+    );
     return;
   }
   process.stdout.write(`${formatTable(results, telegram)}\n\n`);
   process.stdout.write(`Outcomes per query class (reply kinds):\n${formatOutcomes(results)}\n\n`);
-  process.stdout.write(`Machine: ${machine}. Seed ${options.seed}. Whole run ${(totalMs / 1000).toFixed(0)} s.\n`);
+  process.stdout.write(
+    `Machine: ${machine}. ${load}. Seed ${options.seed}. Whole run ${(totalMs / 1000).toFixed(0)} s.\n`,
+  );
 }
 
 main().catch((error: unknown) => {

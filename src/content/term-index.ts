@@ -42,8 +42,6 @@ export class TermIndex<F extends string> {
   private lengths = new Float32Array(64);
   private totalLength = 0;
   private dead = 0;
-  /** Scratch space for counting one document's words. */
-  private readonly counts = new Map<string, number>();
   private score = new Float64Array(0);
   private matched = new Uint16Array(0);
   private lastWord = new Int32Array(0);
@@ -64,23 +62,12 @@ export class TermIndex<F extends string> {
     const doc = this.ids.length;
     this.ids.push(id);
     this.numberOf.set(id, doc);
-    const counts = this.counts;
-    counts.clear();
     let length = 0;
     for (const field of Object.keys(fields) as F[]) {
       const boost = this.boosts[field];
       const tokens = tokenize(fields[field] ?? '');
       length += boost * tokens.length;
-      for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + boost * 2);
-    }
-    for (const [word, count] of counts) {
-      let postings = this.byWord.get(word);
-      if (!postings) {
-        postings = new Postings();
-        this.byWord.set(word, postings);
-        this.words.set(word, postings);
-      }
-      postings.push(doc, Math.min(255, count));
+      for (const token of tokens) this.count(token, doc, boost * 2);
     }
     if (doc >= this.lengths.length) {
       const grown = new Float32Array(this.lengths.length * 2);
@@ -89,6 +76,19 @@ export class TermIndex<F extends string> {
     }
     this.lengths[doc] = length;
     this.totalLength += length;
+  }
+
+  /** Documents are numbered in order, so this document's entry, if any, is the word's last. */
+  private count(word: string, doc: number, weight: number): void {
+    let postings = this.byWord.get(word);
+    if (!postings) {
+      postings = new Postings();
+      this.byWord.set(word, postings);
+      this.words.set(word, postings);
+    }
+    const last = postings.length - 1;
+    if (last >= 0 && postings.docs[last] === doc) postings.counts[last] = Math.min(255, postings.counts[last]! + weight);
+    else postings.push(doc, Math.min(255, weight));
   }
 
   remove(id: string): boolean {
