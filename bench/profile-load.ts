@@ -25,3 +25,8 @@ process.stdout.write(
 await store.library.textReady();
 process.stdout.write(`full text ready: ${(performance.now() - started).toFixed(0)} ms, ${cpu()}\n`);
 await store.flushCache();
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc) {
+  gc();
+  process.stdout.write(`heap after GC: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB\n`);
+}

@@ -37,7 +37,7 @@ const typoBudget = (q: string): number => (q.length < 4 ? 0 : q.length < 8 ? 1 :
 /**
  * Queries drawn from the loaded corpus itself, seeded: real slugs and topic keys, typos of
  * them within the typo budget (1 edit under 8 letters, 2 from 8), prefixes of 3-6 letters,
- * and misses far enough from every key that only "did you mean" can answer them.
+ * and misses three edits from a topic: beyond what /brief accepts, within "did you mean".
  */
 export function pickQueries(library: Library, seed: number, count = 400): QuerySet {
   const random = new Random(seed);
@@ -67,8 +67,8 @@ export function pickQueries(library: Library, seed: number, count = 400): QueryS
   }
   for (let guard = 0; miss.length < count && guard < count * 20; guard++) {
     const word = random.pick(singleTopics.filter((t) => t.length >= 9));
-    const q = edit(random, edit(random, edit(random, edit(random, word))));
-    if (!known(q)) miss.push(q);
+    const q = edit(random, edit(random, edit(random, word)));
+    if (q.length >= 8 && distance(q, word) === 3 && !known(q)) miss.push(q);
   }
 
   const autocomplete: string[] = [];

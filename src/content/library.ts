@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { normalize } from '../core/normalize.js';
+import { fastNormalize as normalize } from './tokenize.js';
 import type { TopicCount } from '../core/types.js';
 import { lastChanged, toRef, type Brief, type BriefRef } from './brief.js';
 import { briefVersion } from './version.js';
 import { SearchIndex, topicDocId } from './search-index.js';
+import { MultiMap } from './multi-map.js';
 import { SortedKeys } from './sorted-keys.js';
 import { insertSorted, removeSorted } from './sorted-list.js';
 
@@ -37,10 +38,11 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   private readonly versions = new Map<string, string>();
   private readonly slugKeys = new Map<string, string>();
   private readonly topicMembers = new Map<string, Set<string>>();
-  private readonly titleKeys = new Map<string, Set<string>>();
+  private readonly titleKeys = new MultiMap();
   private readonly topicRanking = new Map<string, Brief[]>();
-  private prefixKeys = new SortedKeys();
-  private search = new SearchIndex((slug) => this.bySlug.get(slug));
+  /** Built after a bulk load, in the background or on first use; kept up to date after that. */
+  private prefixKeys: SortedKeys | undefined;
+  private search = this.newSearchIndex();
   private newest: Brief[] = [];
   private topicCounts: TopicCount[] | undefined;
 
@@ -57,19 +59,29 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     this.topicMembers.clear();
     this.titleKeys.clear();
     for (const brief of briefs) this.indexExact(brief);
-    this.prefixKeys = SortedKeys.build(this.allPrefixEntries());
-    this.search = new SearchIndex((slug) => this.bySlug.get(slug));
+    this.prefixKeys = undefined;
+    this.search = this.newSearchIndex();
     this.search.addAll([...this.bySlug.values()], this.topicMembers.keys());
     this.topicRanking.clear();
-    for (const key of this.topicMembers.keys()) this.rankTopic(key);
     this.newest = [...this.bySlug.values()].sort(newestFirst);
+    this.rankAllTopics();
     this.topicCounts = undefined;
-    void this.search.textReady();
+    setImmediate(() => {
+      this.keys();
+      void this.search.ready();
+    });
   }
 
-  /** Resolves once full-text search covers every brief (it is built in the background). */
+  /** Resolves once the typo-tolerant and full-text indexes cover every brief (they fill in the background). */
   textReady(): Promise<void> {
-    return this.search.textReady();
+    return this.search.ready();
+  }
+
+  private newSearchIndex(): SearchIndex {
+    return new SearchIndex(
+      (slug) => this.bySlug.get(slug),
+      (key) => this.topicMembers.has(key),
+    );
   }
 
   get size(): number {
@@ -105,7 +117,7 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
       this.unrank(previous);
     }
     for (const topic of this.indexExact(brief, version)) this.search.addTopic(topic);
-    for (const [key, target] of prefixEntries(brief)) this.prefixKeys.add(key, target);
+    if (this.prefixKeys) for (const [key, target] of prefixEntries(brief)) this.prefixKeys.add(key, target);
     this.search.add(brief);
     this.rank(brief);
     this.topicCounts = undefined;
@@ -135,7 +147,7 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     const topic = this.topicRanking.get(key);
     if (topic?.[0]) return this.found(topic[0], 'topic', topic);
     const titled = this.titleKeys.get(q);
-    if (titled) return this.found(this.newestOf(titled), 'title');
+    if (titled.length > 0) return this.found(this.newestOf(titled), 'title');
 
     const hit = this.search.searchVocab(q, { limit: 1 })[0];
     if (hit) {
@@ -170,7 +182,7 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     const q = normalize(partial);
     if (!q) return this.latest(limit).map(toRef);
     const ids: string[] = [];
-    for (const [, targets] of this.prefixKeys.withPrefix(q)) {
+    for (const [, targets] of this.keys().withPrefix(q)) {
       for (const target of targets) ids.push(target);
       if (ids.length >= limit * 4) break;
     }
@@ -221,13 +233,6 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     return out;
   }
 
-  private rankTopic(key: string): Brief[] {
-    const members = [...(this.topicMembers.get(key) ?? [])].map((s) => this.bySlug.get(s)!);
-    const ranked = members.sort(topicOrder(key));
-    this.topicRanking.set(key, ranked);
-    return ranked;
-  }
-
   /** Puts a brief into the newest-first list and its topics' rankings, in place. */
   private rank(brief: Brief): void {
     insertSorted(this.newest, brief, newestFirst);
@@ -272,7 +277,33 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     return out;
   }
 
-  private newestOf(slugs: ReadonlySet<string>): Brief {
+  private keys(): SortedKeys {
+    return (this.prefixKeys ??= SortedKeys.build(this.allPrefixEntries()));
+  }
+
+  /**
+   * Every topic's ranking in one pass over the newest-first list: each topic's briefs
+   * arrive already newest first, main-topic ones and the others kept apart, then joined.
+   */
+  private rankAllTopics(): void {
+    this.topicRanking.clear();
+    const others = new Map<string, Brief[]>();
+    for (const brief of this.newest) {
+      brief.topics.forEach((key, i) => {
+        if (brief.topics.indexOf(key) !== i) return;
+        const lists = i === 0 ? this.topicRanking : others;
+        const list = lists.get(key);
+        if (list) list.push(brief);
+        else lists.set(key, [brief]);
+      });
+    }
+    for (const [key, list] of others) {
+      const main = this.topicRanking.get(key);
+      this.topicRanking.set(key, main ? main.concat(list) : list);
+    }
+  }
+
+  private newestOf(slugs: readonly string[]): Brief {
     return [...slugs].map((s) => this.bySlug.get(s)!).sort(newestFirst)[0]!;
   }
 
@@ -290,7 +321,7 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
         newTopics.push(topic);
       }
     }
-    addTo(this.titleKeys, normalize(brief.title), brief.slug);
+    this.titleKeys.add(normalize(brief.title), brief.slug);
     return newTopics;
   }
 
@@ -306,8 +337,8 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
         this.search.removeTopic(topic);
       }
     }
-    removeFrom(this.titleKeys, normalize(brief.title), brief.slug);
-    for (const [key, target] of prefixEntries(brief)) this.prefixKeys.delete(key, target);
+    this.titleKeys.delete(normalize(brief.title), brief.slug);
+    if (this.prefixKeys) for (const [key, target] of prefixEntries(brief)) this.prefixKeys.delete(key, target);
     this.search.remove(brief.slug);
   }
 
@@ -321,16 +352,4 @@ function* prefixEntries(brief: Brief): Generator<[string, string]> {
   yield [normalize(brief.slug), id];
   yield [normalize(brief.title), id];
   for (const topic of brief.topics) yield [normalize(topic), topicDocId(topic)];
-}
-
-function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
-}
-
-function removeFrom(map: Map<string, Set<string>>, key: string, value: string): void {
-  const set = map.get(key);
-  set?.delete(value);
-  if (set?.size === 0) map.delete(key);
 }

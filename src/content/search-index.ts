@@ -17,8 +17,8 @@ const TEXT_SEARCH: TermSearchOptions = {
   weights: { fuzzy: 0.5, prefix: 0.7 },
 };
 
-/** Briefs added to the full-text index per slice of background work; keeps each slice short. */
-const TEXT_SLICE = 500;
+/** Briefs indexed per slice of background work; keeps each slice to a few milliseconds. */
+const SLICE = 500;
 
 type VocabField = 'title' | 'slug' | 'topic';
 type TextField = 'title' | 'topics' | 'summary' | 'facts';
@@ -31,25 +31,33 @@ export type { TermHit };
 /**
  * Two indexes: a small one over what users type (titles, slugs, topic keys) that carries
  * the typo-tolerant and prefix lookups, and a full-text one for /search. Keeping fuzzy
- * matching off the long text is what keeps it fast on large stores. The full-text index
- * is built in short background slices after a (re)build, so a large store serves exact,
- * topic and typo lookups at once; a full-text search before it is done finishes it first.
+ * matching off the long text is what keeps it fast on large stores. Both are built in
+ * short background slices after a (re)build, vocabulary first, so a large store serves
+ * exact slug, topic and title lookups at once; a search that needs an index before it is
+ * complete completes it first, so answers never depend on how far the build got.
  */
 export class SearchIndex {
   private readonly vocab = new TermIndex<VocabField>({ topic: 3, slug: 1.5, title: 1 });
   private text: TermIndex<TextField> | undefined;
-  private pending: string[] = [];
+  /** Slugs and topic keys still to add to the vocabulary, then slugs for the full text. */
+  private pendingVocab: string[] = [];
+  private pendingTopics: string[] = [];
+  private pendingText: string[] = [];
   private building: Promise<void> | undefined;
 
-  /** `briefOf` gives the brief now served under a slug, for the background build. */
-  constructor(private readonly briefOf: (slug: string) => Brief | undefined) {}
+  /** The brief now served under a slug, and whether a topic still has briefs, for background builds. */
+  constructor(
+    private readonly briefOf: (slug: string) => Brief | undefined,
+    private readonly topicExists: (key: string) => boolean,
+  ) {}
 
+  /** Queues every brief; the indexes fill in background slices or on first use. */
   addAll(briefs: readonly Brief[], topicKeys: Iterable<string>): void {
-    for (const brief of briefs) this.vocab.add(briefDocId(brief.slug), vocabFields(brief));
-    for (const key of topicKeys) this.addTopic(key);
-    this.vocab.trim();
+    const slugs = briefs.map((b) => b.slug).reverse();
+    this.pendingVocab = slugs;
+    this.pendingTopics = [...topicKeys].reverse();
     this.text = new TermIndex<TextField>({ title: 3, topics: 2, summary: 1, facts: 0.5 });
-    this.pending = briefs.map((b) => b.slug).reverse();
+    this.pendingText = [...slugs];
     this.building = undefined;
   }
 
@@ -73,11 +81,13 @@ export class SearchIndex {
 
   /** Titles, slugs and topic keys, fuzzy and prefix; ids are `b:<slug>` or `t:<topic>`. */
   searchVocab(query: string, options: TermSearchOptions = {}): TermHit[] {
+    this.finishVocab(Number.POSITIVE_INFINITY);
     return this.vocab.search(query, { ...VOCAB_SEARCH, ...options });
   }
 
   /** Full text, ranked; ids are `b:<slug>`. Tries all words first, then any. */
   searchText(query: string, limit = 50): TermHit[] {
+    this.finishVocab(Number.POSITIVE_INFINITY);
     this.finishText(Number.POSITIVE_INFINITY);
     const text = this.text;
     if (!text) return [];
@@ -85,13 +95,15 @@ export class SearchIndex {
     return all.length > 0 ? all : text.search(query, { ...TEXT_SEARCH, combineWith: 'OR', limit });
   }
 
-  /** Resolves once the full-text index holds every brief, building it in slices meanwhile. */
-  textReady(): Promise<void> {
-    if (this.pending.length === 0) return Promise.resolve();
+  /** Resolves once both indexes hold every brief, building them in slices meanwhile. */
+  ready(): Promise<void> {
+    if (this.pendingVocab.length + this.pendingTopics.length + this.pendingText.length === 0) return Promise.resolve();
     this.building ??= new Promise<void>((resolve) => {
       const slice = () => {
-        this.finishText(TEXT_SLICE);
-        if (this.pending.length === 0) {
+        const vocabLeft = this.pendingVocab.length + this.pendingTopics.length > 0;
+        if (vocabLeft) this.finishVocab(SLICE);
+        else this.finishText(SLICE);
+        if (this.pendingText.length === 0) {
           this.text?.trim();
           resolve();
         } else setImmediate(slice);
@@ -101,11 +113,25 @@ export class SearchIndex {
     return this.building;
   }
 
+  private finishVocab(budget: number): void {
+    let done = 0;
+    for (; done < budget && this.pendingVocab.length > 0; done++) {
+      const slug = this.pendingVocab.pop()!;
+      const brief = this.briefOf(slug);
+      if (brief && !this.vocab.has(briefDocId(slug))) this.vocab.add(briefDocId(slug), vocabFields(brief));
+    }
+    for (; done < budget && this.pendingTopics.length > 0; done++) {
+      const key = this.pendingTopics.pop()!;
+      if (this.topicExists(key) && !this.vocab.has(topicDocId(key))) this.addTopic(key);
+    }
+    if (this.pendingVocab.length + this.pendingTopics.length === 0 && done > 0) this.vocab.trim();
+  }
+
   private finishText(budget: number): void {
     const text = this.text;
     if (!text) return;
-    for (let done = 0; done < budget && this.pending.length > 0; done++) {
-      const slug = this.pending.pop()!;
+    for (let done = 0; done < budget && this.pendingText.length > 0; done++) {
+      const slug = this.pendingText.pop()!;
       const brief = this.briefOf(slug);
       if (brief && !text.has(briefDocId(slug))) text.add(briefDocId(slug), textFields(brief));
     }

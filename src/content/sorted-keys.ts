@@ -1,47 +1,37 @@
-/** Sorted normalised keys, each pointing at a set of targets, for prefix scans. */
+import { MultiMap } from './multi-map.js';
+
+/** Sorted normalised keys, each pointing at one or more targets, for prefix scans. */
 export class SortedKeys {
   private keys: string[] = [];
-  private targets = new Map<string, Set<string>>();
+  private readonly targets = new MultiMap();
 
   static build(entries: Iterable<[key: string, target: string]>): SortedKeys {
     const index = new SortedKeys();
-    for (const [key, target] of entries) {
-      let set = index.targets.get(key);
-      if (!set) index.targets.set(key, (set = new Set()));
-      set.add(target);
-    }
+    for (const [key, target] of entries) index.targets.add(key, target);
     index.keys = [...index.targets.keys()].sort();
     return index;
   }
 
   add(key: string, target: string): void {
-    const set = this.targets.get(key);
-    if (set) {
-      set.add(target);
-      return;
-    }
-    this.targets.set(key, new Set([target]));
-    this.keys.splice(this.lowerBound(key), 0, key);
+    if (this.targets.add(key, target)) this.keys.splice(this.lowerBound(key), 0, key);
   }
 
   delete(key: string, target: string): void {
-    const set = this.targets.get(key);
-    if (!set?.delete(target) || set.size > 0) return;
-    this.targets.delete(key);
+    if (!this.targets.delete(key, target)) return;
     const at = this.lowerBound(key);
     if (this.keys[at] === key) this.keys.splice(at, 1);
   }
 
-  get(key: string): ReadonlySet<string> | undefined {
+  get(key: string): readonly string[] {
     return this.targets.get(key);
   }
 
-  /** Keys starting with `prefix`, shortest-first within alphabetical order. */
-  *withPrefix(prefix: string): Generator<[string, ReadonlySet<string>]> {
+  /** Keys starting with `prefix`, in alphabetical order, with their targets. */
+  *withPrefix(prefix: string): Generator<[string, readonly string[]]> {
     for (let i = this.lowerBound(prefix); i < this.keys.length; i++) {
       const key = this.keys[i]!;
       if (!key.startsWith(prefix)) return;
-      yield [key, this.targets.get(key)!];
+      yield [key, this.targets.get(key)];
     }
   }
 

@@ -101,6 +101,19 @@ describe('Library lookups', () => {
     expect(library.complete('', 2)).toHaveLength(2);
   });
 
+  it('answers from indexes still being built, including changes made meanwhile', async () => {
+    const library = new Library(corpus());
+    library.upsert(brief('zharkent-court', ['kazakhstan'], '2018-08-02', 'Zharkent court ruling'));
+    library.remove('older-xinjiang');
+    expect(library.complete('zhark', 5).map((r) => r.slug)).toEqual(['zharkent-court']);
+    expect(library.complete('older', 5)).toEqual([]);
+    const typo = library.lookup('zharkant');
+    expect(typo.kind === 'found' && typo.brief.slug).toBe('zharkent-court');
+    await library.textReady();
+    expect(library.searchText('ruling', 5).map((r) => r.slug)).toEqual(['zharkent-court']);
+    expect(library.searchText('older', 5)).toEqual([]);
+  });
+
   it('suggests near misses', () => {
     const library = new Library(corpus());
     const result = library.lookup('kazakhztn');
