@@ -35,8 +35,6 @@ const topicOrder =
  */
 export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   private readonly bySlug = new Map<string, Brief>();
-  private readonly versions = new Map<string, string>();
-  private readonly slugKeys = new Map<string, string>();
   private readonly topicMembers = new Map<string, Set<string>>();
   private readonly titleKeys = new MultiMap();
   private readonly topicRanking = new Map<string, Brief[]>();
@@ -54,8 +52,6 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   /** Rebuilds every index from scratch; emits nothing. */
   replaceAll(briefs: readonly Brief[]): void {
     this.bySlug.clear();
-    this.versions.clear();
-    this.slugKeys.clear();
     this.topicMembers.clear();
     this.titleKeys.clear();
     for (const brief of briefs) this.indexExact(brief);
@@ -93,7 +89,8 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   }
 
   versionOf(slug: string): string | undefined {
-    return this.versions.get(slug);
+    const brief = this.bySlug.get(slug);
+    return brief && briefVersion(brief);
   }
 
   all(): IterableIterator<Brief> {
@@ -104,7 +101,7 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   upsert(brief: Brief): ChangeEvent | undefined {
     const previous = this.bySlug.get(brief.slug);
     const version = briefVersion(brief);
-    if (previous && this.versions.get(brief.slug) === version) {
+    if (previous && briefVersion(previous) === version) {
       if (previous.file !== brief.file) {
         this.unrank(previous);
         this.bySlug.set(brief.slug, brief);
@@ -116,7 +113,7 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
       this.unindex(previous);
       this.unrank(previous);
     }
-    for (const topic of this.indexExact(brief, version)) this.search.addTopic(topic);
+    for (const topic of this.indexExact(brief)) this.search.addTopic(topic);
     if (this.prefixKeys) for (const [key, target] of prefixEntries(brief)) this.prefixKeys.add(key, target);
     this.search.add(brief);
     this.rank(brief);
@@ -141,9 +138,11 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   lookup(query: string): LookupResult {
     const q = normalize(query);
     if (!q) return { kind: 'miss', suggestions: [] };
-    const slug = this.slugKeys.get(q);
-    if (slug) return this.found(this.bySlug.get(slug)!, 'slug');
+    // Slugs are lowercase words joined by single hyphens (the schema sees to it), so the
+    // normalised query with hyphens for spaces is the slug, or the topic key, if there is one.
     const key = q.replace(/ /g, '-');
+    const bySlug = this.bySlug.get(key);
+    if (bySlug) return this.found(bySlug, 'slug');
     const topic = this.topicRanking.get(key);
     if (topic?.[0]) return this.found(topic[0], 'topic', topic);
     const titled = this.titleKeys.get(q);
@@ -308,11 +307,9 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   }
 
   /** Returns the topic keys that this brief is the first to use. */
-  private indexExact(brief: Brief, version = briefVersion(brief)): string[] {
+  private indexExact(brief: Brief): string[] {
     const newTopics: string[] = [];
     this.bySlug.set(brief.slug, brief);
-    this.versions.set(brief.slug, version);
-    this.slugKeys.set(normalize(brief.slug), brief.slug);
     for (const topic of brief.topics) {
       const members = this.topicMembers.get(topic);
       if (members) members.add(brief.slug);
@@ -327,8 +324,6 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
 
   private unindex(brief: Brief): void {
     this.bySlug.delete(brief.slug);
-    this.versions.delete(brief.slug);
-    this.slugKeys.delete(normalize(brief.slug));
     for (const topic of brief.topics) {
       const members = this.topicMembers.get(topic);
       members?.delete(brief.slug);

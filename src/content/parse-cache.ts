@@ -6,7 +6,7 @@ import type { Brief } from './brief.js';
 import type { FileStamp } from './read-brief.js';
 import { briefVersion, rememberVersion } from './version.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 /** Files changed this close to a cache write may have changed again within one timestamp tick. */
 const RACY_MS = 2000;
 
@@ -19,7 +19,8 @@ interface Entry extends FileStamp {
 interface CacheFile {
   format: number;
   savedAt: number;
-  entries: Map<string, Entry>;
+  /** Keyed by `brief.file` when loaded, so the path string is held once. */
+  entries: Entry[];
 }
 
 export const digestOf = (bytes: Buffer): string => createHash('sha1').update(bytes).digest('base64url');
@@ -42,10 +43,12 @@ export class ParseCache {
     if (!this.path) return;
     try {
       const data = deserialize(await readFile(this.path)) as CacheFile;
-      if (data.format !== FORMAT || !(data.entries instanceof Map)) return;
-      this.entries = data.entries;
+      if (data.format !== FORMAT || !Array.isArray(data.entries)) return;
       this.savedAt = data.savedAt;
-      for (const entry of this.entries.values()) rememberVersion(entry.brief, entry.version);
+      for (const entry of data.entries) {
+        rememberVersion(entry.brief, entry.version);
+        this.entries.set(entry.brief.file, entry);
+      }
     } catch {
       this.entries = new Map();
     }
@@ -82,7 +85,7 @@ export class ParseCache {
     this.dirty = false;
     await mkdir(dirname(this.path), { recursive: true });
     const tmp = `${this.path}.${process.pid}.tmp`;
-    const data: CacheFile = { format: FORMAT, savedAt: Date.now(), entries: this.entries };
+    const data: CacheFile = { format: FORMAT, savedAt: Date.now(), entries: [...this.entries.values()] };
     await writeFile(tmp, serialize(data));
     await rename(tmp, this.path);
   }

@@ -195,14 +195,16 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
       }
     }
     if (!brief) return undefined;
-    return brief.draft ? { file, draft: true } : { file, brief };
+    // The brief's own path string, so the store's maps do not keep a second copy of every path.
+    return brief.draft ? { file: brief.file, draft: true } : { file: brief.file, brief };
   }
 
   private outcomeOf(read: FileRead): FileOutcome {
     if ('missing' in read) return { file: read.file, missing: true };
     if ('errors' in read) return { file: read.file, errors: read.errors };
-    this.cache.set(read.file, read.digest, read.brief, read.stamp);
-    return read.brief.draft ? { file: read.file, draft: true } : { file: read.file, brief: read.brief };
+    const { brief } = read;
+    this.cache.set(brief.file, read.digest, brief, read.stamp);
+    return brief.draft ? { file: brief.file, draft: true } : { file: brief.file, brief };
   }
 
   private report(changes: ChangeEvent[], toLog: readonly ContentError[]): ReloadReport {
