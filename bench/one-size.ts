@@ -97,7 +97,7 @@ async function cold(job: SizeJob): Promise<ColdResult> {
         const key = outcomeOf(reply.kind, reply.kind === 'notFound' ? reply.suggestions.length : 0);
         counts[key] = (counts[key] ?? 0) + 1;
       },
-      { max: 2000, budgetMs: 4000, min: 50, warmup: 20 },
+      { max: 2000, budgetMs: 4000, min: 50, warmup: 200 },
     );
     outcomes[cls] = counts;
     progress(`/brief ${cls}: p99 ${brief[cls].p99.toFixed(3)} ms over ${brief[cls].n}`);
@@ -106,7 +106,7 @@ async function cold(job: SizeJob): Promise<ColdResult> {
     max: 4000,
     budgetMs: 4000,
     min: 100,
-    warmup: 20,
+    warmup: 200,
   });
   rateLimiter.close();
   const out: ColdResult = { ...result, brief, outcomes, autocomplete };

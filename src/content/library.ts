@@ -6,7 +6,7 @@ import { briefVersion } from './version.js';
 import { SearchIndex, topicDocId } from './search-index.js';
 import { MultiMap } from './multi-map.js';
 import { SortedKeys } from './sorted-keys.js';
-import { insertSorted, removeSorted } from './sorted-list.js';
+import { insertSorted, lowerBound, removeSorted } from './sorted-list.js';
 
 export type ChangeEvent =
   | { type: 'added'; brief: Brief }
@@ -35,7 +35,6 @@ const topicOrder =
  */
 export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   private readonly bySlug = new Map<string, Brief>();
-  private readonly topicMembers = new Map<string, Set<string>>();
   private readonly titleKeys = new MultiMap();
   private readonly topicRanking = new Map<string, Brief[]>();
   /** Built after a bulk load, in the background or on first use; kept up to date after that. */
@@ -52,15 +51,13 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   /** Rebuilds every index from scratch; emits nothing. */
   replaceAll(briefs: readonly Brief[]): void {
     this.bySlug.clear();
-    this.topicMembers.clear();
     this.titleKeys.clear();
     for (const brief of briefs) this.indexExact(brief);
     this.prefixKeys = undefined;
-    this.search = this.newSearchIndex();
-    this.search.addAll([...this.bySlug.values()], this.topicMembers.keys());
-    this.topicRanking.clear();
     this.newest = [...this.bySlug.values()].sort(newestFirst);
     this.rankAllTopics();
+    this.search = this.newSearchIndex();
+    this.search.addAll(this.newest, this.topicRanking.keys());
     this.topicCounts = undefined;
     setImmediate(() => {
       this.keys();
@@ -76,7 +73,7 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   private newSearchIndex(): SearchIndex {
     return new SearchIndex(
       (slug) => this.bySlug.get(slug),
-      (key) => this.topicMembers.has(key),
+      (key) => this.topicRanking.has(key),
     );
   }
 
@@ -103,9 +100,8 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     const version = briefVersion(brief);
     if (previous && briefVersion(previous) === version) {
       if (previous.file !== brief.file) {
-        this.unrank(previous);
         this.bySlug.set(brief.slug, brief);
-        this.rank(brief);
+        this.swap(previous, brief);
       }
       return undefined;
     }
@@ -113,7 +109,7 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
       this.unindex(previous);
       this.unrank(previous);
     }
-    for (const topic of this.indexExact(brief)) this.search.addTopic(topic);
+    this.indexExact(brief);
     if (this.prefixKeys) for (const [key, target] of prefixEntries(brief)) this.prefixKeys.add(key, target);
     this.search.add(brief);
     this.rank(brief);
@@ -196,8 +192,8 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   }
 
   topics(): TopicCount[] {
-    this.topicCounts ??= [...this.topicMembers]
-      .map(([topic, members]) => ({ topic, count: members.size }))
+    this.topicCounts ??= [...this.topicRanking]
+      .map(([topic, members]) => ({ topic, count: members.length }))
       .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic));
     return this.topicCounts;
   }
@@ -209,7 +205,7 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   }
 
   hasTopic(key: string): boolean {
-    return this.topicMembers.has(key);
+    return this.topicRanking.has(key);
   }
 
   private found(brief: Brief, via: Extract<LookupResult, { kind: 'found' }>['via'], ranking?: readonly Brief[]): LookupResult {
@@ -232,23 +228,42 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     return out;
   }
 
-  /** Puts a brief into the newest-first list and its topics' rankings, in place. */
+  /** Puts a brief into the newest-first list and its topics' rankings (a topic's first brief creates it). */
   private rank(brief: Brief): void {
     insertSorted(this.newest, brief, newestFirst);
-    for (const key of brief.topics) {
+    for (const key of new Set(brief.topics)) {
       const ranking = this.topicRanking.get(key);
       if (ranking) insertSorted(ranking, brief, topicOrder(key));
-      else this.topicRanking.set(key, [brief]);
+      else {
+        this.topicRanking.set(key, [brief]);
+        this.search.addTopic(key);
+      }
     }
   }
 
+  /** Takes a brief out of every list; a topic left without briefs is gone. */
   private unrank(brief: Brief): void {
     removeSorted(this.newest, brief, newestFirst);
-    for (const key of brief.topics) {
+    for (const key of new Set(brief.topics)) {
       const ranking = this.topicRanking.get(key);
       if (!ranking) continue;
       removeSorted(ranking, brief, topicOrder(key));
-      if (ranking.length === 0) this.topicRanking.delete(key);
+      if (ranking.length > 0) continue;
+      this.topicRanking.delete(key);
+      this.search.removeTopic(key);
+    }
+  }
+
+  /** Replaces a brief by an equal one (same version, other file) where it stands in every list. */
+  private swap(previous: Brief, brief: Brief): void {
+    const replace = (list: Brief[], compare: (a: Brief, b: Brief) => number) => {
+      const at = lowerBound(list, previous, compare);
+      if (list[at]?.slug === previous.slug) list[at] = brief;
+    };
+    replace(this.newest, newestFirst);
+    for (const key of new Set(brief.topics)) {
+      const ranking = this.topicRanking.get(key);
+      if (ranking) replace(ranking, topicOrder(key));
     }
   }
 
@@ -306,32 +321,13 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     return [...slugs].map((s) => this.bySlug.get(s)!).sort(newestFirst)[0]!;
   }
 
-  /** Returns the topic keys that this brief is the first to use. */
-  private indexExact(brief: Brief): string[] {
-    const newTopics: string[] = [];
+  private indexExact(brief: Brief): void {
     this.bySlug.set(brief.slug, brief);
-    for (const topic of brief.topics) {
-      const members = this.topicMembers.get(topic);
-      if (members) members.add(brief.slug);
-      else {
-        this.topicMembers.set(topic, new Set([brief.slug]));
-        newTopics.push(topic);
-      }
-    }
     this.titleKeys.add(normalize(brief.title), brief.slug);
-    return newTopics;
   }
 
   private unindex(brief: Brief): void {
     this.bySlug.delete(brief.slug);
-    for (const topic of brief.topics) {
-      const members = this.topicMembers.get(topic);
-      members?.delete(brief.slug);
-      if (members?.size === 0) {
-        this.topicMembers.delete(topic);
-        this.search.removeTopic(topic);
-      }
-    }
     this.titleKeys.delete(normalize(brief.title), brief.slug);
     if (this.prefixKeys) for (const [key, target] of prefixEntries(brief)) this.prefixKeys.delete(key, target);
     this.search.remove(brief.slug);

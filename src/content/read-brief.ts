@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, stat, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { Brief } from './brief.js';
 import { digestOf } from './parse-cache.js';
@@ -30,6 +30,24 @@ export function stampOf(path: string): FileStamp | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Stamps of many files, asked of the I/O threads all at once so that they are gathered
+ * while this thread does other work (a warm start deserialises the cache meanwhile).
+ */
+export function stampsOf(dir: string, files: readonly string[]): Promise<(FileStamp | undefined)[]> {
+  return new Promise((resolve) => {
+    const out: (FileStamp | undefined)[] = new Array(files.length);
+    let left = files.length;
+    if (left === 0) resolve(out);
+    files.forEach((file, i) =>
+      stat(join(dir, file), (err, stats) => {
+        out[i] = err || !stats.isFile() ? undefined : { size: stats.size, mtimeMs: stats.mtimeMs };
+        if (--left === 0) resolve(out);
+      }),
+    );
+  });
 }
 
 /** Reads and parses one file; used alike by the store and by parser worker threads. */

@@ -7,7 +7,7 @@ import { Library, type ChangeEvent } from './library.js';
 import { ParseCache, digestOf } from './parse-cache.js';
 import { formatContentError, type ContentError } from './parse.js';
 import { parseFiles } from './parse-pool.js';
-import { displayPathOf, stampOf, type FileRead } from './read-brief.js';
+import { displayPathOf, stampOf, stampsOf, type FileRead, type FileStamp } from './read-brief.js';
 import { scanContentDir } from './scan.js';
 
 export interface StoreOptions {
@@ -61,9 +61,10 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
   /** Reads the whole folder and builds the library in one go. */
   async load(): Promise<ReloadReport> {
     return this.serialized(async () => {
-      await this.cache.load();
       const files = await scanContentDir(this.options.dir);
-      const outcomes = await this.readAll(files);
+      const stamps = stampsOf(this.options.dir, files);
+      await this.cache.load();
+      const outcomes = await this.readAll(files, await stamps);
       const briefs: Brief[] = [];
       for (const outcome of outcomes) {
         const brief = this.claim(outcome);
@@ -161,13 +162,13 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
   }
 
   /** Reads files in their given order: unchanged ones from the cache, the rest parsed (on threads when many). */
-  private async readAll(files: readonly string[]): Promise<FileOutcome[]> {
+  private async readAll(files: readonly string[], stamps?: readonly (FileStamp | undefined)[]): Promise<FileOutcome[]> {
     const { dir } = this.options;
     const out: FileOutcome[] = new Array(files.length);
     const position = new Map<string, number>();
     const toParse: string[] = [];
     files.forEach((file, i) => {
-      const cached = this.fromCache(file);
+      const cached = this.fromCache(file, stamps ? stamps[i] : stampOf(join(dir, file)));
       if (cached) out[i] = cached;
       else {
         position.set(file, i);
@@ -183,8 +184,7 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
     return out;
   }
 
-  private fromCache(file: string): FileOutcome | undefined {
-    const stamp = stampOf(join(this.options.dir, file));
+  private fromCache(file: string, stamp: FileStamp | undefined): FileOutcome | undefined {
     if (!stamp) return undefined;
     let brief = this.cache.fresh(file, stamp);
     if (brief === 'check') {
