@@ -172,7 +172,7 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     return this.refsOfDocs(this.search.searchText(q, limit).map((h) => h.id), limit);
   }
 
-  /** As the user types: keys that start with the text first, then typo-tolerant matches. */
+  /** As the user types: keys that start with the text first, then matches of its words. */
   complete(partial: string, limit: number): BriefRef[] {
     const q = normalize(partial);
     if (!q) return this.latest(limit).map(toRef);
@@ -183,7 +183,10 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     }
     const refs = this.refsOfDocs(ids, limit);
     if (refs.length >= limit) return refs;
-    const more = this.search.searchVocab(q).map((h) => h.id);
+    // Then briefs whose words match; typo-tolerant only when nothing starts with the text,
+    // since the typo walk is the costly part and a prefix match shows the user is on track.
+    const options = refs.length > 0 ? { fuzzy: () => 0, limit } : { limit };
+    const more = this.search.searchVocab(q, options).map((h) => h.id);
     return this.refsOfDocs(ids.concat(more), limit);
   }
 

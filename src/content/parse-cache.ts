@@ -6,7 +6,8 @@ import type { Brief } from './brief.js';
 import type { FileStamp } from './read-brief.js';
 import { briefVersion, rememberVersion } from './version.js';
 
-const FORMAT = 3;
+/** Bumped whenever parsing changes what a file gives, so old entries are not trusted. */
+const FORMAT = 4;
 /** Files changed this close to a cache write may have changed again within one timestamp tick. */
 const RACY_MS = 2000;
 

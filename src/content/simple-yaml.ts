@@ -21,9 +21,10 @@ const TRUE = /^(?:true|True|TRUE)$/;
 const FALSE = /^(?:false|False|FALSE)$/;
 
 export function parseSimpleYaml(text: string): Record<string, Plain> | undefined {
-  if (UNSAFE_CHARS.test(text)) return undefined;
+  // Trailing spaces mean different things in plain and block text: leave them to yaml.
+  if (UNSAFE_CHARS.test(text) || / \n| $/.test(text)) return undefined;
   try {
-    return new Reader(text.split('\n').map((l) => l.replace(/ +$/, ''))).document();
+    return new Reader(text.split('\n')).document();
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;

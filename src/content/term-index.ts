@@ -114,6 +114,7 @@ export class TermIndex<F extends string> {
     const touched: number[] = [];
     const n = this.size;
     const average = this.totalLength / n || 1;
+    const all = options.combineWith !== 'OR';
     words.forEach((word, w) => {
       for (const [postings, weight] of this.expand(word, w, words, options)) {
         const df = postings.length;
@@ -121,7 +122,8 @@ export class TermIndex<F extends string> {
         const { docs, counts } = postings;
         for (let i = 0; i < df; i++) {
           const doc = docs[i]!;
-          if (this.ids[doc] === undefined) continue;
+          // With AND, a document that missed an earlier word is out: skip it cheaply.
+          if ((all && this.lastWord[doc]! < w) || this.ids[doc] === undefined) continue;
           const tf = counts[i]! / 2;
           const s = (weight * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths[doc]!) / average));
           if (this.lastWord[doc] !== w + 1) {
@@ -133,7 +135,7 @@ export class TermIndex<F extends string> {
         }
       }
     });
-    const needed = options.combineWith === 'OR' ? 1 : words.length;
+    const needed = all ? words.length : 1;
     const hits = topHits(touched, this.score, this.matched, needed, options.limit ?? DEFAULT_LIMIT);
     for (const doc of touched) {
       this.score[doc] = 0;
