@@ -17,7 +17,7 @@ import {
 const STRING = 3;
 const INTEGER = 4;
 
-describe('Discord adapter against a fake Discord', () => {
+describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startDiscordHarness();

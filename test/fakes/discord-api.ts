@@ -96,6 +96,8 @@ export class FakeDiscord extends EventEmitter {
   readonly identifies: { intents: number; at: number }[] = [];
   readonly resumes: { sessionId: string; seq: number; at: number }[] = [];
   readonly gatewayQueries: string[] = [];
+  /** Close codes of gateway connections, as the server saw them. */
+  readonly closeCodes: number[] = [];
   readonly commands = { global: [] as Record<string, unknown>[], guild: new Map<string, Record<string, unknown>[]>() };
   readonly botUser: FakeUser & { bot: true; discriminator: string; avatar: null };
   private readonly faults: Fault[] = [];
@@ -309,7 +311,7 @@ export class FakeDiscord extends EventEmitter {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname.replace(/^\/api\/v\d+/, '');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
     let body: unknown = undefined;
     if (raw) {
       try {
@@ -430,7 +432,8 @@ export class FakeDiscord extends EventEmitter {
 
   private onSocket(ws: WebSocket): void {
     this.sockets.add(ws);
-    ws.on('close', () => {
+    ws.on('close', (code) => {
+      this.closeCodes.push(code);
       this.sockets.delete(ws);
       if (this.current?.socket === ws) this.current.socket = undefined;
       this.emit('gatewayClosed');
