@@ -81,6 +81,26 @@ describe('the bot started as npm start runs it', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('a wrong token is a clear start-up error, not a hang', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        DISCORD_TOKEN: TOKEN.replace(/.$/, 'X'),
+        DISCORD_APPLICATION_ID: APP_ID,
+        DISCORD_API_ROOT: fake.restUrl,
+        CONTENT_DIR: join(dir, 'content'),
+        DATABASE_PATH: join(dir, 'data', 'briefbot.db'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(1);
+    expect(stderr).toContain('briefbot: could not start: An invalid token was provided.');
+    expect(stderr).not.toContain(TOKEN.slice(0, 20));
+  }, 60_000);
+
   it('answers, and on SIGTERM closes the gateway connection and exits 0', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: {

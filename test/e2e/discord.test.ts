@@ -146,6 +146,26 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
     expect(embed?.fields?.[0]?.value).toContain('\\~\\~gone\\~\\~ \\|\\|spoiler\\|\\| \\`code\\` @\u200bhere');
   });
 
+  it('hostile option values get short private answers that ping no one', async () => {
+    const huge = '@everyone <@&123> **x** '.repeat(420);
+    const tooLong = bodyOf(
+      await interactAndWait(h.fake, command('brief', [{ name: 'topic', type: STRING, value: huge }])),
+    );
+    expect(tooLong.data.flags).toBe(EPHEMERAL);
+    expect(tooLong.data.embeds?.[0]?.description).toContain('topic is too long');
+    const search = bodyOf(
+      await interactAndWait(
+        h.fake,
+        command('search', [{ name: 'words', type: STRING, value: '@everyone **camps** <@&123>' }]),
+      ),
+    );
+    for (const body of [tooLong, search]) {
+      expect(body.data.allowed_mentions).toEqual({ parse: [] });
+      expect(JSON.stringify(body.data)).not.toMatch(/@everyone|<@&123>/);
+      expectWithinDiscordLimits(body.data as never);
+    }
+  });
+
   it('an oversized brief still fits every limit', async () => {
     const body = bodyOf(
       await interactAndWait(h.fake, command('brief', [{ name: 'topic', type: STRING, value: 'oversized' }])),

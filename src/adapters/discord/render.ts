@@ -182,8 +182,9 @@ function actionButton(text: string, command: string, option: string, value: stri
   return [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: label(text), custom_id: customId }];
 }
 
-/** Button labels are plain text: no Markdown, so no escaping, only the length limit. */
-const label = (text: string): string => truncate(text.replace(/\s+/g, ' ').trim(), LIMITS.buttonLabel) || 'Open';
+/** Button labels show no Markdown, so they need no escaping; mentions are still broken up. */
+const label = (text: string): string =>
+  truncate(noMentions(text.replace(/\s+/g, ' ').trim()), LIMITS.buttonLabel) || 'Open';
 
 function rows(groups: readonly APIButtonComponent[][]): ButtonRow[] {
   return groups
