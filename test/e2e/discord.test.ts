@@ -264,6 +264,28 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
     expect(after.type).toBe(4);
   }, 30_000);
 
+  it('reconnects after the connection drops without a close frame', async () => {
+    const resumed = h.fake.waitFor('resumed', () => true, 20_000);
+    h.fake.dropGateway();
+    await resumed;
+    expect(h.fake.resumes.length).toBeGreaterThanOrEqual(2);
+    const after = bodyOf(
+      await interactAndWait(h.fake, command('brief', [{ name: 'topic', type: STRING, value: 'hostile' }])),
+    );
+    expect(after.type).toBe(4);
+  });
+
+  it('a 5xx on the callback is retried and the answer still arrives', async () => {
+    h.fake.fail({ method: 'POST', path: /\/callback$/, status: 502, body: { message: 'Bad Gateway', code: 0 } });
+    const payload = command('help');
+    const first = await interactAndWait(h.fake, payload);
+    const retry = await h.fake.waitForRequest('POST', new RegExp(`^/interactions/${String(payload.id)}/`), {
+      since: h.fake.requests.indexOf(first) + 1,
+    });
+    expect(bodyOf(retry).type).toBe(4);
+    expect(bodyOf(retry).data.embeds?.[0]?.description).toContain('Commands:');
+  });
+
   it('delivers into a channel with mentions off, and reports what it cannot do', async () => {
     const adapter = h.app.adapters.find((a) => a.platform === 'discord')!;
     const brief = h.app.store.library.get('hostile')!;

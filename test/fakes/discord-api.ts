@@ -211,6 +211,11 @@ export class FakeDiscord extends EventEmitter {
     this.current?.socket?.close(code, 'closed by test');
   }
 
+  /** Drops the gateway connection without a close frame, as a network failure would. */
+  dropGateway(): void {
+    this.current?.socket?.terminate();
+  }
+
   /** Sends an INTERACTION_CREATE (queued for replay if the connection is down). Returns the payload. */
   interact(payload: Record<string, unknown>): Record<string, unknown> {
     this.dispatch('INTERACTION_CREATE', payload);
