@@ -63,6 +63,24 @@ describe('answers that take a while are deferred first', { timeout: 30_000 }, ()
   });
 });
 
+describe('stopping', { timeout: 30_000 }, () => {
+  it('finishes an answer already under way before closing the connection', async () => {
+    const h = await startDiscordHarness();
+    try {
+      h.fake.rateLimit(/\/callback$/, 1);
+      const payload = h.fake.interaction({ type: 2, guildId: GUILD_ID, user: someone(), data: slash('help') });
+      await interactAndWait(h.fake, payload);
+      await h.app.stop();
+      const callbacks = h.fake.find('POST', new RegExp(`^/interactions/${String(payload.id)}/`));
+      expect(callbacks).toHaveLength(2);
+      expect(bodyOf(callbacks[1]!).type).toBe(4);
+      expect(h.fake.closeCodes).toContain(1000);
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
 describe('the bot started as npm start runs it', () => {
   let fake: FakeDiscord;
   let dir: string;

@@ -1,4 +1,5 @@
-import { Events } from 'discord.js';
+import { setTimeout } from 'node:timers/promises';
+import { Events, type Interaction } from 'discord.js';
 import type { Adapter, AdapterContext } from '../adapter.js';
 import { createDiscordClient, type DiscordConfig } from './client.js';
 import { commandDefinitions } from './commands.js';
@@ -7,6 +8,9 @@ import { describeError } from './errors.js';
 import { createInteractionHandler } from './interactions.js';
 import { createPacer } from './pace.js';
 import { syncGuildCommands } from './sync-commands.js';
+
+/** How long stopping waits for answers already being worked on. */
+const STOP_GRACE_MS = 2000;
 
 export interface DiscordAdapterOptions {
   /** Acknowledge an interaction first when its answer takes longer than this; default 1500 ms. */
@@ -27,7 +31,12 @@ export function createDiscordAdapter(
   const bulk = createPacer(options.bulkIntervalMs ?? 50);
   const direct = <T>(task: () => Promise<T>) => task();
 
-  client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+  const inFlight = new Set<Promise<void>>();
+  const onInteraction = (interaction: Interaction) => {
+    const work = handle(interaction).finally(() => inFlight.delete(work));
+    inFlight.add(work);
+  };
+  client.on(Events.InteractionCreate, onInteraction);
   client.on(Events.Error, (error) => logger.error({ err: describeError(error) }, 'discord client error'));
   client.on(Events.ShardError, (error) => logger.warn({ err: describeError(error) }, 'gateway connection error'));
   client.on(Events.ShardReconnecting, () => logger.info('gateway connection lost; reconnecting'));
@@ -52,6 +61,8 @@ export function createDiscordAdapter(
       }
     },
     async stop() {
+      client.off(Events.InteractionCreate, onInteraction);
+      await Promise.race([Promise.allSettled([...inFlight]), setTimeout(STOP_GRACE_MS, undefined, { ref: false })]);
       await client.destroy();
     },
     deliver(chatId, reply, { bulk: isBulk }) {
