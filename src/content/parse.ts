@@ -110,7 +110,12 @@ export function parseBriefFile(file: string, text: string): ParseResult {
       }),
     };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (error) {
+    return fail(`invalid YAML: ${(error as Error).message}`, parts.yamlLine);
+  }
   const parsed = frontMatterSchema.safeParse(data);
   if (!parsed.success) return { ok: false, errors: fromIssues(file, parsed.error.issues, data, doc, lines, parts.yamlLine) };
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatContentError, parseBriefFile } from '../../src/content/parse.js';
 import { briefFile } from '../helpers/briefs.js';
@@ -84,5 +85,18 @@ describe('parseBriefFile', () => {
   it('rejects an updated date earlier than published, and a file name that is no slug', () => {
     expect(errorsOf(briefFile({ updated: '2020-01-01' }))[0]).toContain('updated: must not be earlier than published');
     expect(errorsOf(briefFile(), 'content/Bad Name!.md')[0]).toContain('is not a valid slug');
+  });
+});
+
+describe('parseBriefFile on arbitrary input', () => {
+  it('never throws and always names the file', () => {
+    const yamlish = fc.stringMatching(/^[-a-z: \n[\]{}"'#>|&*!%@`0-9]{0,200}$/);
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 500 }), yamlish.map((y) => `---\n${y}\n---\n`)), (text) => {
+        const result = parseBriefFile('content/x.md', text);
+        if (!result.ok) for (const error of result.errors) expect(error.file).toBe('content/x.md');
+      }),
+      { numRuns: 500 },
+    );
   });
 });
