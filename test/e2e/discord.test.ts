@@ -298,6 +298,8 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
     const posted = h.fake.find('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`)).at(-1)!;
     expect(posted.body).toMatchObject({ allowed_mentions: { parse: [] } });
     expect(JSON.stringify(posted.body)).not.toMatch(/@everyone|<@&123>/);
+    expect(posted.body).toMatchObject({ embeds: [{ author: { name: 'Updated brief' } }] });
+    expect(ok).toEqual({ ok: true, messageIds: [expect.stringMatching(/^\d+$/)] });
 
     const before = h.fake.requests.length;
     expect(await adapter.deliver!(NO_EMBEDS_CHANNEL_ID, { kind: 'brief', brief, related: [] }, { bulk: true })).toEqual(
@@ -336,7 +338,23 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
       ok: false,
       reason: 'failed',
     });
+    h.fake.clearFaults();
   }, 30_000);
+
+  it('paces bulk deliveries so they never crowd out answers', async () => {
+    const adapter = h.app.adapters.find((a) => a.platform === 'discord')!;
+    const brief = h.app.store.library.get('kazakh-connection')!;
+    const since = h.fake.requests.length;
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        adapter.deliver!(CHANNEL_ID, { kind: 'brief', brief, related: [] }, { bulk: true }),
+      ),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    const posts = h.fake.requests.slice(since).filter((r) => r.method === 'POST' && r.path.startsWith('/channels/'));
+    expect(posts).toHaveLength(4);
+    for (let i = 1; i < posts.length; i++) expect(posts[i]!.at - posts[i - 1]!.at).toBeGreaterThanOrEqual(40);
+  });
 
   it('never logs the token', () => {
     expect(JSON.stringify(h.logs)).not.toContain(TOKEN);

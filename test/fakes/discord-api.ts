@@ -153,6 +153,11 @@ export class FakeDiscord extends EventEmitter {
     this.faults.push({ times: 1, ...fault });
   }
 
+  /** Forgets faults not yet used up. */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   /** A 429 as Discord sends it, with the headers discord.js's REST reads. */
   rateLimit(path: RegExp, retryAfterSeconds: number, method = 'POST'): void {
     this.fail({
