@@ -356,6 +356,20 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
     for (let i = 1; i < posts.length; i++) expect(posts[i]!.at - posts[i - 1]!.at).toBeGreaterThanOrEqual(40);
   });
 
+  it('every message the bot sent carried empty allowed_mentions', () => {
+    const messages = h.fake.requests.filter(
+      (r) =>
+        (/\/callback$/.test(r.path) && [4, 7].includes((r.body as { type: number }).type)) ||
+        (r.method !== 'DELETE' && r.path.startsWith('/webhooks/')) ||
+        r.path.startsWith('/channels/'),
+    );
+    expect(messages.length).toBeGreaterThan(20);
+    for (const request of messages) {
+      const body = request.body as { data?: { allowed_mentions?: unknown }; allowed_mentions?: unknown };
+      expect(body.data?.allowed_mentions ?? body.allowed_mentions, request.path).toEqual({ parse: [] });
+    }
+  });
+
   it('never logs the token', () => {
     expect(JSON.stringify(h.logs)).not.toContain(TOKEN);
   });
