@@ -172,7 +172,7 @@ export class SqliteStore implements DataStore {
       ),
       pendingLabel: db.prepare<[string, string, string, string], { label: Label }>(
         `SELECT label FROM deliveries WHERE platform = ? AND chat_id = ? AND slug = ? AND version <> ?
-           AND status = 'pending' ORDER BY id LIMIT 1`,
+           AND status = 'pending' AND sending_since IS NULL ORDER BY id LIMIT 1`,
       ),
       insertDelivery: db.prepare(
         `INSERT OR IGNORE INTO deliveries (platform, chat_id, slug, version, label, created_at, next_attempt_at)
@@ -301,7 +301,7 @@ export class SqliteStore implements DataStore {
       this.sql.setVersion.run(slug, version, now);
       let added = 0;
       for (const chat of chats) {
-        // An earlier version still waiting will be superseded; if it was New, this one is news too.
+        // An earlier version not yet on its way will be superseded; if it was New, this one is news too.
         const waiting = this.sql.pendingLabel.get(chat.platform, chat.chatId, slug, version);
         const effective = waiting?.label === 'New' ? 'New' : label;
         added += this.sql.insertDelivery.run(chat.platform, chat.chatId, slug, version, effective, now, now).changes;
