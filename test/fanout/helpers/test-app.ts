@@ -102,4 +102,5 @@ export async function waitFor(check: () => boolean, timeoutMs = 10_000, what = '
   return Date.now() - started;
 }
 
-export const replyText = (reply: Reply | null): string => (reply?.kind === 'text' ? reply.text : `<${reply?.kind}>`);
+export const replyText = (reply: Reply | null | undefined): string =>
+  reply?.kind === 'text' ? reply.text : `<${reply?.kind}>`;
