@@ -71,6 +71,13 @@ describe('/post', () => {
     expect(app.data.recentPosts(1)[0]).toMatchObject({ fromChatId: 'g1', targetChatId: '@newsroom_daily' });
   });
 
+  it('takes a channel id or mention at the end of the line as the channel', async () => {
+    await app.bot.handleText('/post aral sea -1001234567890', moderator, g1);
+    await app.bot.handleText('/post water <#123456789012345678>', moderator, g1);
+    expect(telegram.calls.map((c) => c.chatId)).toEqual(['-1001234567890', '<#123456789012345678>']);
+    expect(app.data.recentPosts(2).map((p) => p.slug)).toEqual(['aral', 'aral']);
+  });
+
   it('says clearly which permission is missing, and records the refusal', async () => {
     telegram.script('@locked', { ok: false, reason: 'forbidden', detail: 'missing permission: Embed Links' });
     const reply = await run(app, g1, 'post', { topic: 'water', channel: '@locked' });
