@@ -131,13 +131,9 @@ export class SqliteStore implements DataStore {
       insertSubscription: db.prepare(
         'INSERT INTO subscriptions (platform, chat_id, topic, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
       ),
-      resumeSubscription: db.prepare(
-        `UPDATE subscriptions SET active = 1, unreachable_streak = 0, paused_reason = NULL, paused_at = NULL,
-           created_by = ? WHERE platform = ? AND chat_id = ? AND topic = ?`,
-      ),
       resumeChat: db.prepare(
         `UPDATE subscriptions SET active = 1, unreachable_streak = 0, paused_reason = NULL, paused_at = NULL
-           WHERE platform = ? AND chat_id = ?`,
+           WHERE platform = ? AND chat_id = ? AND active = 0`,
       ),
       deleteSubscription: db.prepare('DELETE FROM subscriptions WHERE platform = ? AND chat_id = ? AND topic = ?'),
       subscriptionsOf: db.prepare<[string, string], SubscriptionRow>(
@@ -215,15 +211,13 @@ export class SqliteStore implements DataStore {
   subscribe(chat: ChatKey, topic: string, by: string): SubscribeOutcome {
     return this.db.transaction((): SubscribeOutcome => {
       const existing = this.sql.findSubscription.get(chat.platform, chat.chatId, topic);
+      // Someone just typed in this chat, so it can be reached again: paused topics resume.
+      this.sql.resumeChat.run(chat.platform, chat.chatId);
       if (!existing) {
         this.sql.insertSubscription.run(chat.platform, chat.chatId, topic, this.now(), by);
         return 'added';
       }
-      if (existing.active === 1) return 'exists';
-      // The chat can be reached again (someone could type here), so every paused topic resumes.
-      this.sql.resumeSubscription.run(by, chat.platform, chat.chatId, topic);
-      this.sql.resumeChat.run(chat.platform, chat.chatId);
-      return 'resumed';
+      return existing.active === 1 ? 'exists' : 'resumed';
     })();
   }
 

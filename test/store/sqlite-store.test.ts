@@ -94,6 +94,10 @@ describe('SqliteStore', () => {
       // subscribing again to one topic shows the chat is reachable: all of its topics resume
       expect(store.subscribe(chat('g1'), 'water', 'u2')).toBe('resumed');
       expect(store.subscriptionsOf(chat('g1')).every((s) => s.active && s.pausedReason === undefined)).toBe(true);
+      store.deactivateChat(chat('g1'), 'gone: kicked');
+      expect(store.subscribe(chat('g1'), 'climate', 'u2')).toBe('added');
+      expect(store.subscribedChats(['water', 'dams', 'climate'])).toEqual([chat('g1')]);
+      expect(store.subscriptionsOf(chat('g1')).filter((s) => s.active)).toHaveLength(3);
     });
 
     it('moves a migrated chat, keeping what the new id already had', () => {
