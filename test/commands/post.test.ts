@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import type { Chat, User } from '../../src/core/types.js';
@@ -11,6 +10,7 @@ import {
   tempPlace,
   writeBrief,
   type TestPlace,
+  removePlace,
 } from '../fanout/helpers/test-app.js';
 
 const moderator: User = { id: 'm1', name: 'Mia', isModerator: true };
@@ -30,7 +30,7 @@ describe('/post', () => {
 
   afterEach(async () => {
     await app.stop();
-    await rm(place.root, { recursive: true, force: true });
+    await removePlace(place);
   });
 
   it('is for moderators, in groups', async () => {

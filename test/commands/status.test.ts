@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
@@ -11,6 +11,7 @@ import {
   tempPlace,
   writeBrief,
   type TestPlace,
+  removePlace,
 } from '../fanout/helpers/test-app.js';
 
 describe('/status', () => {
@@ -28,7 +29,7 @@ describe('/status', () => {
 
   afterEach(async () => {
     await app.stop();
-    await rm(place.root, { recursive: true, force: true });
+    await removePlace(place);
   });
 
   it('is for moderators only', async () => {

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { coreCommands } from '../../commands/index.js';
 import { MAX_SUBSCRIPTIONS_PER_CHAT } from '../../commands/subscribe.js';
@@ -16,6 +15,7 @@ import {
   tempPlace,
   writeBrief,
   type TestPlace,
+  removePlace,
 } from '../fanout/helpers/test-app.js';
 
 const privateChat: Chat = { id: 'p1', kind: 'private', platform: 'telegram' };
@@ -34,7 +34,7 @@ describe('/subscribe, /unsubscribe, /subscriptions', () => {
 
   afterEach(async () => {
     await app.stop();
-    await rm(place.root, { recursive: true, force: true });
+    await removePlace(place);
   });
 
   it('lets only moderators change subscriptions in groups, and anyone in a private chat', async () => {

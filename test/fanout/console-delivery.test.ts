@@ -1,11 +1,10 @@
-import { rm } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConsoleAdapter } from '../../src/adapters/console/index.js';
 import { startApp, type App } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { tempPlace, waitFor, writeBrief, type TestPlace } from './helpers/test-app.js';
+import { tempPlace, waitFor, writeBrief, type TestPlace, removePlace } from './helpers/test-app.js';
 
 describe('subscriptions in the terminal', () => {
   let place: TestPlace | undefined;
@@ -13,7 +12,7 @@ describe('subscriptions in the terminal', () => {
 
   afterEach(async () => {
     await app?.stop();
-    if (place) await rm(place.root, { recursive: true, force: true });
+    await removePlace(place);
   });
 
   it('prints new briefs on a followed topic between replies', async () => {

@@ -1,4 +1,4 @@
-import { rm, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
@@ -15,6 +15,7 @@ import {
   writeBrief,
   type TestAppOptions,
   type TestPlace,
+  removePlace,
 } from './helpers/test-app.js';
 
 const SLOW = 60_000;
@@ -46,7 +47,7 @@ describe('fan-out of new and updated briefs', () => {
 
   afterEach(async () => {
     for (const app of apps.splice(0)) await app.stop();
-    await rm(place.root, { recursive: true, force: true });
+    await removePlace(place);
   });
 
   it(

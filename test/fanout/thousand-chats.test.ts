@@ -1,8 +1,7 @@
-import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { MemoryAdapter } from './helpers/memory-adapter.js';
-import { startTestApp, tempPlace, waitFor, writeBrief, type TestPlace } from './helpers/test-app.js';
+import { startTestApp, tempPlace, waitFor, writeBrief, type TestPlace, removePlace } from './helpers/test-app.js';
 
 describe('fan-out to many chats', () => {
   let place: TestPlace | undefined;
@@ -10,7 +9,7 @@ describe('fan-out to many chats', () => {
 
   afterEach(async () => {
     await app?.stop();
-    if (place) await rm(place.root, { recursive: true, force: true });
+    await removePlace(place);
   });
 
   it('serves 1,000 chats exactly once each', async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Adapter } from '../../../src/adapters/adapter.js';
@@ -19,6 +19,11 @@ export async function tempPlace(): Promise<TestPlace> {
   const contentDir = join(root, 'content');
   await mkdir(contentDir);
   return { root, contentDir, databasePath: join(root, 'data', 'nested', 'briefbot.db') };
+}
+
+/** Removes the folder; the content cache may still be being written just after a stop. */
+export async function removePlace(place: TestPlace | undefined): Promise<void> {
+  if (place) await rm(place.root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 }
 
 export interface TestAppOptions {
