@@ -14,7 +14,7 @@ export default defineCommand({
   options: [],
   moderatorOnly: true,
   examples: () => ['/status'],
-  run({ invocation, services }) {
+  async run({ invocation, services }) {
     const status = statusOf(services);
     const store = dataStoreOf(services);
     const content = status.content();
@@ -32,10 +32,10 @@ export default defineCommand({
         lines.push(`  …and ${errors.length - ERRORS_SHOWN} more (npm run content:check lists them all)`);
     }
 
-    const subscriptions = store.subscriptionsOf(chat);
+    const subscriptions = await store.subscriptionsOf(chat);
     const topics = subscriptions.map((s) => (s.active ? s.topic : `${s.topic} (paused)`));
     lines.push(`This chat follows: ${topics.length > 0 ? topics.join(', ') : 'no topics'}`);
-    const waiting = store.countPending([chat.platform], chat);
+    const waiting = await store.countPending([chat.platform], chat);
     if (waiting > 0) lines.push(`Updates waiting to be sent here: ${waiting}`);
 
     const adapters = status.adapters();

@@ -10,18 +10,19 @@ export default defineCommand({
   name: 'subscribe',
   description: 'Follow a topic here: new and updated briefs on it are posted in this chat.',
   options: [
-    { name: 'topic', description: 'A topic, e.g. xinjiang', type: 'string', required: true, autocomplete: true },
+    // No autocomplete: it offers briefs, and a brief is not a topic.
+    { name: 'topic', description: 'A topic, e.g. xinjiang (see /topics)', type: 'string', required: true },
   ],
   moderatorInGroups: true,
   examples: (library) => topicExamples(library).map((t) => `/subscribe ${t}`),
-  run({ args, library, invocation, services }) {
+  async run({ args, library, invocation, services }) {
     const typed = String(args.topic);
     const choice = chooseTopic(library, typed);
     if (!choice.known)
       return { kind: 'text', tone: 'error', code: 'unknown_topic', text: unknownTopicText(typed, choice.suggestions) };
     const store = dataStoreOf(services);
     const chat = { platform: invocation.chat.platform, chatId: invocation.chat.id };
-    const current = store.subscriptionsOf(chat);
+    const current = await store.subscriptionsOf(chat);
     if (!current.some((s) => s.topic === choice.key) && current.length >= MAX_SUBSCRIPTIONS_PER_CHAT)
       return {
         kind: 'text',
@@ -29,7 +30,7 @@ export default defineCommand({
         code: 'too_many_subscriptions',
         text: `This chat already follows ${MAX_SUBSCRIPTIONS_PER_CHAT} topics, the most it can. Unsubscribe from one first.`,
       };
-    const outcome = store.subscribe(chat, choice.key, invocation.user.id);
+    const outcome = await store.subscribe(chat, choice.key, invocation.user.id);
     const text = {
       added: `This chat now follows ${choice.key}: new and updated briefs on it will be posted here.`,
       exists: `This chat already follows ${choice.key}; nothing changed.`,

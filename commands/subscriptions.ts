@@ -6,9 +6,9 @@ export default defineCommand({
   description: 'List the topics this chat follows.',
   options: [],
   examples: () => ['/subscriptions'],
-  run({ invocation, services }) {
+  async run({ invocation, services }) {
     const chat = { platform: invocation.chat.platform, chatId: invocation.chat.id };
-    const subscriptions = dataStoreOf(services).subscriptionsOf(chat);
+    const subscriptions = await dataStoreOf(services).subscriptionsOf(chat);
     if (subscriptions.length === 0)
       return { kind: 'text', tone: 'info', text: 'This chat follows no topics. Add one with /subscribe <topic>.' };
     const lines = subscriptions.map((s) =>

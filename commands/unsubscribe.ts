@@ -7,18 +7,18 @@ export default defineCommand({
   name: 'unsubscribe',
   description: 'Stop following a topic in this chat.',
   options: [
-    { name: 'topic', description: 'A topic this chat follows', type: 'string', required: true, autocomplete: true },
+    { name: 'topic', description: 'A topic this chat follows (see /subscriptions)', type: 'string', required: true },
   ],
   moderatorInGroups: true,
   examples: () => ['/unsubscribe xinjiang'],
-  run({ args, invocation, services }) {
+  async run({ args, invocation, services }) {
     const typed = String(args.topic);
     const key = toKey(typed);
     const store = dataStoreOf(services);
     const chat = { platform: invocation.chat.platform, chatId: invocation.chat.id };
-    if (store.unsubscribe(chat, key))
+    if (await store.unsubscribe(chat, key))
       return { kind: 'text', tone: 'info', text: `This chat no longer follows ${key}.` };
-    const topics = store.subscriptionsOf(chat).map((s) => s.topic);
+    const topics = (await store.subscriptionsOf(chat)).map((s) => s.topic);
     const follows = topics.length > 0 ? `It follows: ${topics.join(', ')}.` : 'It follows no topics.';
     return {
       kind: 'text',

@@ -93,7 +93,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       logger,
     }));
     // Before the watcher starts: what changed while the bot was down is announced first.
-    fanout.attach();
+    await fanout.attach();
     if (options.watch !== false) parts.stopWatching = await watchContent(store, { logger });
     const rateLimiter = (parts.rateLimiter = new RateLimiter(config.rateLimit));
 
@@ -111,7 +111,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       await adapter.start();
       directory.markUp(adapter.platform);
     }
-    fanout.start();
+    await fanout.start();
 
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= shutdown());

@@ -44,10 +44,10 @@ const PUMP_ERROR_RETRY_MS = 5_000;
  * before it is sent and done right after, so a restart resumes where the last run stopped.
  *
  * The one window left: if the process dies after the platform accepted a message but
- * before the synchronous "done" write that follows its answer, that delivery is sent
- * again on restart (it is counted at start-up as an unknown outcome). Chat platforms
- * offer no idempotency key that could close it; stop() waits for sends under way so that
- * an orderly shutdown never opens it.
+ * before the "done" write that follows its answer (with SQLite, a single local write in
+ * the same turn of the event loop), that delivery is sent again on restart; start-up
+ * counts such sends in a log line. Chat platforms offer no idempotency key that could
+ * close it; stop() waits for sends under way so that an orderly shutdown never opens it.
  */
 export class FanOut {
   private readonly store: DataStore;
@@ -58,10 +58,15 @@ export class FanOut {
   private readonly inFlight = new Map<number, Promise<void>>();
   private readonly busy = new Map<Platform, number>();
   private idleWaiters: (() => void)[] = [];
+  /** Announcements are written one after another, in the order the changes happened. */
+  private announcements: Promise<void> = Promise.resolve();
+  private announcing = 0;
   private attached = false;
   private running = false;
   private stopped = false;
   private pumpQueued = false;
+  private pumping = false;
+  private pumpAgain = false;
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
   private lastSweep = 0;
@@ -86,25 +91,27 @@ export class FanOut {
    * Announces what changed in the library since the last run, then follows its change
    * events. Call it before anything can reload the content, so no change goes unseen.
    */
-  attach(): void {
-    if (this.attached || this.stopped) return;
+  attach(): Promise<void> {
+    if (this.attached || this.stopped) return this.announcements;
     this.attached = true;
-    const changes = changesSince(this.store.knownVersions(), this.library.all(), (slug) =>
-      this.library.versionOf(slug),
-    );
-    for (const change of changes) this.announce(change);
-    if (changes.length > 0) this.logger.info({ briefs: changes.length }, 'briefs changed since the last run');
+    this.queueAnnouncement(async () => {
+      const known = await this.store.knownVersions();
+      const changes = changesSince(known, this.library.all(), (slug) => this.library.versionOf(slug));
+      for (const change of changes) await this.announce(change);
+      if (changes.length > 0) this.logger.info({ briefs: changes.length }, 'briefs changed since the last run');
+    });
     this.library.on('change', this.onChange);
+    return this.announcements;
   }
 
   /** Starts sending; pending deliveries from an earlier run go first. */
-  start(): void {
+  async start(): Promise<void> {
     if (this.running || this.stopped) return;
-    this.attach();
+    await this.attach();
     this.running = true;
     const platforms = this.adapters.deliveringPlatforms();
-    const pending = this.store.countPending(platforms);
-    const unknown = this.store.countUnknownOutcomes();
+    const pending = await this.store.countPending(platforms);
+    const unknown = await this.store.countUnknownOutcomes();
     if (pending > 0) this.logger.info({ pending, platforms }, 'resuming pending deliveries');
     if (unknown > 0)
       this.logger.warn(
@@ -121,6 +128,7 @@ export class FanOut {
     this.running = false;
     this.library.off('change', this.onChange);
     if (this.timer) clearTimeout(this.timer);
+    await this.announcements;
     const underWay = [...this.inFlight.values()];
     if (underWay.length > 0) {
       let timeout: NodeJS.Timeout | undefined;
@@ -138,93 +146,123 @@ export class FanOut {
     this.releaseIdleWaiters();
   }
 
-  /** Resolves once nothing is being sent and nothing is owed to a platform that is up. */
+  /** Resolves once nothing is being announced or sent and nothing is owed to a platform that is up. */
   idle(): Promise<void> {
     return new Promise((resolve) => {
       this.idleWaiters.push(resolve);
-      this.checkIdle();
+      void this.checkIdle();
     });
   }
 
   /** For adapters that learn of a migration on their own (Telegram `migrate_to_chat_id`). */
-  migrateChat(platform: Platform, fromChatId: string, toChatId: string): void {
-    this.store.migrateChat(platform, fromChatId, toChatId);
+  async migrateChat(platform: Platform, fromChatId: string, toChatId: string): Promise<void> {
+    await this.store.migrateChat(platform, fromChatId, toChatId);
     this.logger.info({ platform, from: fromChatId, to: toChatId }, 'chat migrated; its subscriptions moved');
     this.schedulePump();
   }
 
   private handleChange(event: ChangeEvent): void {
     if (event.type === 'removed') return;
-    const version = this.library.versionOf(event.brief.slug);
+    const { brief } = event;
+    const version = this.library.versionOf(brief.slug);
     if (version === undefined) return;
-    const known = this.store.knownVersion(event.brief.slug);
-    if (known === version) return;
-    // An event handler must never throw: the error would surface inside the content reload.
-    try {
-      this.announce({ brief: event.brief, version, label: known === undefined ? 'New' : 'Updated' });
-    } catch (err) {
-      this.logger.error({ err, slug: event.brief.slug }, 'could not record the announcement of a brief');
-    }
-    this.schedulePump();
+    this.queueAnnouncement(async () => {
+      const known = await this.store.knownVersion(brief.slug);
+      if (known === version) return;
+      await this.announce({ brief, version, label: known === undefined ? 'New' : 'Updated' });
+    });
   }
 
-  private announce({ brief, version, label }: Announcement): void {
-    const chats = this.store.subscribedChats(brief.topics);
-    const added = this.store.announce(brief.slug, version, label, chats);
+  private queueAnnouncement(task: () => Promise<void>): void {
+    this.announcing++;
+    this.announcements = this.announcements
+      .then(task)
+      .catch((err: unknown) => this.logger.error({ err }, 'could not record the announcement of a brief'))
+      .finally(() => {
+        this.announcing--;
+        this.schedulePump();
+        void this.checkIdle();
+      });
+  }
+
+  private async announce({ brief, version, label }: Announcement): Promise<void> {
+    const chats = await this.store.subscribedChats(brief.topics);
+    const added = await this.store.announce(brief.slug, version, label, chats);
     if (added > 0) this.logger.info({ slug: brief.slug, label, chats: added }, 'brief queued for subscribed chats');
   }
 
   private schedulePump(): void {
-    if (!this.running || this.pumpQueued) return;
+    if (!this.running) return;
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    if (this.pumpQueued) return;
     this.pumpQueued = true;
     setImmediate(() => {
       this.pumpQueued = false;
-      this.pump();
+      void this.pump();
     });
   }
 
-  private pump(): void {
+  private async pump(): Promise<void> {
     if (!this.running) return;
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    try {
+      do {
+        this.pumpAgain = false;
+        await this.pumpOnce();
+      } while (this.pumpAgain && this.running);
+    } finally {
+      this.pumping = false;
+    }
+    void this.checkIdle();
+  }
+
+  private async pumpOnce(): Promise<void> {
     const now = Date.now();
     try {
-      this.sweepExpired(now);
+      await this.sweepExpired(now);
       const platforms = this.adapters.deliveringPlatforms();
       for (const platform of platforms) {
         const busy = this.busy.get(platform) ?? 0;
         const free = this.settings.concurrency - busy;
         if (free <= 0) continue;
         let started = 0;
-        for (const delivery of this.store.duePending(platform, now, busy + free)) {
-          if (started >= free) break;
+        for (const delivery of await this.store.duePending(platform, now, busy + free)) {
+          if (started >= free || !this.running) break;
           if (this.inFlight.has(delivery.id)) continue;
           this.dispatch(delivery);
           started++;
         }
       }
-      this.armTimer(this.store.nextDueAfter(platforms, now));
+      this.armTimer(await this.store.nextDueAfter(platforms, now));
     } catch (err) {
       this.logger.error({ err }, 'delivery loop failed; trying again shortly');
       this.armTimer(now + PUMP_ERROR_RETRY_MS);
     }
-    this.checkIdle();
   }
 
-  private sweepExpired(now: number): void {
+  private async sweepExpired(now: number): Promise<void> {
     if (now - this.lastSweep < EXPIRY_SWEEP_MS) return;
     this.lastSweep = now;
-    const expired = this.store.expirePending(now - this.settings.expireAfterMs);
+    const expired = await this.store.expirePending(now - this.settings.expireAfterMs);
     if (expired > 0) this.logger.warn({ deliveries: expired }, 'dropped deliveries that waited too long to be sent');
   }
 
   private armTimer(at: number | undefined): void {
-    if (at === undefined || at >= this.timerAt) return;
+    if (at === undefined || at >= this.timerAt || !this.running) return;
     if (this.timer) clearTimeout(this.timer);
     this.timerAt = at;
     this.timer = setTimeout(
       () => {
         this.timer = undefined;
         this.timerAt = Infinity;
-        this.pump();
+        void this.pump();
       },
       Math.max(0, at - Date.now()),
     );
@@ -240,7 +278,7 @@ export class FanOut {
         this.inFlight.delete(delivery.id);
         this.busy.set(platform, (this.busy.get(platform) ?? 1) - 1);
         this.schedulePump();
-        this.checkIdle();
+        void this.checkIdle();
       });
     this.inFlight.set(delivery.id, task);
   }
@@ -250,13 +288,13 @@ export class FanOut {
     if (!brief) return this.store.finish(delivery.id, 'dropped', 'the brief was removed');
     if (this.library.versionOf(delivery.slug) !== delivery.version)
       return this.store.finish(delivery.id, 'superseded', 'a newer version of the brief replaced it');
-    if (!this.store.isSubscribed(delivery, brief.topics))
+    if (!(await this.store.isSubscribed(delivery, brief.topics)))
       return this.store.finish(delivery.id, 'dropped', 'the chat no longer follows the topic');
     const deliver = this.adapters.deliverer(delivery.platform);
     if (!deliver) return; // the adapter went down; the delivery waits for it
 
     const reply: Reply = { kind: 'brief', brief, related: this.relatedTo(brief), label: delivery.label };
-    this.store.markAttempt(delivery.id);
+    await this.store.markAttempt(delivery.id);
     let result: DeliveryResult;
     try {
       result = await deliver(delivery.chatId, reply, { bulk: true });
@@ -264,7 +302,7 @@ export class FanOut {
       result = { ok: false, reason: 'failed', detail: err instanceof Error ? err.message : String(err) };
     }
     try {
-      this.settle(delivery, result);
+      await this.settle(delivery, result);
     } catch (err) {
       this.logger.warn(
         { err, delivery: delivery.id, sent: result.ok },
@@ -273,44 +311,44 @@ export class FanOut {
     }
   }
 
-  /** Records what the platform answered; runs synchronously right after the answer. */
-  private settle(delivery: Delivery, result: DeliveryResult): void {
+  /** Records what the platform answered, first thing after the answer. */
+  private async settle(delivery: Delivery, result: DeliveryResult): Promise<void> {
     const chat: ChatKey = { platform: delivery.platform, chatId: delivery.chatId };
     const attempts = delivery.attempts + 1;
     if (result.ok) {
-      this.store.markDone(delivery.id, result.messageIds);
-      this.store.recordReachable(chat);
+      await this.store.markDone(delivery.id, result.messageIds);
+      await this.store.recordReachable(chat);
       return;
     }
     switch (result.reason) {
       case 'gone':
       case 'forbidden': {
-        const streak = this.store.recordUnreachable(chat);
+        const streak = await this.store.recordUnreachable(chat);
         const log = { ...chat, reason: result.reason, detail: result.detail, failures: streak };
         if (streak === 0) {
-          this.store.finish(delivery.id, 'dropped', 'the chat no longer follows the topic');
+          await this.store.finish(delivery.id, 'dropped', 'the chat no longer follows the topic');
         } else if (streak >= this.settings.unreachableLimit) {
-          this.store.deactivateChat(chat, `${result.reason}: ${result.detail}`);
+          await this.store.deactivateChat(chat, `${result.reason}: ${result.detail}`);
           this.logger.warn(log, `subscriptions deactivated: the chat could not be reached ${streak} times in a row`);
         } else {
           this.logger.info(log, 'chat could not be reached; trying again later');
-          this.retryOrGiveUp(delivery, attempts, `${result.reason}: ${result.detail}`);
+          await this.retryOrGiveUp(delivery, attempts, `${result.reason}: ${result.detail}`);
         }
         return;
       }
       case 'migrated':
-        this.migrateChat(delivery.platform, delivery.chatId, result.newChatId);
-        this.retryOrGiveUp(delivery, attempts, `migrated to ${result.newChatId}`, 0);
+        await this.migrateChat(delivery.platform, delivery.chatId, result.newChatId);
+        await this.retryOrGiveUp(delivery, attempts, `migrated to ${result.newChatId}`, 0);
         return;
       case 'failed':
-        this.retryOrGiveUp(delivery, attempts, result.detail);
+        await this.retryOrGiveUp(delivery, attempts, result.detail);
         return;
     }
   }
 
-  private retryOrGiveUp(delivery: Delivery, attempts: number, error: string, delayMs?: number): void {
+  private async retryOrGiveUp(delivery: Delivery, attempts: number, error: string, delayMs?: number): Promise<void> {
     if (attempts >= this.settings.maxAttempts) {
-      this.store.finish(delivery.id, 'failed', error);
+      await this.store.finish(delivery.id, 'failed', error);
       this.logger.warn(
         { platform: delivery.platform, chatId: delivery.chatId, slug: delivery.slug, attempts, error },
         'delivery given up',
@@ -318,7 +356,7 @@ export class FanOut {
       return;
     }
     const wait = delayMs ?? retryDelay(attempts, this.settings.retry);
-    this.store.retryAt(delivery.id, Date.now() + wait, error);
+    await this.store.retryAt(delivery.id, Date.now() + wait, error);
   }
 
   private relatedTo(brief: Brief): BriefRef[] {
@@ -326,11 +364,13 @@ export class FanOut {
     return found.kind === 'found' && found.brief.slug === brief.slug ? found.related : [];
   }
 
-  private checkIdle(): void {
+  private async checkIdle(): Promise<void> {
     if (this.idleWaiters.length === 0) return;
+    const busy = () => this.inFlight.size > 0 || this.announcing > 0 || this.pumpQueued || this.pumping;
     if (this.running) {
-      if (this.inFlight.size > 0 || this.pumpQueued) return;
-      if (this.store.countPending(this.adapters.deliveringPlatforms()) > 0) return;
+      if (busy()) return;
+      const owed = await this.store.countPending(this.adapters.deliveringPlatforms()).catch(() => 0);
+      if (owed > 0 || busy()) return;
     }
     this.releaseIdleWaiters();
   }

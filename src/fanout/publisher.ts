@@ -53,7 +53,7 @@ export class AdapterPublisher implements Publisher {
     }
   }
 
-  private audited(request: PostRequest, result: PostResult): PostResult {
+  private async audited(request: PostRequest, result: PostResult): Promise<PostResult> {
     const record = {
       at: new Date(),
       platform: request.from.platform,
@@ -67,7 +67,7 @@ export class AdapterPublisher implements Publisher {
       messageIds: result.ok ? result.messageIds : [],
       ...(result.ok ? {} : { detail: result.detail }),
     };
-    this.options.store.recordPost(record);
+    await this.options.store.recordPost(record);
     this.options.logger.info(
       { platform: record.platform, user: record.userId, from: record.fromChatId, target: record.targetChatId },
       `post of ${record.slug}: ${record.outcome}`,

@@ -55,55 +55,56 @@ export interface PostRecord {
 
 /**
  * What the bot keeps between runs: subscriptions, the brief versions it has announced,
- * the deliveries it owes, and the audit log of posts. Every method is synchronous and
- * atomic, so that a crash leaves either the old or the new state.
+ * the deliveries it owes, and the audit log of posts. Each call is atomic, so that a crash
+ * leaves either the old or the new state. Calls return promises so that a database over the
+ * network can stand in; the SQLite one answers at once.
  */
 export interface DataStore {
-  subscribe(chat: ChatKey, topic: string, by: string): SubscribeOutcome;
+  subscribe(chat: ChatKey, topic: string, by: string): Promise<SubscribeOutcome>;
   /** False when the chat did not follow the topic. */
-  unsubscribe(chat: ChatKey, topic: string): boolean;
+  unsubscribe(chat: ChatKey, topic: string): Promise<boolean>;
   /** Active and paused subscriptions of a chat, by topic. */
-  subscriptionsOf(chat: ChatKey): Subscription[];
+  subscriptionsOf(chat: ChatKey): Promise<Subscription[]>;
   /** Chats with an active subscription to any of these topics, each once. */
-  subscribedChats(topics: readonly string[]): ChatKey[];
-  isSubscribed(chat: ChatKey, topics: readonly string[]): boolean;
+  subscribedChats(topics: readonly string[]): Promise<ChatKey[]>;
+  isSubscribed(chat: ChatKey, topics: readonly string[]): Promise<boolean>;
 
   /** Counts one more consecutive "cannot reach this chat"; returns the streak. */
-  recordUnreachable(chat: ChatKey): number;
-  recordReachable(chat: ChatKey): void;
+  recordUnreachable(chat: ChatKey): Promise<number>;
+  recordReachable(chat: ChatKey): Promise<void>;
   /** Pauses every subscription of the chat and drops what it was still owed. */
-  deactivateChat(chat: ChatKey, reason: string): number;
+  deactivateChat(chat: ChatKey, reason: string): Promise<number>;
   /** Moves subscriptions and deliveries to the chat's new id (Telegram group -> supergroup). */
-  migrateChat(platform: Platform, fromChatId: string, toChatId: string): void;
+  migrateChat(platform: Platform, fromChatId: string, toChatId: string): Promise<void>;
 
   /** The last version announced of every brief ever seen. */
-  knownVersions(): Map<string, string>;
-  knownVersion(slug: string): string | undefined;
+  knownVersions(): Promise<Map<string, string>>;
+  knownVersion(slug: string): Promise<string | undefined>;
   /**
    * Records `version` as announced and owes it to each chat, at most once per
    * (chat, slug, version), in one transaction. Returns how many deliveries were added.
    */
-  announce(slug: string, version: string, label: Label, chats: readonly ChatKey[]): number;
+  announce(slug: string, version: string, label: Label, chats: readonly ChatKey[]): Promise<number>;
 
   /** Pending deliveries for a platform that are due, oldest first. */
-  duePending(platform: Platform, now: number, limit: number): Delivery[];
+  duePending(platform: Platform, now: number, limit: number): Promise<Delivery[]>;
   /** Pending deliveries for these platforms, due or not. */
-  countPending(platforms: readonly Platform[], chat?: ChatKey): number;
+  countPending(platforms: readonly Platform[], chat?: ChatKey): Promise<number>;
   /** When the next pending delivery for these platforms falls due after `after`. */
-  nextDueAfter(platforms: readonly Platform[], after: number): number | undefined;
+  nextDueAfter(platforms: readonly Platform[], after: number): Promise<number | undefined>;
   /** Marks the start of a send; until its outcome is recorded, a crash leaves it unknown. */
-  markAttempt(id: number): void;
+  markAttempt(id: number): Promise<void>;
   /** Pending deliveries whose last send started but never reported back (a crash). */
-  countUnknownOutcomes(): number;
-  markDone(id: number, messageIds: readonly string[]): void;
-  retryAt(id: number, at: number, error: string): void;
-  finish(id: number, end: DeliveryEnd, reason: string): void;
+  countUnknownOutcomes(): Promise<number>;
+  markDone(id: number, messageIds: readonly string[]): Promise<void>;
+  retryAt(id: number, at: number, error: string): Promise<void>;
+  finish(id: number, end: DeliveryEnd, reason: string): Promise<void>;
   /** Drops pending deliveries created before `before`; returns how many. */
-  expirePending(before: number): number;
+  expirePending(before: number): Promise<number>;
 
-  recordPost(post: PostRecord): void;
+  recordPost(post: PostRecord): Promise<void>;
   /** Most recent first. */
-  recentPosts(limit: number): PostRecord[];
+  recentPosts(limit: number): Promise<PostRecord[]>;
 
-  close(): void;
+  close(): Promise<void>;
 }

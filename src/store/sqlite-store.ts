@@ -208,7 +208,7 @@ export class SqliteStore implements DataStore {
     };
   }
 
-  subscribe(chat: ChatKey, topic: string, by: string): SubscribeOutcome {
+  async subscribe(chat: ChatKey, topic: string, by: string): Promise<SubscribeOutcome> {
     return this.db.transaction((): SubscribeOutcome => {
       const existing = this.sql.findSubscription.get(chat.platform, chat.chatId, topic);
       // Someone just typed in this chat, so it can be reached again: paused topics resume.
@@ -221,15 +221,15 @@ export class SqliteStore implements DataStore {
     })();
   }
 
-  unsubscribe(chat: ChatKey, topic: string): boolean {
+  async unsubscribe(chat: ChatKey, topic: string): Promise<boolean> {
     return this.sql.deleteSubscription.run(chat.platform, chat.chatId, topic).changes > 0;
   }
 
-  subscriptionsOf(chat: ChatKey): Subscription[] {
+  async subscriptionsOf(chat: ChatKey): Promise<Subscription[]> {
     return this.sql.subscriptionsOf.all(chat.platform, chat.chatId).map(toSubscription);
   }
 
-  subscribedChats(topics: readonly string[]): ChatKey[] {
+  async subscribedChats(topics: readonly string[]): Promise<ChatKey[]> {
     if (topics.length === 0) return [];
     const rows = this.db
       .prepare<string[], { platform: Platform; chat_id: string }>(
@@ -240,7 +240,7 @@ export class SqliteStore implements DataStore {
     return rows.map((r) => ({ platform: r.platform, chatId: r.chat_id }));
   }
 
-  isSubscribed(chat: ChatKey, topics: readonly string[]): boolean {
+  async isSubscribed(chat: ChatKey, topics: readonly string[]): Promise<boolean> {
     if (topics.length === 0) return false;
     const row = this.db
       .prepare(
@@ -251,18 +251,18 @@ export class SqliteStore implements DataStore {
     return row !== undefined;
   }
 
-  recordUnreachable(chat: ChatKey): number {
+  async recordUnreachable(chat: ChatKey): Promise<number> {
     return this.db.transaction(() => {
       this.sql.bumpStreak.run(chat.platform, chat.chatId);
       return this.sql.streakOf.get(chat.platform, chat.chatId)?.streak ?? 0;
     })();
   }
 
-  recordReachable(chat: ChatKey): void {
+  async recordReachable(chat: ChatKey): Promise<void> {
     this.sql.resetStreak.run(chat.platform, chat.chatId);
   }
 
-  deactivateChat(chat: ChatKey, reason: string): number {
+  async deactivateChat(chat: ChatKey, reason: string): Promise<number> {
     return this.db.transaction(() => {
       const now = this.now();
       const paused = this.sql.pauseChat.run(reason, now, chat.platform, chat.chatId).changes;
@@ -271,7 +271,7 @@ export class SqliteStore implements DataStore {
     })();
   }
 
-  migrateChat(platform: Platform, fromChatId: string, toChatId: string): void {
+  async migrateChat(platform: Platform, fromChatId: string, toChatId: string): Promise<void> {
     if (fromChatId === toChatId) return;
     this.db.transaction(() => {
       // Rows the new chat already has win; the old chat's duplicates go.
@@ -282,15 +282,15 @@ export class SqliteStore implements DataStore {
     })();
   }
 
-  knownVersions(): Map<string, string> {
+  async knownVersions(): Promise<Map<string, string>> {
     return new Map(this.sql.knownVersions.all().map((r) => [r.slug, r.version]));
   }
 
-  knownVersion(slug: string): string | undefined {
+  async knownVersion(slug: string): Promise<string | undefined> {
     return this.sql.knownVersion.get(slug)?.version;
   }
 
-  announce(slug: string, version: string, label: Label, chats: readonly ChatKey[]): number {
+  async announce(slug: string, version: string, label: Label, chats: readonly ChatKey[]): Promise<number> {
     return this.db.transaction(() => {
       const now = this.now();
       this.sql.setVersion.run(slug, version, now);
@@ -305,11 +305,11 @@ export class SqliteStore implements DataStore {
     })();
   }
 
-  duePending(platform: Platform, now: number, limit: number): Delivery[] {
+  async duePending(platform: Platform, now: number, limit: number): Promise<Delivery[]> {
     return this.sql.duePending.all(platform, now, limit).map(toDelivery);
   }
 
-  countPending(platforms: readonly Platform[], chat?: ChatKey): number {
+  async countPending(platforms: readonly Platform[], chat?: ChatKey): Promise<number> {
     if (platforms.length === 0) return 0;
     const where = chat ? ' AND chat_id = ?' : '';
     const row = this.db
@@ -320,7 +320,7 @@ export class SqliteStore implements DataStore {
     return row?.n ?? 0;
   }
 
-  nextDueAfter(platforms: readonly Platform[], after: number): number | undefined {
+  async nextDueAfter(platforms: readonly Platform[], after: number): Promise<number | undefined> {
     if (platforms.length === 0) return undefined;
     const row = this.db
       .prepare<(string | number)[], { at: number | null }>(
@@ -331,31 +331,31 @@ export class SqliteStore implements DataStore {
     return row?.at ?? undefined;
   }
 
-  markAttempt(id: number): void {
+  async markAttempt(id: number): Promise<void> {
     this.sql.markAttempt.run(this.now(), id);
   }
 
-  countUnknownOutcomes(): number {
+  async countUnknownOutcomes(): Promise<number> {
     return this.sql.unknownOutcomes.get()?.n ?? 0;
   }
 
-  markDone(id: number, messageIds: readonly string[]): void {
+  async markDone(id: number, messageIds: readonly string[]): Promise<void> {
     this.sql.markDone.run(JSON.stringify(messageIds), this.now(), id);
   }
 
-  retryAt(id: number, at: number, error: string): void {
+  async retryAt(id: number, at: number, error: string): Promise<void> {
     this.sql.retryAt.run(at, error.slice(0, 500), id);
   }
 
-  finish(id: number, end: DeliveryEnd, reason: string): void {
+  async finish(id: number, end: DeliveryEnd, reason: string): Promise<void> {
     this.sql.finish.run(end, reason.slice(0, 500), this.now(), id);
   }
 
-  expirePending(before: number): number {
+  async expirePending(before: number): Promise<number> {
     return this.sql.expire.run(this.now(), before).changes;
   }
 
-  recordPost(post: PostRecord): void {
+  async recordPost(post: PostRecord): Promise<void> {
     this.sql.insertPost.run(
       post.at.getTime(),
       post.platform,
@@ -371,11 +371,11 @@ export class SqliteStore implements DataStore {
     );
   }
 
-  recentPosts(limit: number): PostRecord[] {
+  async recentPosts(limit: number): Promise<PostRecord[]> {
     return this.sql.recentPosts.all(limit).map(toPost);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

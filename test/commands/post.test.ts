@@ -38,7 +38,7 @@ describe('/post', () => {
     const inPrivate: Chat = { id: 'p1', kind: 'private', platform: 'telegram' };
     expect(await run(app, inPrivate, 'post', { topic: 'water' })).toMatchObject({ code: 'wrong_context' });
     expect(telegram.calls).toEqual([]);
-    expect(app.data.recentPosts(10)).toEqual([]);
+    expect(await app.data.recentPosts(10)).toEqual([]);
   });
 
   it('posts the brief into the current chat at once (not bulk) and records who, what, where, when', async () => {
@@ -49,7 +49,7 @@ describe('/post', () => {
     const sent = telegram.sent[0]!.reply;
     expect(sent.kind === 'brief' && sent.brief.slug).toBe('aral');
     expect(sent.kind === 'brief' && sent.label).toBeUndefined();
-    const [post] = app.data.recentPosts(1);
+    const [post] = await app.data.recentPosts(1);
     expect(post).toMatchObject({
       platform: 'telegram',
       userId: 'm1',
@@ -68,14 +68,14 @@ describe('/post', () => {
     const reply = await app.bot.handleText('/post@BriefBot water @newsroom_daily', moderator, g1);
     expect(replyText(reply)).toBe('Posted "Water levels fall in the Aral Sea" in @newsroom_daily.');
     expect(telegram.calls).toEqual([{ chatId: '@newsroom_daily', bulk: false }]);
-    expect(app.data.recentPosts(1)[0]).toMatchObject({ fromChatId: 'g1', targetChatId: '@newsroom_daily' });
+    expect((await app.data.recentPosts(1))[0]).toMatchObject({ fromChatId: 'g1', targetChatId: '@newsroom_daily' });
   });
 
   it('takes a channel id or mention at the end of the line as the channel', async () => {
     await app.bot.handleText('/post aral sea -1001234567890', moderator, g1);
     await app.bot.handleText('/post water <#123456789012345678>', moderator, g1);
     expect(telegram.calls.map((c) => c.chatId)).toEqual(['-1001234567890', '<#123456789012345678>']);
-    expect(app.data.recentPosts(2).map((p) => p.slug)).toEqual(['aral', 'aral']);
+    expect((await app.data.recentPosts(2)).map((p) => p.slug)).toEqual(['aral', 'aral']);
   });
 
   it('says clearly which permission is missing, and records the refusal', async () => {
@@ -85,7 +85,7 @@ describe('/post', () => {
     expect(replyText(reply)).toBe(
       'I could not post in @locked: missing permission: Embed Links. Ask an admin to give me View Channel, Send Messages and Embed Links there, then try again.',
     );
-    expect(app.data.recentPosts(1)[0]).toMatchObject({
+    expect((await app.data.recentPosts(1))[0]).toMatchObject({
       outcome: 'forbidden',
       detail: 'missing permission: Embed Links',
       messageIds: [],
@@ -102,26 +102,26 @@ describe('/post', () => {
       code: 'post_failed',
       text: 'Posting here failed for now. Please try again in a moment.',
     });
-    expect(app.data.recentPosts(5).map((p) => p.outcome)).toEqual(['failed', 'gone']);
+    expect((await app.data.recentPosts(5)).map((p) => p.outcome)).toEqual(['failed', 'gone']);
   });
 
   it('follows a chat that moved to a new id', async () => {
     telegram.script('g1', { ok: false, reason: 'migrated', newChatId: '-100123' });
     expect(await run(app, g1, 'post', { topic: 'water' })).toMatchObject({ tone: 'info' });
     expect(telegram.to('-100123')).toEqual(['- aral']);
-    expect(app.data.recentPosts(1)[0]).toMatchObject({ targetChatId: '-100123', outcome: 'ok' });
+    expect((await app.data.recentPosts(1))[0]).toMatchObject({ targetChatId: '-100123', outcome: 'ok' });
   });
 
   it('answers an unknown topic as /brief does and posts nothing', async () => {
     const none = await run(app, g1, 'post', { topic: 'zzzz qqqq' });
     expect(none).toMatchObject({ kind: 'notFound', query: 'zzzz qqqq' });
     expect(telegram.calls).toEqual([]);
-    expect(app.data.recentPosts(10)).toEqual([]);
+    expect(await app.data.recentPosts(10)).toEqual([]);
   });
 
   it('says posting is unavailable where no adapter can post', async () => {
     const reply = await run(app, groupChat('c1', 'discord'), 'post', { topic: 'water' });
     expect(reply).toMatchObject({ code: 'post_unavailable' });
-    expect(app.data.recentPosts(1)[0]).toMatchObject({ platform: 'discord', outcome: 'unavailable' });
+    expect((await app.data.recentPosts(1))[0]).toMatchObject({ platform: 'discord', outcome: 'unavailable' });
   });
 });

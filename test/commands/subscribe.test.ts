@@ -42,7 +42,7 @@ describe('/subscribe, /unsubscribe, /subscriptions', () => {
       const refused = await run(app, g1, command, { topic: 'water' }, false);
       expect(refused).toMatchObject({ kind: 'text', tone: 'error', code: 'not_moderator' });
     }
-    expect(app.data.subscriptionsOf({ platform: 'telegram', chatId: 'g1' })).toEqual([]);
+    expect(await app.data.subscriptionsOf({ platform: 'telegram', chatId: 'g1' })).toEqual([]);
     expect(replyText(await run(app, privateChat, 'subscribe', { topic: 'water' }, false))).toContain(
       'now follows water',
     );
@@ -58,7 +58,9 @@ describe('/subscribe, /unsubscribe, /subscriptions', () => {
     expect(replyText(await run(app, g1, 'subscribe', { topic: 'ARAL-SEA' }))).toBe(
       'This chat already follows aral-sea; nothing changed.',
     );
-    expect(app.data.subscriptionsOf({ platform: 'telegram', chatId: 'g1' }).map((s) => s.topic)).toEqual(['aral-sea']);
+    expect((await app.data.subscriptionsOf({ platform: 'telegram', chatId: 'g1' })).map((s) => s.topic)).toEqual([
+      'aral-sea',
+    ]);
   });
 
   it('answers an unknown topic with close ones', async () => {
@@ -70,7 +72,7 @@ describe('/subscribe, /unsubscribe, /subscriptions', () => {
     expect(replyText(await run(app, g1, 'subscribe', { topic: 'zzzz qqqq' }))).toBe(
       'There is no topic "zzzz qqqq". Type /topics to see them all.',
     );
-    expect(app.data.subscriptionsOf({ platform: 'telegram', chatId: 'g1' })).toEqual([]);
+    expect(await app.data.subscriptionsOf({ platform: 'telegram', chatId: 'g1' })).toEqual([]);
   });
 
   it('keeps hostile topics short in replies and out of the store', async () => {
@@ -79,7 +81,7 @@ describe('/subscribe, /unsubscribe, /subscriptions', () => {
     expect(reply.length).toBeLessThan(160);
     const huge = await run(app, g1, 'subscribe', { topic: 'x'.repeat(10_000) });
     expect(huge).toMatchObject({ kind: 'text', tone: 'usage' });
-    expect(app.data.subscriptionsOf({ platform: 'telegram', chatId: 'g1' })).toEqual([]);
+    expect(await app.data.subscriptionsOf({ platform: 'telegram', chatId: 'g1' })).toEqual([]);
   });
 
   it('unsubscribes, and says what the chat follows when it did not follow the topic', async () => {
@@ -100,7 +102,7 @@ describe('/subscribe, /unsubscribe, /subscriptions', () => {
     expect(replyText(await run(app, g1, 'subscriptions'))).toBe(
       'This chat follows 2 topics:\n  • climate\n  • water\n\nNew and updated briefs on them are posted here.',
     );
-    app.data.deactivateChat({ platform: 'telegram', chatId: 'g1' }, 'gone: kicked');
+    await app.data.deactivateChat({ platform: 'telegram', chatId: 'g1' }, 'gone: kicked');
     expect(replyText(await run(app, g1, 'subscriptions'))).toContain(
       '• water (paused: I could not post here; /subscribe water resumes it)',
     );
@@ -115,7 +117,9 @@ describe('/subscribe, /unsubscribe, /subscriptions', () => {
     app = await startTestApp(place, { watch: false });
     for (let b = 0; b < 5; b++)
       for (let i = 0; i < 10; i++) await run(app, g1, 'subscribe', { topic: `topic-${b}-${i}` });
-    expect(app.data.subscriptionsOf({ platform: 'telegram', chatId: 'g1' })).toHaveLength(MAX_SUBSCRIPTIONS_PER_CHAT);
+    expect(await app.data.subscriptionsOf({ platform: 'telegram', chatId: 'g1' })).toHaveLength(
+      MAX_SUBSCRIPTIONS_PER_CHAT,
+    );
     expect(await run(app, g1, 'subscribe', { topic: 'topic-0-10' })).toMatchObject({ code: 'too_many_subscriptions' });
     expect(replyText(await run(app, g1, 'subscribe', { topic: 'topic-0-0' }))).toContain('already follows');
   });

@@ -219,7 +219,7 @@ describe('fan-out of new and updated briefs', () => {
       await app.fanout.idle();
       expect(telegram.to('fine')).toEqual(['New dams']);
       expect(telegram.to('blocked')).toEqual([]);
-      const [subscription] = app.data.subscriptionsOf({ platform: 'telegram', chatId: 'blocked' });
+      const [subscription] = await app.data.subscriptionsOf({ platform: 'telegram', chatId: 'blocked' });
       expect(subscription).toMatchObject({ active: false, pausedReason: 'gone: bot was blocked by the user' });
       expect(lines.join('')).toContain('subscriptions deactivated');
 
@@ -251,7 +251,7 @@ describe('fan-out of new and updated briefs', () => {
       await writeBrief(place, 'canals', { topics: ['water'] });
       await waitFor(() => telegram.to('flaky').length === 2, 5_000, 'the second delivery');
       await app.fanout.idle();
-      expect(app.data.subscriptionsOf({ platform: 'telegram', chatId: 'flaky' })[0]?.active).toBe(true);
+      expect((await app.data.subscriptionsOf({ platform: 'telegram', chatId: 'flaky' }))[0]?.active).toBe(true);
     },
     SLOW,
   );
@@ -266,10 +266,10 @@ describe('fan-out of new and updated briefs', () => {
       await waitFor(() => telegram.sent.length === 1, 5_000, 'the delivery');
       await app.fanout.idle();
       expect(telegram.to('-100200')).toEqual(['New dams']);
-      expect(app.data.subscriptionsOf({ platform: 'telegram', chatId: '-100' })).toEqual([]);
-      expect(app.data.subscriptionsOf({ platform: 'telegram', chatId: '-100200' }).map((s) => s.topic)).toEqual([
-        'water',
-      ]);
+      expect(await app.data.subscriptionsOf({ platform: 'telegram', chatId: '-100' })).toEqual([]);
+      expect((await app.data.subscriptionsOf({ platform: 'telegram', chatId: '-100200' })).map((s) => s.topic)).toEqual(
+        ['water'],
+      );
 
       await writeBrief(place, 'canals', { topics: ['water'] });
       await waitFor(() => telegram.sent.length === 2, 5_000, 'the next delivery');
@@ -293,9 +293,9 @@ describe('fan-out of new and updated briefs', () => {
       expect(telegram.calls.filter((c) => c.chatId === 'slow')).toHaveLength(3);
       expect(telegram.calls.filter((c) => c.chatId === 'down')).toHaveLength(4);
       expect(telegram.to('down')).toEqual([]);
-      expect(app.data.countPending(['telegram'])).toBe(0);
+      expect(await app.data.countPending(['telegram'])).toBe(0);
       // a passing failure does not pause the subscription
-      expect(app.data.subscriptionsOf({ platform: 'telegram', chatId: 'down' })[0]?.active).toBe(true);
+      expect((await app.data.subscriptionsOf({ platform: 'telegram', chatId: 'down' }))[0]?.active).toBe(true);
     },
     SLOW,
   );
@@ -334,7 +334,7 @@ describe('fan-out of new and updated briefs', () => {
       await writeBrief(place, 'dams', { topics: ['water'] });
       await waitFor(() => second.store.library.get('dams') !== undefined, 5_000, 'the new brief');
       await second.fanout.idle();
-      expect(second.data.countPending(['discord'])).toBe(1);
+      expect(await second.data.countPending(['discord'])).toBe(1);
       await second.stop();
       const third = await start();
       await waitFor(() => discord.sent.length === 1, 5_000, 'the held delivery');

@@ -18,7 +18,7 @@ describe('fan-out to many chats', () => {
     const telegram = new MemoryAdapter('telegram');
     app = await startTestApp(place, { adapters: [telegram] });
     const chats = Array.from({ length: 1_000 }, (_, i) => `-100${i}`);
-    for (const chatId of chats) app.data.subscribe({ platform: 'telegram', chatId }, 'water', 'u1');
+    for (const chatId of chats) await app.data.subscribe({ platform: 'telegram', chatId }, 'water', 'u1');
 
     const started = performance.now();
     await writeBrief(place, 'dams', { topics: ['water'] });
@@ -31,6 +31,6 @@ describe('fan-out to many chats', () => {
     for (const s of telegram.sent) perChat.set(s.chatId, (perChat.get(s.chatId) ?? 0) + 1);
     expect(perChat.size).toBe(chats.length);
     expect([...perChat.values()].every((n) => n === 1)).toBe(true);
-    expect(app.data.countPending(['telegram'])).toBe(0);
+    expect(await app.data.countPending(['telegram'])).toBe(0);
   }, 60_000);
 });
