@@ -8,13 +8,19 @@ import { shown } from './topic-choice.js';
 const text = (tone: 'info' | 'error', message: string, code?: string): Reply =>
   code === undefined ? { kind: 'text', tone, text: message } : { kind: 'text', tone, text: message, code };
 
+/** `here`, `in @news`, `in <#123>` (a channel link on Discord); bare ids are not worth showing. */
+function placeName(target: string | undefined, current: string): string {
+  if (target === undefined || target === current) return 'here';
+  return /^-?\d+$/.test(target) ? 'in that channel' : `in ${shown(target, 40)}`;
+}
+
 function outcomeText(result: PostResult, title: string, where: string): Reply {
   if (result.ok) return text('info', `Posted "${shown(title, 100)}" ${where}.`);
   switch (result.outcome) {
     case 'forbidden':
       return text(
         'error',
-        `I could not post ${where}: ${shown(result.detail, 200)}. Ask an admin to give me View Channel, Send Messages and Embed Links there, then try again.`,
+        `I could not post ${where}: ${shown(result.detail, 200)}. Ask an admin to give me that permission there, then try again.`,
         'post_forbidden',
       );
     case 'gone':
@@ -65,7 +71,6 @@ export default defineCommand({
       version,
       related: found.related,
     });
-    const where = target === undefined || target === invocation.chat.id ? 'here' : `in ${shown(target, 40)}`;
-    return outcomeText(result, found.brief.title, where);
+    return outcomeText(result, found.brief.title, placeName(target, invocation.chat.id));
   },
 });

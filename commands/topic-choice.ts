@@ -10,6 +10,7 @@ const SUGGESTIONS = 3;
 export function chooseTopic(library: Library, typed: string): TopicChoice {
   const key = toKey(typed);
   if (library.hasTopic(key)) return { known: true, key };
+  if (!key) return { known: false, key, suggestions: [] };
   const suggestions = new Set<string>();
   // A brief's slug or title names its topics.
   const found = library.lookup(typed);

@@ -72,8 +72,12 @@ describe('/post', () => {
   });
 
   it('takes a channel id or mention at the end of the line as the channel', async () => {
-    await app.bot.handleText('/post aral sea -1001234567890', moderator, g1);
-    await app.bot.handleText('/post water <#123456789012345678>', moderator, g1);
+    expect(replyText(await app.bot.handleText('/post aral sea -1001234567890', moderator, g1))).toBe(
+      'Posted "Water levels fall in the Aral Sea" in that channel.',
+    );
+    expect(replyText(await app.bot.handleText('/post water <#123456789012345678>', moderator, g1))).toBe(
+      'Posted "Water levels fall in the Aral Sea" in <#123456789012345678>.',
+    );
     expect(telegram.calls.map((c) => c.chatId)).toEqual(['-1001234567890', '<#123456789012345678>']);
     expect((await app.data.recentPosts(2)).map((p) => p.slug)).toEqual(['aral', 'aral']);
   });
@@ -83,7 +87,7 @@ describe('/post', () => {
     const reply = await run(app, g1, 'post', { topic: 'water', channel: '@locked' });
     expect(reply).toMatchObject({ tone: 'error', code: 'post_forbidden' });
     expect(replyText(reply)).toBe(
-      'I could not post in @locked: missing permission: Embed Links. Ask an admin to give me View Channel, Send Messages and Embed Links there, then try again.',
+      'I could not post in @locked: missing permission: Embed Links. Ask an admin to give me that permission there, then try again.',
     );
     expect((await app.data.recentPosts(1))[0]).toMatchObject({
       outcome: 'forbidden',

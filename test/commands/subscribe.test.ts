@@ -72,6 +72,9 @@ describe('/subscribe, /unsubscribe, /subscriptions', () => {
     expect(replyText(await run(app, g1, 'subscribe', { topic: 'zzzz qqqq' }))).toBe(
       'There is no topic "zzzz qqqq". Type /topics to see them all.',
     );
+    expect(replyText(await run(app, g1, 'subscribe', { topic: '!!!' }))).toBe(
+      'There is no topic "!!!". Type /topics to see them all.',
+    );
     expect(await app.data.subscriptionsOf({ platform: 'telegram', chatId: 'g1' })).toEqual([]);
   });
 
