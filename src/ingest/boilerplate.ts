@@ -1,0 +1,38 @@
+/**
+ * Lines and sentences that belong to the page around an article, not to the
+ * article: banners, share bars, credits, footers, promos. Shared by the
+ * plain-text cleaner and by the summary and facts, which must never quote them.
+ */
+const CHROME: RegExp[] = [
+  // donation and membership appeals
+  /\bdonate\b|\bsupport (our|independent|quality)\b.*\bjournalism\b|\bbecome a (member|supporter|subscriber)\b/i,
+  // newsletters and subscriptions
+  /\b(sign up|subscribe)\b.*\b(newsletter|updates|free|today|now|here)\b|\bnewsletter\b|\bsubscribe (now|today|here)\b/i,
+  // cookie and consent banners
+  /\bcookies?\b.*\b(use|accept|consent|settings|policy|preferences)\b|\b(accept|reject) all\b|\bprivacy (policy|settings)\b/i,
+  /^(×|x)\s|^(no,? thanks|learn more|accept|ok(ay)?|got it|close|dismiss)\b[.!]?$/i,
+  // back | print, share and follow lines
+  /^(back|print|share|email|tweet|bookmark)(\s*[|·•]\s*|\s+)(print|share|email|tweet|bookmark|and share)/i,
+  /\bbookmark and share\b|^share (this|on)\b|^(follow us|share)\b|\bshare (this )?(article|story|on (facebook|twitter|x))\b/i,
+  /^(facebook|twitter|linkedin|whatsapp|email|reddit|copy link)(\s*[|·•]?\s*(facebook|twitter|linkedin|whatsapp|email|reddit|copy link|x))+$/i,
+  // photo credits and captions
+  /\b(photo|image|picture|illustration|video|graphic)s?\s*(by|:|credit)|\bcredit\s*:|\((photo|image)\b|\b(getty images|shutterstock|afp photo|ap photo|reuters\/|\/flickr|\/reuters|\/ap)\b/i,
+  // copyright and address footers
+  /©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bissn\b|\bpublished by\b.*\b\d{3}\b|\bp\.?\s?o\.? box\b/i,
+  // promos, related pieces, reading prompts
+  /^(read more|read also|see also|related( articles| stories| coverage)?|more from|more on this|recommended|you (may|might) also like|most (read|popular)|trending|advertisement|sponsored( content)?|continue reading|click here|listen to this article)\b/i,
+  /\b(read|see|watch|listen to) (the )?(full|whole|our|more)\b.*\b(here|story|coverage|report)\b:?$/i,
+  // bylines and compilation credits
+  /^(by|compiled by|reporting by|written by|edited by|editing by|additional reporting by|translated by)\s+[A-Z]/,
+  /^(tags|topics|filed under|categories)\s*:/i,
+];
+
+/** Whether a line or sentence is page chrome rather than reporting. */
+export function isBoilerplate(text: string): boolean {
+  const t = text.trim();
+  if (t === '') return true;
+  if (/^[\W_]+$/u.test(t)) return true;
+  if (/\S+@\S+\.\w{2,}/.test(t) && t.length < 120) return true;
+  if (/^https?:\/\/\S+$/.test(t)) return true;
+  return CHROME.some((re) => re.test(t));
+}

@@ -1,0 +1,95 @@
+import type { Article } from './article.js';
+import { isBoilerplate } from './boilerplate.js';
+import { isDateLine, parseDate } from './dates.js';
+import { endsLikeSentence, textLines } from './text-lines.js';
+
+/** Chrome that closes an article in a scrape: what follows it is never the story. */
+const END_OF_ARTICLE =
+  /^(back|print)\s*\|\s*print|bookmark and share|^(compiled|reporting|written|edited|editing|additional reporting) by\b|©|\bcopyright\b|all rights reserved|^(related|more from|more on this|recommended|you (may|might) also like|most (read|popular)|tags|filed under|topics)\b|\b(sign up|subscribe)\b.*\bnewsletter\b/i;
+
+const MAX_TITLE = 200;
+const MAX_STANDFIRST = 400;
+
+/** "© Transitions Online 2018. All rights reserved." -> "Transitions Online" */
+export function publisherFromFooter(line: string): string | undefined {
+  const copyright =
+    /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(?:by\s+)?([^\d.,|©]{2,80}?)\s*(?:,?\s*\d{4})?\s*(?:[.,|]|all rights|$)/i.exec(
+      line,
+    );
+  const name = copyright?.[1]?.trim();
+  return name && /\p{Lu}/u.test(name) ? name : undefined;
+}
+
+function urlIn(lines: string[]): string | undefined {
+  for (const line of [...lines.slice(0, 8), ...lines.slice(-8)]) {
+    const m = /^(?:(?:source|url|link|original|canonical)\s*:\s*)?(https?:\/\/\S+)$/i.exec(line);
+    if (m?.[1] && URL.canParse(m[1])) return m[1];
+  }
+  return undefined;
+}
+
+/** A line that reads as reporting: a sentence, or long enough to be a paragraph. */
+const isProse = (line: string): boolean => (endsLikeSentence(line) && line.length >= 40) || line.length >= 120;
+
+/**
+ * Plain text scraped from a page: drops the page's chrome, finds the title,
+ * standfirst and date above the body, and stops at the first line that closes
+ * the article (share bar, credits, footer, related pieces).
+ */
+export function extractText(text: string): Article {
+  const lines = textLines(text);
+  const article: Article = { paragraphs: [], links: [] };
+
+  for (const line of lines) {
+    const publisher = /©|\(c\)|copyright/i.test(line) ? publisherFromFooter(line) : undefined;
+    if (publisher) {
+      article.publisher = publisher;
+      break;
+    }
+  }
+  const url = urlIn(lines.filter((l) => l !== ''));
+  if (url) article.url = url;
+
+  let i = 0;
+  const header: string[] = [];
+  // The header: everything before the first paragraph of prose that is not chrome.
+  for (; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line === '' || isBoilerplate(line)) continue;
+    if (isDateLine(line)) {
+      const date = parseDate(line);
+      if (date && !article.published) article.published = date;
+      continue;
+    }
+    if (header.length === 0 && line.length <= MAX_TITLE && !(/\.["'”’]*$/.test(line) && line.length > 90)) {
+      header.push(line);
+      continue;
+    }
+    if (header.length === 1 && !article.published && line.length <= MAX_STANDFIRST && nextDateFollows(lines, i + 1)) {
+      header.push(line);
+      continue;
+    }
+    break;
+  }
+  const [title, standfirst] = header;
+  if (title) article.title = title;
+  if (standfirst) article.standfirst = standfirst;
+
+  for (; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line === '') continue;
+    if (article.paragraphs.length > 0 && END_OF_ARTICLE.test(line)) break;
+    if (isBoilerplate(line) || isDateLine(line) || !isProse(line)) continue;
+    article.paragraphs.push(line);
+  }
+  return article;
+}
+
+function nextDateFollows(lines: string[], from: number): boolean {
+  for (let j = from; j < lines.length; j++) {
+    const line = lines[j] ?? '';
+    if (line === '' || isBoilerplate(line)) continue;
+    return isDateLine(line);
+  }
+  return false;
+}
