@@ -22,15 +22,22 @@ const CHROME: RegExp[] = [
   // promos, related pieces, reading prompts
   /^(read more|read also|see also|related( articles| stories| coverage)?|more from|more on this|recommended|you (may|might) also like|most (read|popular)|trending|advertisement|sponsored( content)?|continue reading|click here|listen to this article)\b/i,
   /\b(read|see|watch|listen to) (the )?(full|whole|our|more)\b.*\b(here|story|coverage|report)\b:?$/i,
-  // bylines and compilation credits
-  /^(by|compiled by|reporting by|written by|edited by|editing by|additional reporting by|translated by)\s+[A-Z]/,
+  // bylines and compilation credits: the prefix, then only names
+  /^(by|compiled by|reporting by|written by|edited by|editing by|additional reporting by|translated by)\s+\p{Lu}[\p{L}.'’-]*(?:[\s,;&]+(?:and|in|by|\p{Lu}[\p{L}.'’-]*))*\.?$/iu,
   /^(tags|topics|filed under|categories)\s*:/i,
 ];
+
+/** "Home | News | Sport | Opinion": three or more short items between separators. */
+function isMenu(t: string): boolean {
+  const items = t.split(/\s*[|·•]\s*/).filter(Boolean);
+  return items.length >= 3 && items.every((item) => item.length <= 25);
+}
 
 /** Whether a line or sentence is page chrome rather than reporting. */
 export function isBoilerplate(text: string): boolean {
   const t = text.trim();
   if (t === '') return true;
+  if (isMenu(t)) return true;
   if (/^[\W_]+$/u.test(t)) return true;
   if (/\S+@\S+\.\w{2,}/.test(t) && t.length < 120) return true;
   if (/^https?:\/\/\S+$/.test(t)) return true;

@@ -1,4 +1,5 @@
 import { IngestError } from './errors.js';
+import { WINDOWS_1252_LABELS, decodeWindows1252 } from './windows-1252.js';
 
 export type InputKind = 'html' | 'text';
 
@@ -48,6 +49,7 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
 }
 
 function decoderFor(label: string, name: string): { decode(bytes: Uint8Array): string } {
+  if (WINDOWS_1252_LABELS.has(label)) return { decode: decodeWindows1252 };
   try {
     return new TextDecoder(label, { fatal: true });
   } catch {

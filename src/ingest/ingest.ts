@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import type { Article } from './article.js';
+import type { Article, Attribution } from './article.js';
 import { findAttributions } from './attributions.js';
 import { isBoilerplate } from './boilerplate.js';
 import { buildDraft, type Draft } from './draft.js';
@@ -73,6 +73,12 @@ function chooseTopics(
   return { keys: suggestTopics(sentences, titleNames), suggested: true };
 }
 
+/** Attributions whose name is already the text of one of the article's links need no lookup. */
+function unlinked(attributions: Attribution[], article: Article): Attribution[] {
+  const linked = article.links.map((l) => l.title.toLowerCase());
+  return attributions.filter((a) => !a.name || !linked.some((t) => t.includes(a.name.toLowerCase())));
+}
+
 /** The whole path from page to draft, in memory: nothing is written here. */
 export function ingest(input: RawInput, options: IngestOptions = {}): Ingested {
   if (options.url !== undefined && !/^https?:\/\//i.test(options.url))
@@ -90,7 +96,7 @@ export function ingest(input: RawInput, options: IngestOptions = {}): Ingested {
     slug: chooseSlug(options, article, input.name),
     summary,
     facts,
-    attributions: findAttributions(sentences),
+    attributions: unlinked(findAttributions(sentences), article),
     topics: chooseTopics(options, sentences, article),
     origin: input.name === 'standard input' ? 'standard input' : basename(input.name),
     today: options.today ?? new Date().toISOString().slice(0, 10),

@@ -55,15 +55,19 @@ const CONNECTORS = new Set(['of', 'for', 'and', 'de', 'on']);
 function properNames(tokens: string[], pos: string[]): string[] {
   const names: string[] = [];
   let run: string[] = [];
+  let start = 0;
   const flush = () => {
     while (run.length > 0 && CONNECTORS.has(run.at(-1) ?? '')) run.pop();
-    if (run.length > 0) names.push(run.join(' '));
+    // A lone capitalised word opening the sentence is as likely a plain word as a name.
+    if (run.length > 1 || (run.length === 1 && start > 0)) names.push(run.join(' '));
     run = [];
   };
   tokens.forEach((token, i) => {
-    const isName = pos[i] === 'PROPN' && /^\p{Lu}/u.test(token) && i > 0;
-    if (isName) run.push(token);
-    else if (run.length > 0 && CONNECTORS.has(token)) run.push(token);
+    const isName = pos[i] === 'PROPN' && /^\p{Lu}/u.test(token);
+    if (isName) {
+      if (run.length === 0) start = i;
+      run.push(token);
+    } else if (run.length > 0 && CONNECTORS.has(token)) run.push(token);
     else flush();
   });
   flush();

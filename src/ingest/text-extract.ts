@@ -5,7 +5,7 @@ import { endsLikeSentence, textLines } from './text-lines.js';
 
 /** Chrome that closes an article in a scrape: what follows it is never the story. */
 const END_OF_ARTICLE =
-  /^(back|print)\s*\|\s*print|bookmark and share|^(compiled|reporting|written|edited|editing|additional reporting) by\b|©|\bcopyright\b|all rights reserved|^(related|more from|more on this|recommended|you (may|might) also like|most (read|popular)|tags|filed under|topics)\b|\b(sign up|subscribe)\b.*\bnewsletter\b/i;
+  /^(back|print)\s*\|\s*print|bookmark and share|^(compiled|reporting|written|edited|editing|additional reporting) by\b|©|\bcopyright\b|all rights reserved|^share (this|on)\b|^(related|more from|more on this|recommended|you (may|might) also like|most (read|popular)|tags|filed under|topics)\b/i;
 
 const MAX_TITLE = 200;
 const MAX_STANDFIRST = 400;
