@@ -17,7 +17,7 @@ const NOT_NAMES =
 const TRAILING = /\s+(?:of|for|and|on|the)$/u;
 
 function cleanName(raw: string): string | undefined {
-  let name = raw.trim();
+  let name = raw.trim().replace(/[.'’-]+$/u, '');
   while (TRAILING.test(name)) name = name.replace(TRAILING, '');
   const words = name.split(/\s+/);
   if (words.every((w) => NOT_NAMES.test(w))) return undefined;

@@ -26,7 +26,12 @@ export interface Draft {
 }
 
 const short = (s: string, max = 110): string => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
-const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+/** One line of printable text: the content schema refuses control characters. */
+const oneLine = (s: string): string =>
+  s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Keeps a value within a schema limit, cutting at a word boundary. */
 function fit(value: string, max: number): string {
@@ -51,17 +56,21 @@ function annotate(doc: Document, key: string, comment: string): void {
 export function buildDraft(input: DraftInput): Draft {
   const { article } = input;
   const todo: string[] = [];
-  const sources = article.links.slice(0, LIMITS.sources).map((l) => ({
-    title: fit(l.title, LIMITS.sourceTitle),
-    publisher: fit(l.publisher, LIMITS.publisher),
-    url: l.url,
-  }));
+  const sources = article.links
+    .map((l) => ({
+      title: fit(l.title, LIMITS.sourceTitle),
+      publisher: fit(l.publisher, LIMITS.publisher),
+      url: l.url,
+    }))
+    .filter((s) => s.title && s.publisher && s.url.length <= LIMITS.url)
+    .slice(0, LIMITS.sources);
 
-  const title = article.title ? fit(article.title, LIMITS.title) : PLACEHOLDER.title;
-  const publisher = article.publisher ? fit(article.publisher, LIMITS.publisher) : PLACEHOLDER.publisher;
+  const title = fit(article.title ?? '', LIMITS.title) || PLACEHOLDER.title;
+  const publisher = fit(article.publisher ?? '', LIMITS.publisher) || PLACEHOLDER.publisher;
   const url = article.url && article.url.length <= LIMITS.url ? article.url : PLACEHOLDER.url;
   const published = article.published ?? PLACEHOLDER.published;
-  const facts = input.facts.length > 0 ? input.facts : [PLACEHOLDER.fact];
+  const found = input.facts.map((f) => fit(f, LIMITS.fact)).filter(Boolean);
+  const facts = found.length > 0 ? found.slice(0, LIMITS.facts) : [PLACEHOLDER.fact];
   const topics = input.topics.keys.length > 0 ? input.topics.keys : [PLACEHOLDER.topic];
 
   const front = {

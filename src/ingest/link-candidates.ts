@@ -8,15 +8,19 @@ const NOT_A_SOURCE =
 const GENERIC_TEXT =
   /^(here|this|link|click here|read more|more|source|report|website|this report|this story|the report)$/i;
 
-/** One key per page: no fragment, no tracking parameters, no trailing slash. */
-function canonicalKey(url: URL): string {
+/** The address without its fragment and tracking parameters. */
+function withoutTracking(url: URL): URL {
   const copy = new URL(url.href);
   copy.hash = '';
   for (const key of [...copy.searchParams.keys()]) {
-    if (/^(utm_|fbclid|gclid|mc_|ref$|cmpid)/i.test(key)) copy.searchParams.delete(key);
+    if (/^(utm_|fbclid$|gclid$|mc_|cmpid$)/i.test(key)) copy.searchParams.delete(key);
   }
-  return `${hostName(copy.href)}${copy.pathname.replace(/\/+$/, '')}${copy.search}`.toLowerCase();
+  return copy;
 }
+
+/** One key per page: also ignores `www.` and a trailing slash. */
+const canonicalKey = (url: URL): string =>
+  `${hostName(url.href)}${url.pathname.replace(/\/+$/, '')}${url.search}`.toLowerCase();
 
 const sameSite = (host: string, pageHost: string): boolean =>
   host === pageHost || host.endsWith(`.${pageHost}`) || pageHost.endsWith(`.${host}`);
@@ -46,7 +50,7 @@ export function linkCandidates(
     if (!/^(https?:)?\/\//i.test(href.trim())) continue;
     let url: URL;
     try {
-      url = new URL(href.trim(), pageUrl ?? 'https://invalid.invalid/');
+      url = withoutTracking(new URL(href.trim(), pageUrl ?? 'https://invalid.invalid/'));
     } catch {
       continue;
     }
