@@ -15,9 +15,12 @@ export function clip(text: string, max: number = LIMITS.fact): string {
 /**
  * Key facts: sentences carrying numbers, amounts or percentages first, then
  * those carrying only dates or durations; at most eight, in source order.
+ * Questions state nothing, so they are never facts.
  */
 export function pickFacts(sentences: readonly Sentence[], max: number = FACTS_MAX): string[] {
-  const usable = sentences.filter((s) => (s.numeric || s.dated) && !isBoilerplate(s.text) && s.text.length >= 20);
+  const usable = sentences.filter(
+    (s) => (s.numeric || s.dated) && !isBoilerplate(s.text) && s.text.length >= 20 && !/\?["”’']?$/.test(s.text),
+  );
   const ranked = [...usable.filter((s) => s.numeric), ...usable.filter((s) => !s.numeric)].slice(0, max);
   const chosen = new Set(ranked);
   return usable.filter((s) => chosen.has(s)).map((s) => clip(s.text));

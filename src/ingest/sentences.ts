@@ -27,7 +27,7 @@ export function splitSentences(paragraphs: readonly string[]): Sentence[] {
   const its = engine.its;
   const out: Sentence[] = [];
   paragraphs.forEach((paragraph, index) => {
-    const doc = engine.readDoc(paragraph);
+    const doc = engine.readDoc(withoutDateline(paragraph));
     const first = out.length;
     doc.sentences().each((s: ItemSentence) => {
       const text = s.out().trim();
@@ -49,6 +49,12 @@ export function splitSentences(paragraphs: readonly string[]): Sentence[] {
   });
   return out;
 }
+
+/** "PORT CALDER — Ferry crews..." and "LONDON (Reuters) - ..." open with a place, not the news. */
+const DATELINE =
+  /^\p{Lu}[\p{Lu} .,'’-]{1,40}(?:,\s*[\p{L}\d .]{1,20})?(?:\s*\([\p{L} .&]{2,30}\))?\s*[—–-]{1,2}\s+(?=\p{Lu})/u;
+
+export const withoutDateline = (paragraph: string): string => paragraph.replace(DATELINE, '');
 
 const CONNECTORS = new Set(['of', 'for', 'and', 'de', 'on']);
 

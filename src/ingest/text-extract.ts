@@ -52,7 +52,7 @@ export function extractText(text: string): Article {
 
   let i = 0;
   const header: string[] = [];
-  // The header: everything before the first paragraph of prose that is not chrome.
+  // The header: short lines above the first paragraph of prose, with the date among them.
   for (; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (line === '' || isBoilerplate(line)) continue;
@@ -61,17 +61,25 @@ export function extractText(text: string): Article {
       if (date && !article.published) article.published = date;
       continue;
     }
-    if (header.length === 0 && line.length <= MAX_TITLE && !(/\.["'”’]*$/.test(line) && line.length > 90)) {
+    const short = line.length <= MAX_TITLE && !(/\.["'”’]*$/.test(line) && line.length > 90);
+    if (header.length === 0 && short) {
       header.push(line);
       continue;
     }
-    if (header.length === 1 && !article.published && line.length <= MAX_STANDFIRST && nextDateFollows(lines, i + 1)) {
+    if (header.length < 3 && !article.published && line.length <= MAX_STANDFIRST && nextDateFollows(lines, i + 1)) {
       header.push(line);
       continue;
     }
     break;
   }
-  const [title, standfirst] = header;
+  // A masthead line naming the publisher is not the title.
+  const named = header.filter((l) => l.toLowerCase() !== article.publisher?.toLowerCase());
+  const titleAt = Math.max(
+    0,
+    named.findIndex((l) => !/\.["'”’]*$/.test(l)),
+  );
+  const title = named[titleAt];
+  const standfirst = named[titleAt + 1];
   if (title) article.title = title;
   if (standfirst) article.standfirst = standfirst;
 
