@@ -16,14 +16,16 @@ const CHROME: RegExp[] = [
   /\bbookmark and share\b|^share (this|on)\b|^(follow us|share)\b|\bshare (this )?(article|story|on (facebook|twitter|x))\b/i,
   /^(facebook|twitter|linkedin|whatsapp|email|reddit|copy link)(\s*[|·•]?\s*(facebook|twitter|linkedin|whatsapp|email|reddit|copy link|x))+$/i,
   // photo credits and captions
-  /\b(photo|image|picture|illustration|video|graphic)s?\s*(by|:|credit)|\bcredit\s*:|\((photo|image)\b|\b(getty images|shutterstock|afp photo|ap photo|reuters\/|\/flickr|\/reuters|\/ap)\b/i,
+  /\b(photo(graph)?|image|picture|illustration|video|graphic)s?\s*(by|:|credit)|\bcredit\s*:|\((photo|image)\b|\b(getty images|shutterstock|afp photo|ap photo|reuters\/|\/flickr|\/reuters|\/ap)\b/i,
   // copyright and address footers
-  /©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bissn\b|\bpublished by\b.*\b\d{3}\b|\bp\.?\s?o\.? box\b/i,
-  // promos, related pieces, reading prompts
-  /^(read more|read also|see also|related( articles| stories| coverage)?|more from|more on this|recommended|you (may|might) also like|most (read|popular)|trending|advertisement|sponsored( content)?|continue reading|click here|listen to this article)\b/i,
+  /©|\(c\)\s*\d{4}|^copyright\b|\bcopyright (©\s*)?\d{4}|\ball rights reserved\b|\bissn\b|\bpublished by\b.*\b\d{3}\b|\bp\.?\s?o\.? box\b/i,
+  // promos, related pieces, reading prompts: headings alone, or prompts followed by a colon
+  /^(related( articles| stories| coverage| content)?|more from( [\p{L} ]{1,30})?|more on this( story)?|recommended( for you)?|you (may|might) also like|most (read|popular)|trending( now)?|advertisement|sponsored( content)?|continue reading|listen to this article)\s*:?$/iu,
+  /^(read more|read also|also read|see also|related|more on this|watch|listen)\s*:/i,
+  /^click here\b/i,
   /\b(read|see|watch|listen to) (the )?(full|whole|our|more)\b.*\b(here|story|coverage|report)\b:?$/i,
   // bylines and compilation credits: the prefix, then only names
-  /^(by|compiled by|reporting by|written by|edited by|editing by|additional reporting by|translated by)\s+\p{Lu}[\p{L}.'’-]*(?:[\s,;&]+(?:and|in|by|\p{Lu}[\p{L}.'’-]*))*\.?$/iu,
+  /^(?:[Bb]y|[Cc]ompiled by|[Rr]eporting by|[Ww]ritten by|[Ee]dited by|[Ee]diting by|[Aa]dditional reporting by|[Tt]ranslated by)\s+\p{Lu}[\p{L}.'’-]*(?:[\s,;&]+(?:and|in|by|\p{Lu}[\p{L}.'’-]*))*\.?$/u,
   /^(tags|topics|filed under|categories)\s*:/i,
 ];
 

@@ -5,7 +5,16 @@ import { endsLikeSentence, textLines } from './text-lines.js';
 
 /** Chrome that closes an article in a scrape: what follows it is never the story. */
 const END_OF_ARTICLE =
-  /^(back|print)\s*\|\s*print|bookmark and share|^(compiled|reporting|written|edited|editing|additional reporting) by\b|©|\bcopyright\b|all rights reserved|^share (this|on)\b|^(related|more from|more on this|recommended|you (may|might) also like|most (read|popular)|tags|filed under|topics)\b/i;
+  /^(back|print)\s*\|\s*print|bookmark and share|©|^copyright\b|\bcopyright (©\s*)?\d{4}|all rights reserved|^share (this|on)\b|^(tags|filed under|topics)\s*:/i;
+const CREDITS = /^(compiled|reporting|written|edited|editing|additional reporting) by\b/i;
+/** Headings of the blocks that follow an article: only as short lines of their own. */
+const AFTER_ARTICLE_HEADING =
+  /^(related( articles| stories| coverage| content)?|more from\b.*|more on this( story)?|recommended( for you)?|you (may|might) also like|most (read|popular)|read next)\s*:?$/i;
+
+const endsArticle = (line: string): boolean =>
+  END_OF_ARTICLE.test(line) ||
+  (CREDITS.test(line) && isBoilerplate(line)) ||
+  (line.length <= 40 && AFTER_ARTICLE_HEADING.test(line));
 
 const MAX_TITLE = 200;
 const MAX_STANDFIRST = 400;
@@ -86,7 +95,7 @@ export function extractText(text: string): Article {
   for (; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (line === '') continue;
-    if (article.paragraphs.length > 0 && END_OF_ARTICLE.test(line)) break;
+    if (article.paragraphs.length > 0 && endsArticle(line)) break;
     if (isBoilerplate(line) || isDateLine(line) || !isProse(line)) continue;
     article.paragraphs.push(line);
   }
