@@ -8,7 +8,7 @@ const NAME = `(?:The\\s+)?[\\p{Lu}][\\p{L}\\p{N}.&'’-]*(?:\\s+${NAME_WORD})*`;
 /** "Reuters reports", "The Diplomat writes", "HRW charges in a new report" */
 const NAME_THEN_VERB = new RegExp(`(?:^|[,;(—–]\\s*|\\s)(${NAME})\\s+(?:${VERBS})\\b`, 'gu');
 /** "according to Human Rights Watch" */
-const ACCORDING_TO = new RegExp(`\\baccording to (?:a (?:new )?report (?:by|from) )?(?:the )?(${NAME})`, 'gu');
+const ACCORDING_TO = new RegExp(`\\b[Aa]ccording to (?:a (?:new )?report (?:by|from) )?(?:the )?(${NAME})`, 'gu');
 /** ", writes, which notes": the name (usually a link) was lost in the scrape. */
 const LOST_NAME = /,\s+(?:writes|reports|wrote|reported),/u;
 

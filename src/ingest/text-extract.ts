@@ -70,7 +70,7 @@ export function extractText(text: string): Article {
       if (date && !article.published) article.published = date;
       continue;
     }
-    const short = line.length <= MAX_TITLE && !(/\.["'”’]*$/.test(line) && line.length > 90);
+    const short = line.length <= MAX_TITLE && !(/\.["'”’]*$/.test(line) && line.length > 60);
     if (header.length === 0 && short) {
       header.push(line);
       continue;
