@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Article, LinkCandidate } from './article.js';
 import { isBoilerplate } from './boilerplate.js';
+import { IngestError } from './errors.js';
 import { removePageChrome } from './html-clean.js';
 import { hostName, readMetadata } from './html-metadata.js';
 import { linkCandidates } from './link-candidates.js';
@@ -16,6 +17,25 @@ interface Node {
 }
 
 const BLOCKS = 'p, li, blockquote, dd, pre';
+
+/** Browsers stop nesting at 512 levels; deeper markup is broken, and Readability's recursion would overflow. */
+export const MAX_DEPTH = 512;
+
+interface TreeNode {
+  children: ArrayLike<TreeNode>;
+}
+
+function depthOf(root: TreeNode): number {
+  let max = 0;
+  const stack: [TreeNode, number][] = [[root, 1]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    if (depth > max) max = depth;
+    // linkedom builds `children` afresh on each access: read it once.
+    for (const child of Array.from(node.children)) stack.push([child, depth + 1]);
+  }
+  return max;
+}
 const squash = (s: string | null): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /** Paragraph-level blocks that contain no other such block, so no text is read twice. */
@@ -48,6 +68,9 @@ function siteHosts(doc: Node, url: string | undefined): Set<string> {
  */
 export function extractHtml(html: string, pageUrl?: string): Article {
   const { document } = parseHTML(html);
+  if (document.documentElement && depthOf(document.documentElement as never) > MAX_DEPTH) {
+    throw new IngestError(`the markup is nested more than ${MAX_DEPTH} levels deep; the HTML is broken`);
+  }
   const metadata = readMetadata(document as never, pageUrl);
   const ownHosts = siteHosts(document as never, metadata.url);
   removePageChrome(document as never);

@@ -33,6 +33,18 @@ export interface Ingested {
 
 const MIN_BODY_CHARS = 200;
 
+/** The content schema keeps bodies under 100,000 characters; nothing past that reaches a brief. */
+function firstParagraphs(paragraphs: string[], budget: number = LIMITS.body): string[] {
+  const out: string[] = [];
+  let used = 0;
+  for (const p of paragraphs) {
+    if (used + p.length > budget) break;
+    out.push(p);
+    used += p.length;
+  }
+  return out.length > 0 ? out : paragraphs.slice(0, 1).map((p) => p.slice(0, budget));
+}
+
 function extract(input: RawInput, url: string | undefined): Article {
   const article = input.kind === 'html' ? extractHtml(input.text, url) : extractText(input.text);
   if (url) article.url = url;
@@ -86,6 +98,7 @@ export function ingest(input: RawInput, options: IngestOptions = {}): Ingested {
   if (options.url !== undefined && !URL.canParse(options.url))
     throw new IngestError(`--url "${options.url}" is not a valid address`);
   const article = extract(input, options.url);
+  article.paragraphs = firstParagraphs(article.paragraphs);
   const sentences = splitSentences(article.paragraphs);
   requireArticle(sentences, input.name);
 

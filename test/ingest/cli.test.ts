@@ -124,6 +124,26 @@ describe('bad input: a clear message, exit 1, nothing written', () => {
     ],
     ['a list of links', async () => join(FIXTURES, 'links-page.html'), /no article found/],
     [
+      'HTML nested 2,000 levels deep',
+      () =>
+        file(
+          'deep.html',
+          `<html><body>${'<div>'.repeat(2000)}<p>${'Words and more words. '.repeat(40)}</p></body></html>`,
+        ),
+      /nested more than 512 levels deep/,
+    ],
+    [
+      'a script element that never closes over the story',
+      async () => {
+        const page = await readFile(join(FIXTURES, 'news-article.html'), 'utf8');
+        return file(
+          'unclosed.html',
+          page.replace('<div class="story-body">', '<div class="story-body"><script>var x = 1;'),
+        );
+      },
+      /no article found/,
+    ],
+    [
       'an unknown declared encoding',
       () =>
         file(
