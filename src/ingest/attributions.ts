@@ -16,6 +16,15 @@ const NOT_NAMES =
   /^(The|A|An|This|That|These|Those|He|She|It|They|We|I|You|His|Her|Its|Their|Our|Last|Earlier|Officials?|Police|Critics|Analysts|Experts|Residents|Some|Many|Most)$/;
 const TRAILING = /\s+(?:of|for|and|on|the)$/u;
 
+/** "Human Rights Watch" -> "hrw", so a later "HRW" counts as the same source. */
+const initialsOf = (name: string): string =>
+  name
+    .split(/\s+/)
+    .filter((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && w === 'The'))
+    .map((w) => w[0])
+    .join('')
+    .toLowerCase();
+
 function cleanName(raw: string): string | undefined {
   let name = raw.trim().replace(/[.'’-]+$/u, '');
   while (TRAILING.test(name)) name = name.replace(TRAILING, '');
@@ -34,8 +43,10 @@ function cleanName(raw: string): string | undefined {
 export function findAttributions(sentences: readonly Sentence[]): Attribution[] {
   const found = new Map<string, Attribution>();
   const add = (name: string, sentence: string) => {
-    const key = name.toLowerCase();
-    if (!found.has(key)) found.set(key, { name, sentence });
+    const key = name.toLowerCase().replace(/^the\s+/, '');
+    if (found.has(key) || found.has(initialsOf(name)) || [...found.values()].some((a) => initialsOf(a.name) === key))
+      return;
+    found.set(key, { name, sentence });
   };
   for (const { text } of sentences) {
     for (const re of [NAME_THEN_VERB, ACCORDING_TO]) {

@@ -41,3 +41,12 @@ describe('findAttributions', () => {
     ).toEqual([]);
   });
 });
+
+describe('findAttributions with acronyms', () => {
+  it('counts an acronym and the name it stands for once, whichever comes first', () => {
+    const text = 'Fish stocks fell, the Marine Conservation Society charges. The MCS writes that quotas failed.';
+    expect(findAttributions(splitSentences([text])).map((a) => a.name)).toEqual(['Marine Conservation Society']);
+    const reversed = 'Quotas failed, MCS writes. Stocks fell, the Marine Conservation Society charges.';
+    expect(findAttributions(splitSentences([reversed])).map((a) => a.name)).toEqual(['MCS']);
+  });
+});
