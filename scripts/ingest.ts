@@ -10,5 +10,6 @@ for (const stream of [process.stdout, process.stderr]) {
 const code = await runIngestCli(process.argv.slice(2), {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
+  contentDir: process.env['CONTENT_DIR'],
 });
 process.exitCode = code;

@@ -206,3 +206,24 @@ describe('bad input: a clear message, exit 1, nothing written', () => {
     expect(await readFile(writtenPath(r.stdout), 'utf8')).toContain('Café owners');
   });
 });
+
+describe('drafts and the content store', () => {
+  it('writes into drafts/ under CONTENT_DIR, and warns when a published brief already has the slug', async () => {
+    const content = join(dir, 'store');
+    await mkdir(join(content, 'water'), { recursive: true });
+    await writeFile(join(content, 'water', 'desal.md'), '---\ntitle: x\n---\n');
+    await writeFile(join(content, 'other.md'), '---\nslug: desal\ntitle: y\n---\n');
+    const stdout: string[] = [];
+    const code = await runIngestCli([join(FIXTURES, 'news-article.html'), '--slug', 'desal'], {
+      stdout: (l) => stdout.push(l),
+      stderr: () => undefined,
+      contentDir: content,
+    });
+    expect(code).toBe(0);
+    expect(stdout[0]).toBe(`Draft written: ${join(content, 'drafts', 'desal.md')}`);
+    expect(stdout).toContain(
+      `  - slug: ${join(content, 'other.md')}, ${join(content, 'water', 'desal.md')} already uses "desal"; add a different slug: line before publishing`,
+    );
+    expect(stdout.at(-1)).toMatch(/publish: delete the line/);
+  });
+});

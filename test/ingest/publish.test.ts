@@ -23,7 +23,11 @@ afterEach(async () => {
 
 async function ingestProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(TSX, [SCRIPT, ...args], { cwd: dir, timeout: 60_000 });
+    const { stdout, stderr } = await exec(TSX, [SCRIPT, ...args], {
+      cwd: dir,
+      timeout: 60_000,
+      env: { ...process.env, CONTENT_DIR: '' },
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code?: number; stdout?: string; stderr?: string };
