@@ -16,7 +16,7 @@ const MONTHS = [
 function monthIndex(word: string): number | undefined {
   const w = word.toLowerCase().replace(/\.$/, '');
   if (w.length < 3) return undefined;
-  const i = MONTHS.findIndex((m) => m.startsWith(w) && (w.length >= 3 || m === w));
+  const i = MONTHS.findIndex((m) => m.startsWith(w));
   return i < 0 ? undefined : i + 1;
 }
 
