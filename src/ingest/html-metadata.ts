@@ -9,6 +9,7 @@ export interface MetaDocument {
 interface MetaElement {
   getAttribute(name: string): string | null;
   textContent: string | null;
+  closest(selector: string): MetaElement | null;
 }
 
 export interface PageMetadata {
@@ -100,6 +101,12 @@ function stripSiteSuffix(title: string, site: string | undefined): string {
   return parts[0] && parts[0].length >= 15 ? parts.slice(0, -1).join(' - ') : title;
 }
 
+/** A `<time>` in the masthead, navigation or footer is today's date or a teaser's, not the story's. */
+function inStory(time: MetaElement): boolean {
+  if (time.closest('nav, footer, aside, [role="banner"], [role="navigation"], [role="contentinfo"]')) return false;
+  return !time.closest('header') || Boolean(time.closest('article, main'));
+}
+
 /**
  * Title, date, publisher, canonical URL and language from meta tags, JSON-LD,
  * `<time>` and the title element; `pageUrl` resolves relative canonical links.
@@ -126,6 +133,7 @@ export function readMetadata(doc: MetaDocument, pageUrl?: string): PageMetadata 
     clean(doc.querySelector('title')?.textContent);
   if (title) out.title = stripSiteSuffix(title, out.publisher);
 
+  const times = [...doc.querySelectorAll('time')].filter(inStory);
   const dateCandidates = [
     meta(
       doc,
@@ -141,9 +149,8 @@ export function readMetadata(doc: MetaDocument, pageUrl?: string): PageMetadata 
     ),
     str(ld?.['datePublished']),
     clean(doc.querySelector('time[pubdate]')?.getAttribute('datetime')),
-    clean(doc.querySelector('article time[datetime]')?.getAttribute('datetime')),
-    clean(doc.querySelector('time[datetime]')?.getAttribute('datetime')),
-    clean(doc.querySelector('time')?.textContent),
+    ...times.map((t) => clean(t.getAttribute('datetime'))),
+    ...times.map((t) => clean(t.textContent)),
   ];
   for (const candidate of dateCandidates) {
     const date = candidate ? parseDate(candidate) : undefined;

@@ -26,6 +26,16 @@ describe('readMetadata', () => {
     expect(meta('', '<p>Posted <time>12 August 2022</time></p>').published).toBe('2022-08-12');
   });
 
+  it("ignores the masthead's date and the footer's", () => {
+    const body = `<header><time datetime="2026-11-27">Friday</time></header>
+      <main><h1>Story</h1><p>Text.</p><p>Posted <time datetime="2024-03-02">2 March</time></p></main>
+      <footer><time datetime="2026-01-01">2026</time></footer>`;
+    expect(meta('', body).published).toBe('2024-03-02');
+    expect(
+      meta('', '<header><time datetime="2026-11-27">Friday</time></header><p>No date.</p>').published,
+    ).toBeUndefined();
+  });
+
   it('finds no date when the page has none', () => {
     expect(meta('<title>A page</title>', '<p>Text from 2019 and 2020.</p>').published).toBeUndefined();
   });
