@@ -51,7 +51,7 @@ describe('command registration', () => {
     };
     const script = ['--import', 'tsx', 'scripts/discord-register.ts'];
     const global = await run(process.execPath, script, { env, timeout: 60_000 });
-    expect(global.stdout).toContain('Registered 5 commands globally');
+    expect(global.stdout).toContain(`Registered ${coreCommands.length} commands globally`);
     const put = fake.find('PUT', new RegExp(`^/applications/${APP_ID}/commands$`));
     expect(put).toHaveLength(1);
     expect(put[0]?.body).toEqual(expected);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectWithinDiscordLimits } from '../adapters/discord/limits-check.js';
+import { PERMISSIONS } from '../fakes/discord-api.js';
 import {
   bodyOf,
   CHANNEL_ID,
@@ -16,6 +17,7 @@ import {
 
 const STRING = 3;
 const INTEGER = 4;
+const CHANNEL = 7;
 
 describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
   let h: Harness;
@@ -354,6 +356,46 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
     const posts = h.fake.requests.slice(since).filter((r) => r.method === 'POST' && r.path.startsWith('/channels/'));
     expect(posts).toHaveLength(4);
     for (let i = 1; i < posts.length; i++) expect(posts[i]!.at - posts[i - 1]!.at).toBeGreaterThanOrEqual(40);
+  });
+
+  it('/post: a moderator posts a brief into a channel; others are told it is for moderators', async () => {
+    const post = (channelId: string, permissions: bigint) =>
+      h.fake.interaction({
+        type: 2,
+        guildId: GUILD_ID,
+        channelId: CHANNEL_ID,
+        user: someone(),
+        permissions,
+        data: {
+          ...slash('post', [
+            { name: 'topic', type: STRING, value: 'xinjiang' },
+            { name: 'channel', type: CHANNEL, value: channelId },
+          ]),
+          resolved: { channels: { [channelId]: { id: channelId, type: 0, name: 'news', permissions: '0', flags: 0 } } },
+        },
+      });
+    const moderator = PERMISSIONS.ViewChannel | PERMISSIONS.SendMessages | PERMISSIONS.ManageMessages;
+    const since = h.fake.requests.length;
+    const posted = bodyOf(await interactAndWait(h.fake, post(CHANNEL_ID, moderator)));
+    expect((posted.data.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(posted.data.embeds?.[0]?.description).toContain('Posted "The Kazakh connection to China\'s camps"');
+    const message = h.fake.requests
+      .slice(since)
+      .find((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL_ID}/messages`);
+    expect(message?.body).toMatchObject({
+      allowed_mentions: { parse: [] },
+      embeds: [{ title: "The Kazakh connection to China's camps" }],
+    });
+
+    const refused = bodyOf(await interactAndWait(h.fake, post(NO_EMBEDS_CHANNEL_ID, moderator)));
+    expect(refused.data.flags).toBe(EPHEMERAL);
+    expect(refused.data.embeds?.[0]?.description).toContain('missing Embed Links');
+
+    const notModerator = bodyOf(
+      await interactAndWait(h.fake, post(CHANNEL_ID, PERMISSIONS.ViewChannel | PERMISSIONS.SendMessages)),
+    );
+    expect(notModerator.data.flags).toBe(EPHEMERAL);
+    expect(notModerator.data.embeds?.[0]?.description).toContain('Only moderators');
   });
 
   it('every message the bot sent carried empty allowed_mentions', () => {
