@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { embedLength, fitEmbed } from '../../../src/adapters/discord/fit-embed.js';
 import { inert } from '../../../src/adapters/discord/inert.js';
 import { truncate } from '../../../src/adapters/discord/limits.js';
+import { expectWithinDiscordLimits } from './limits-check.js';
 
 describe('truncate', () => {
   it('leaves short text alone and ends cut text with an ellipsis', () => {
@@ -35,5 +37,36 @@ describe('fitEmbed', () => {
     expect(out.footer?.text.length).toBe(2048);
     expect(embedLength(out)).toBeLessThanOrEqual(6000);
     expect(out.description?.endsWith('…')).toBe(true);
+  });
+});
+
+describe('fitEmbed property', () => {
+  const text = (max: number) => fc.string({ maxLength: max, unit: 'binary' });
+  const embedArb = fc.record(
+    {
+      title: text(400),
+      description: text(9000),
+      footer: fc.record({ text: fc.string({ minLength: 1, maxLength: 3000 }) }),
+      author: fc.record({ name: fc.string({ minLength: 1, maxLength: 400 }) }),
+      fields: fc.array(
+        fc.record({
+          name: fc.string({ minLength: 1, maxLength: 300 }),
+          value: fc.string({ minLength: 1, maxLength: 1500 }),
+        }),
+        {
+          maxLength: 40,
+        },
+      ),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('any embed comes out within every limit', () => {
+    fc.assert(
+      fc.property(embedArb, (embed) => {
+        expectWithinDiscordLimits({ embeds: [fitEmbed(embed)] });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
