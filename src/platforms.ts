@@ -1,8 +1,9 @@
 import type { Adapter, AdapterContext } from './adapters/adapter.js';
+import { createTelegramAdapter } from './adapters/telegram/index.js';
 
 /** The chat-platform adapters that this config enables; empty means terminal mode. */
 export function platformAdapters(ctx: AdapterContext): Adapter[] {
   const adapters: Adapter[] = [];
-  void ctx;
+  if (ctx.config.telegram) adapters.push(createTelegramAdapter(ctx, ctx.config.telegram));
   return adapters;
 }

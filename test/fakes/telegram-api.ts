@@ -211,7 +211,11 @@ interface Waiter {
   limit: number;
 }
 
-export class FakeTelegramApi extends EventEmitter<{ call: [ApiCall]; delivered: [Update, number] }> {
+export class FakeTelegramApi extends EventEmitter<{
+  call: [ApiCall];
+  request: [string];
+  delivered: [Update, number];
+}> {
   readonly token: string;
   readonly bot: FakeUser;
   readonly calls: ApiCall[] = [];
@@ -384,8 +388,10 @@ export class FakeTelegramApi extends EventEmitter<{ call: [ApiCall]; delivered: 
       const cleanup = () => {
         clearTimeout(timer);
         this.off('call', onCall);
+        this.off('request', onCall);
       };
       this.on('call', onCall);
+      this.on('request', onCall);
     });
   }
 
@@ -399,6 +405,11 @@ export class FakeTelegramApi extends EventEmitter<{ call: [ApiCall]; delivered: 
       timeoutMs,
       `${n} sent messages`,
     );
+  }
+
+  /** Whether a getUpdates long poll is waiting for updates. */
+  get polling(): boolean {
+    return this.waiter !== undefined;
   }
 
   /** Updates not yet confirmed by a getUpdates offset. */
@@ -426,6 +437,7 @@ export class FakeTelegramApi extends EventEmitter<{ call: [ApiCall]; delivered: 
     const method = match?.[2] ?? '?';
     const call = { method, params, at };
     if (!match) return this.answer(res, call, new ApiFailure({ error_code: 404, description: 'Not Found' }));
+    this.emit('request', method);
     if (match[1] !== this.token)
       return this.answer(res, call, new ApiFailure({ error_code: 401, description: 'Unauthorized' }));
     const fault = this.takeFault(method, params);
@@ -521,6 +533,7 @@ export class FakeTelegramApi extends EventEmitter<{ call: [ApiCall]; delivered: 
     const timer = setTimeout(() => respond([]), timeout * 1000);
     if (this.pending.length > 0 || timeout === 0) return respond(this.pending.slice(0, limit));
     this.waiter = { respond, limit };
+    this.emit('request', 'getUpdates');
     res.once('close', () => {
       if (!done) {
         done = true;

@@ -1,0 +1,91 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Telegram } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import type { Logger } from '../../core/logger.js';
+import { classifySendError } from './send-errors.js';
+
+export interface PollerOptions {
+  allowedUpdates: readonly string[];
+  /** Long-poll timeout in seconds. */
+  timeoutSeconds?: number;
+  /** Updates per batch (1-100). */
+  limit?: number;
+  /** Longest wait between failed getUpdates calls. */
+  maxBackoffMs?: number;
+}
+
+type Signal = NonNullable<NonNullable<Parameters<Telegram['callApi']>[2]>['signal']>;
+
+/**
+ * Long polling that drops nothing: a batch is confirmed (by the next call's offset) only
+ * after every update in it was handled. Failures back off exponentially; nothing stops it
+ * but `stop()`, which confirms the last handled batch before returning.
+ */
+export class Poller {
+  private offset = 0;
+  private readonly abort = new AbortController();
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly telegram: Pick<Telegram, 'callApi'>,
+    private readonly handle: (update: Update) => Promise<void>,
+    private readonly logger: Logger,
+    private readonly options: PollerOptions,
+  ) {}
+
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.running;
+    try {
+      await this.telegram.callApi('getUpdates', { offset: this.offset, limit: 1, timeout: 0 });
+    } catch (error) {
+      this.logger.warn({ detail: classifySendError(error) }, 'could not confirm the last telegram updates');
+    }
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    const signal = this.abort.signal as unknown as Signal;
+    while (!this.abort.signal.aborted) {
+      let updates: Update[];
+      try {
+        updates = await this.telegram.callApi(
+          'getUpdates',
+          {
+            offset: this.offset,
+            limit: this.options.limit ?? 100,
+            timeout: this.options.timeoutSeconds ?? 50,
+            allowed_updates: this.options.allowedUpdates as never,
+          },
+          { signal },
+        );
+        failures = 0;
+      } catch (error) {
+        if (this.abort.signal.aborted) return;
+        failures += 1;
+        const failure = classifySendError(error);
+        const backoff = Math.min(this.options.maxBackoffMs ?? 30_000, 500 * 2 ** (failures - 1));
+        const wait = failure.kind === 'retryAfter' ? Math.max(backoff, failure.seconds * 1000) : backoff;
+        this.logger.warn(
+          { failures, waitMs: Math.round(wait), detail: failure },
+          'telegram getUpdates failed; retrying',
+        );
+        await sleep(wait, undefined, { signal: this.abort.signal }).catch(() => undefined);
+        continue;
+      }
+      await Promise.all(
+        updates.map((update) =>
+          this.handle(update).catch((error: unknown) => {
+            this.logger.error({ err: error, updateId: update.update_id }, 'telegram update handler failed');
+          }),
+        ),
+      );
+      const last = updates[updates.length - 1];
+      if (last) this.offset = last.update_id + 1;
+    }
+  }
+}
