@@ -90,7 +90,10 @@ export interface RunningBot {
 }
 
 /** Starts briefbot as `main` does, on fixture content in a temporary folder, talking to `fake`. */
-export async function startTelegramBot(fake: FakeTelegramApi, env: Record<string, string> = {}): Promise<RunningBot> {
+export async function startTelegramBot(
+  fake: Pick<FakeTelegramApi, 'token' | 'url'>,
+  env: Record<string, string> = {},
+): Promise<RunningBot> {
   const dir = await mkdtemp(join(tmpdir(), 'briefbot-telegram-'));
   await writeFixtures(join(dir, 'content'));
   const config = parseConfig({

@@ -1,0 +1,129 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FakeTelegramApi, privateChat, user, type ApiCall, type Update } from '../test/fakes/telegram-api.js';
+import { startTelegramBot } from '../test/e2e/telegram-harness.js';
+
+export interface BenchTelegramOptions {
+  /** /brief commands to send (default 5,000). */
+  commands?: number;
+  /** Private chats they are spread over, round robin (default 500). */
+  chats?: number;
+}
+
+export interface BenchTelegramResult {
+  repliesPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+type FromFake = { type: 'ready'; url: string; token: string } | { type: 'done'; latencies: number[]; spanMs: number };
+type ToFake = { type: 'go'; commands: number; chats: number } | { type: 'close' };
+
+const TOPICS = ['xinjiang', 'kazakhstan', 'sauytbay', 'united-nations', 'uyghurs'];
+const ROLE = 'telegram-bench-fake';
+
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+/**
+ * Real telegraf against the fake Bot API on loopback, the fake in its own process as the
+ * real API would be. Every command is queued at once; latency runs from
+ * the getUpdates response that delivered a command to the fake reading the sendMessage
+ * that answers it; throughput from the first delivery to the last reply.
+ */
+export async function benchTelegram(options: BenchTelegramOptions = {}): Promise<BenchTelegramResult> {
+  const commands = options.commands ?? 5000;
+  const chats = options.chats ?? 500;
+  const worker = fork(fileURLToPath(import.meta.url), [], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BRIEFBOT_BENCH_ROLE: ROLE },
+  });
+  const messages: FromFake[] = [];
+  let wake: (() => void) | undefined;
+  worker.on('message', (m: FromFake) => {
+    messages.push(m);
+    wake?.();
+  });
+  const next = async <T extends FromFake['type']>(type: T): Promise<Extract<FromFake, { type: T }>> => {
+    for (;;) {
+      const index = messages.findIndex((m) => m.type === type);
+      if (index >= 0) return messages.splice(index, 1)[0] as Extract<FromFake, { type: T }>;
+      await new Promise<void>((resolve, reject) => {
+        wake = resolve;
+        worker.once('error', reject);
+      });
+    }
+  };
+  const send = (m: ToFake) => worker.send(m);
+  try {
+    const api = await next('ready');
+    const running = await startTelegramBot(api);
+    try {
+      send({ type: 'go', commands, chats });
+      const { latencies, spanMs } = await next('done');
+      const sorted = latencies.sort((a, b) => a - b);
+      return {
+        repliesPerSecond: Math.round(commands / (spanMs / 1000)),
+        p50Ms: Number(percentile(sorted, 50).toFixed(2)),
+        p99Ms: Number(percentile(sorted, 99).toFixed(2)),
+      };
+    } finally {
+      await running.stop();
+    }
+  } finally {
+    send({ type: 'close' });
+    await new Promise((resolve) => worker.once('exit', resolve));
+  }
+}
+
+/** The fake's side: queue the commands once the bot polls, time every reply. */
+async function runFake(): Promise<void> {
+  const tell = (m: FromFake) => process.send!(m);
+  const fake = await FakeTelegramApi.start();
+  tell({ type: 'ready', url: fake.url, token: fake.token });
+  process.on('message', async (m: ToFake) => {
+    if (m.type === 'close') {
+      await fake.close();
+      process.disconnect();
+      return;
+    }
+    const delivered = new Map<number, number[]>();
+    const latencies: number[] = [];
+    let first = Infinity;
+    let last = 0;
+    fake.on('delivered', (update: Update, at: number) => {
+      const chatId = (update.message as { chat: { id: number } } | undefined)?.chat.id;
+      if (chatId === undefined) return;
+      first = Math.min(first, at);
+      const queue = delivered.get(chatId) ?? [];
+      queue.push(at);
+      delivered.set(chatId, queue);
+    });
+    fake.on('call', (call: ApiCall) => {
+      if (call.method !== 'sendMessage' || call.status !== 200) return;
+      const at = delivered.get(Number(call.params.chat_id))?.shift();
+      if (at === undefined) return;
+      latencies.push(call.at - at);
+      last = Math.max(last, call.at);
+    });
+    await fake.waitFor(() => fake.polling, 20_000, 'polling');
+    const chats = Array.from({ length: m.chats }, (_, i) => privateChat(user(10_000 + i)));
+    for (let i = 0; i < m.commands; i++) {
+      const chat = chats[i % chats.length]!;
+      fake.sendText(chat, user(chat.id), `/brief ${TOPICS[i % TOPICS.length]}`);
+    }
+    await fake.waitFor(() => latencies.length >= m.commands, 120_000, `${m.commands} replies`);
+    tell({ type: 'done', latencies, spanMs: last - first });
+  });
+}
+
+if (process.env.BRIEFBOT_BENCH_ROLE === ROLE) {
+  await runFake();
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const result = await benchTelegram();
+  process.stdout.write(
+    `telegram: ${result.repliesPerSecond} replies/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms ` +
+      `(5,000 /brief over 500 chats, telegraf -> fake Bot API on 127.0.0.1)\n`,
+  );
+}
