@@ -42,6 +42,7 @@ export class SearchIndex {
       prefix: lastTermIsPrefix,
       fuzzy: typoBudget,
       weights: { fuzzy: 0.6, prefix: 0.8 },
+      combineWith: 'AND',
     },
   });
 
@@ -86,10 +87,9 @@ export class SearchIndex {
     return this.vocab.search(query, options);
   }
 
-  /** Full text, ranked; ids are `b:<slug>`. Tries all words first, then any. */
-  searchText(query: string): SearchResult[] {
-    const all = this.text.search(query, { combineWith: 'AND' });
-    return all.length > 0 ? all : this.text.search(query, { combineWith: 'OR' });
+  /** Full text, ranked; ids are `b:<slug>`. All words must match unless `anyWord`. */
+  searchText(query: string, anyWord = false): SearchResult[] {
+    return this.text.search(query, { combineWith: anyWord ? 'OR' : 'AND' });
   }
 }
 
