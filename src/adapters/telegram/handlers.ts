@@ -2,13 +2,14 @@ import type { CallbackQuery, InlineQuery, Message } from 'telegraf/types';
 import type { Bot } from '../../core/bot.js';
 import { needsModeratorCheck } from '../../core/command.js';
 import type { Logger } from '../../core/logger.js';
-import { cleanText, parseLine } from '../../core/parse-line.js';
+import { cleanText } from '../../core/parse-line.js';
 import type { Reply } from '../../core/types.js';
 import { slugFromButton } from './callback-data.js';
 import { inlineResults, INLINE_RESULTS } from './inline.js';
 import type { Moderators } from './moderators.js';
 import { toChat, toUser } from './people.js';
 import { renderTelegram } from './render.js';
+import { routeText } from './route.js';
 import type { Sender } from './sender.js';
 
 /** What the update handlers need: the core, the one send path and the bot's own name. */
@@ -39,18 +40,10 @@ async function send(deps: HandlerDeps, chat: Chat, reply: Reply, quote?: number)
 /** A text message or channel post: a command for us, someone else's, or chat. */
 export async function onText(deps: HandlerDeps, message: Message.TextMessage): Promise<void> {
   const { chat } = message;
-  const parsed = parseLine(message.text);
-  if (!parsed) {
-    if (chat.type === 'private') await send(deps, chat, HINT);
-    return;
-  }
-  if (parsed.addressedTo && parsed.addressedTo.toLowerCase() !== deps.username().toLowerCase()) return;
-  // Telegram opens every private chat with /start; our help is the right answer to it.
-  const start = parsed.command === 'start' && (chat.type === 'private' || parsed.addressedTo !== undefined);
-  const line = start ? '/help' : message.text;
-  const command = deps.core.command(start ? 'help' : parsed.command);
-  // In groups an unknown command without @us is most likely another bot's.
-  if (!command && chat.type !== 'private' && !parsed.addressedTo) return;
+  const route = routeText(message.text, chat.type, deps.username(), (name) => deps.core.command(name) !== undefined);
+  if (route.kind === 'ignore') return;
+  if (route.kind === 'hint') return send(deps, chat, HINT);
+  const command = deps.core.command(route.name);
   const isModerator =
     command && needsModeratorCheck(command)
       ? await deps.moderators.check({
@@ -59,7 +52,7 @@ export async function onText(deps: HandlerDeps, message: Message.TextMessage): P
           ...(message.sender_chat ? { senderChat: message.sender_chat } : {}),
         })
       : chat.type === 'private';
-  const reply = await deps.core.handleText(line, toUser(message.from, chat, isModerator), toChat(chat));
+  const reply = await deps.core.handleText(route.line, toUser(message.from, chat, isModerator), toChat(chat));
   if (reply) await send(deps, chat, reply, message.message_id);
 }
 
