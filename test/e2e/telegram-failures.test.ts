@@ -98,6 +98,23 @@ describe('telegram: platform errors, hostile input and load', () => {
     expect(fake.sent(group.id).map(textOf)).toEqual(['A new brief is out.']);
   });
 
+  it('paces bulk deliveries to one a second per chat while replies go out at once', async () => {
+    const subscriber = privateChat(user(208));
+    fake.addChat(subscriber);
+    const bulk = Array.from({ length: 3 }, (_, i) => deliver(subscriber.id, { ...note, text: `Update ${i}` }, true));
+    const u = user(209);
+    const chat = privateChat(u);
+    fake.sendText(chat, u, '/brief xinjiang');
+    const [reply] = await fake.waitForSent(1, chat.id);
+    const results = await Promise.all(bulk);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const times = fake.sent(subscriber.id).map((c) => c.at);
+    expect(fake.sent(subscriber.id).map(textOf)).toEqual(['Update 0', 'Update 1', 'Update 2']);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
+    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(950);
+    expect(reply!.at).toBeLessThan(times[2]!);
+  });
+
   it('keeps polling when an update makes a handler fail, and retries a failed getUpdates', async () => {
     const u = user(205);
     const chat = privateChat(u);
