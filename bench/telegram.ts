@@ -14,9 +14,13 @@ export interface BenchTelegramResult {
   repliesPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** CPU time per reply in the bot's process and in the fake's: what the numbers cost on a busy machine. */
+  botCpuMsPerReply: number;
+  fakeCpuMsPerReply: number;
 }
 
-type FromFake = { type: 'ready'; url: string; token: string } | { type: 'done'; latencies: number[]; spanMs: number };
+type FromFake =
+  { type: 'ready'; url: string; token: string } | { type: 'done'; latencies: number[]; spanMs: number; cpuMs: number };
 type ToFake = { type: 'go'; commands: number; chats: number } | { type: 'close' };
 
 const TOPICS = ['xinjiang', 'kazakhstan', 'sauytbay', 'united-nations', 'uyghurs'];
@@ -60,13 +64,17 @@ export async function benchTelegram(options: BenchTelegramOptions = {}): Promise
     const api = await next('ready');
     const running = await startTelegramBot(api);
     try {
+      const cpu = process.cpuUsage();
       send({ type: 'go', commands, chats });
-      const { latencies, spanMs } = await next('done');
+      const { latencies, spanMs, cpuMs } = await next('done');
+      const used = process.cpuUsage(cpu);
       const sorted = latencies.sort((a, b) => a - b);
       return {
         repliesPerSecond: Math.round(commands / (spanMs / 1000)),
         p50Ms: Number(percentile(sorted, 50).toFixed(2)),
         p99Ms: Number(percentile(sorted, 99).toFixed(2)),
+        botCpuMsPerReply: Number(((used.user + used.system) / 1000 / commands).toFixed(3)),
+        fakeCpuMsPerReply: Number((cpuMs / commands).toFixed(3)),
       };
     } finally {
       await running.stop();
@@ -108,13 +116,15 @@ async function runFake(): Promise<void> {
       last = Math.max(last, call.at);
     });
     await fake.waitFor(() => fake.polling, 20_000, 'polling');
+    const cpu = process.cpuUsage();
     const chats = Array.from({ length: m.chats }, (_, i) => privateChat(user(10_000 + i)));
     for (let i = 0; i < m.commands; i++) {
       const chat = chats[i % chats.length]!;
       fake.sendText(chat, user(chat.id), `/brief ${TOPICS[i % TOPICS.length]}`);
     }
     await fake.waitFor(() => latencies.length >= m.commands, 120_000, `${m.commands} replies`);
-    tell({ type: 'done', latencies, spanMs: last - first });
+    const used = process.cpuUsage(cpu);
+    tell({ type: 'done', latencies, spanMs: last - first, cpuMs: (used.user + used.system) / 1000 });
   });
 }
 
@@ -124,6 +134,7 @@ if (process.env.BRIEFBOT_BENCH_ROLE === ROLE) {
   const result = await benchTelegram();
   process.stdout.write(
     `telegram: ${result.repliesPerSecond} replies/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms ` +
-      `(5,000 /brief over 500 chats, telegraf -> fake Bot API on 127.0.0.1)\n`,
+      `(5,000 /brief over 500 chats, telegraf -> fake Bot API on 127.0.0.1); ` +
+      `CPU per reply: bot ${result.botCpuMsPerReply} ms, fake ${result.fakeCpuMsPerReply} ms\n`,
   );
 }

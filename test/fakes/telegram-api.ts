@@ -139,8 +139,10 @@ export function parseTelegramHtml(html: string): HtmlParse {
       }
       i = close + 1;
     } else {
-      text += ch;
-      i += 1;
+      let end = i + 1;
+      while (end < html.length && html[end] !== '<' && html[end] !== '&') end += 1;
+      text += html.slice(i, end);
+      i = end;
     }
   }
   if (stack.length > 0) return fail(`Can't find end tag corresponding to start tag "${stack[stack.length - 1]}"`);
@@ -686,10 +688,15 @@ export class FakeTelegramApi extends EventEmitter<{
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () =>
+      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')),
+    );
+    req.on('error', reject);
+  });
 }
 
 // ---- people and places for tests ----------------------------------------------------------

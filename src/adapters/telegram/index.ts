@@ -17,7 +17,7 @@ import { closeWebhook, startWebhook } from './webhook.js';
 
 const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query', 'inline_query'] as const;
 const DRAIN_MS = 5000;
-const POLL_BATCH = 20;
+const POLL_BATCH = 10;
 
 export type TelegramConfig = NonNullable<Config['telegram']>;
 
