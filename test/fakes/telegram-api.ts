@@ -102,7 +102,7 @@ export function parseTelegramHtml(html: string): HtmlParse {
   let text = '';
   let i = 0;
   const at = (index: number) => `at byte offset ${Buffer.byteLength(html.slice(0, index))}`;
-  const fail = (message: string): HtmlParse => ({ ok: false, error: `Can't parse entities: ${message}` });
+  const fail = (message: string): HtmlParse => ({ ok: false, error: `can't parse entities: ${message}` });
   while (i < html.length) {
     const ch = html[i]!;
     if (ch === '&') {

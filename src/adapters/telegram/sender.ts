@@ -31,7 +31,8 @@ type Outcome = { kind: 'ok'; messageId: number } | Exclude<SendFailure, { kind: 
 const timeoutSignal = (ms: number) =>
   AbortSignal.timeout(ms) as unknown as NonNullable<NonNullable<Parameters<Telegram['callApi']>[2]>['signal']>;
 
-const isGroupId = (chatId: string): boolean => chatId.startsWith('-');
+// Groups and channels have negative ids; channels may also be named by @username.
+const isGroupId = (chatId: string): boolean => chatId.startsWith('-') || chatId.startsWith('@');
 
 /**
  * The one way messages leave: replies at once, bulk paced; 429s waited out (up to a cap),
