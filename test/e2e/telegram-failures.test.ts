@@ -132,6 +132,19 @@ describe('telegram: platform errors, hostile input and load', () => {
     expect(polls[failed + 1]!.at - polls[failed]!.at).toBeGreaterThanOrEqual(350);
   });
 
+  it('tells the user briefly when handling their update fails, without internals', async () => {
+    const u = user(210);
+    const chat = privateChat(u);
+    fake.addChat(chat);
+    // A message Telegram would never send (text that is not a string) makes the handler throw.
+    fake.pushUpdate({ message: { message_id: 1, date: 0, chat, from: u, text: 42 } });
+    const [sent] = await fake.waitForSent(1, chat.id);
+    expect(textOf(sent!)).toMatch(/^Something went wrong on our side \(ref [0-9a-f]{8}\)\. Please try again\.$/);
+    fake.sendText(chat, u, '/brief sauytbay');
+    const after = await fake.waitForSent(2, chat.id);
+    expect(textOf(after[1]!)).toMatch(/Sauytbay/);
+  });
+
   it('answers hostile input with replies Telegram accepts', async () => {
     const u = user(206);
     const chat = privateChat(u);

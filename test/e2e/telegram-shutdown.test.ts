@@ -77,4 +77,33 @@ describe('telegram: the real entry point starts and shuts down cleanly', () => {
     expect(stderr).toContain('telegram bot started');
     expect(stderr).not.toContain(fake.token);
   });
+
+  it('drops nothing: an update being handled when the process dies is handed out again', async () => {
+    const fake = await FakeTelegramApi.start();
+    const dir = await mkdtemp(join(tmpdir(), 'briefbot-telegram-main-'));
+    const first = await startMain(fake, dir);
+    const mains = [first];
+    cleanup.push(async () => {
+      for (const main of mains) main.child.kill('SIGKILL');
+      await fake.close();
+      await rm(dir, { recursive: true, force: true });
+    });
+    await fake.waitFor(() => fake.polling, 30_000, 'polling');
+    const u = user(602);
+    const chat = privateChat(u);
+    fake.fault({
+      method: 'sendMessage',
+      chatId: chat.id,
+      error: { error_code: 429, description: 'Too Many Requests: retry after 30', parameters: { retry_after: 30 } },
+    });
+    fake.sendText(chat, u, '/brief sauytbay');
+    await fake.waitFor(() => fake.callsTo('sendMessage').some((c) => c.status === 429), 20_000, 'the 429');
+    expect(fake.unconfirmed).toBe(1);
+    first.child.kill('SIGKILL');
+    await first.exited;
+
+    mains.push(await startMain(fake, dir));
+    const [sent] = await fake.waitForSent(1, chat.id, 30_000);
+    expect(textOf(sent!)).toMatch(/^Kazakh court frees Sayragul Sauytbay/);
+  });
 });
