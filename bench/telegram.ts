@@ -88,7 +88,7 @@ export async function benchTelegram(options: BenchTelegramOptions = {}): Promise
 /** The fake's side: queue the commands once the bot polls, time every reply. */
 async function runFake(): Promise<void> {
   const tell = (m: FromFake) => process.send!(m);
-  const fake = await FakeTelegramApi.start();
+  const fake = await FakeTelegramApi.start({ keepLog: false });
   tell({ type: 'ready', url: fake.url, token: fake.token });
   process.on('message', async (m: ToFake) => {
     if (m.type === 'close') {

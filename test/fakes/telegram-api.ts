@@ -204,6 +204,8 @@ const now = () => Math.floor(Date.now() / 1000);
 export interface FakeTelegramOptions {
   token?: string;
   botUsername?: string;
+  /** Keep every call in `calls` (default); benchmarks listen to `call` events instead. */
+  keepLog?: boolean;
 }
 
 export const FAKE_TOKEN = '123456789:AAH-fake_token_for_tests_0123456789abcdef';
@@ -220,6 +222,7 @@ export class FakeTelegramApi extends EventEmitter<{
 }> {
   readonly token: string;
   readonly bot: FakeUser;
+  private readonly keepLog: boolean;
   readonly calls: ApiCall[] = [];
   url = '';
   /** What setWebhook was last given. */
@@ -244,6 +247,7 @@ export class FakeTelegramApi extends EventEmitter<{
     super();
     this.setMaxListeners(100);
     this.token = options.token ?? FAKE_TOKEN;
+    this.keepLog = options.keepLog ?? true;
     this.bot = {
       id: Number(this.token.split(':')[0]),
       is_bot: true,
@@ -469,7 +473,7 @@ export class FakeTelegramApi extends EventEmitter<{
   }
 
   private record(call: ApiCall): void {
-    this.calls.push(call);
+    if (this.keepLog) this.calls.push(call);
     this.emit('call', call);
   }
 
@@ -506,8 +510,12 @@ export class FakeTelegramApi extends EventEmitter<{
     }
     const { params } = call;
     const offset = Number(params.offset ?? 0);
-    if (offset > 0) this.pending = this.pending.filter((u) => u.update_id >= offset);
-    else if (offset < 0) this.pending = this.pending.slice(offset);
+    if (offset > 0) {
+      // Pending updates are in id order: drop the confirmed head.
+      let confirmed = 0;
+      while (confirmed < this.pending.length && this.pending[confirmed]!.update_id < offset) confirmed += 1;
+      if (confirmed > 0) this.pending.splice(0, confirmed);
+    } else if (offset < 0) this.pending = this.pending.slice(offset);
     const limit = Math.min(100, Math.max(1, Number(params.limit ?? 100)));
     const timeout = Math.max(0, Number(params.timeout ?? 0));
     if (this.waiter) {
