@@ -106,4 +106,36 @@ describe('telegram: the real entry point starts and shuts down cleanly', () => {
     const [sent] = await fake.waitForSent(1, chat.id, 30_000);
     expect(textOf(sent!)).toMatch(/^Kazakh court frees Sayragul Sauytbay/);
   });
+
+  it('on SIGTERM gives a stuck reply 5 s, exits 0 and leaves its update for the next start', async () => {
+    const fake = await FakeTelegramApi.start();
+    const dir = await mkdtemp(join(tmpdir(), 'briefbot-telegram-main-'));
+    const mains = [await startMain(fake, dir)];
+    cleanup.push(async () => {
+      for (const main of mains) main.child.kill('SIGKILL');
+      await fake.close();
+      await rm(dir, { recursive: true, force: true });
+    });
+    await fake.waitFor(() => fake.polling, 30_000, 'polling');
+    const u = user(603);
+    const chat = privateChat(u);
+    fake.fault({
+      method: 'sendMessage',
+      chatId: chat.id,
+      error: { error_code: 429, description: 'Too Many Requests: retry after 30', parameters: { retry_after: 30 } },
+    });
+    fake.sendText(chat, u, '/brief sauytbay');
+    await fake.waitFor(() => fake.callsTo('sendMessage').some((c) => c.status === 429), 20_000, 'the 429');
+    const signalled = performance.now();
+    mains[0]!.child.kill('SIGTERM');
+    expect(await mains[0]!.exited).toBe(0);
+    const took = performance.now() - signalled;
+    expect(took).toBeGreaterThanOrEqual(4500);
+    expect(took).toBeLessThan(15_000);
+    expect(fake.unconfirmed).toBe(1);
+
+    mains.push(await startMain(fake, dir));
+    const [sent] = await fake.waitForSent(1, chat.id, 30_000);
+    expect(textOf(sent!)).toMatch(/^Kazakh court frees Sayragul Sauytbay/);
+  });
 });

@@ -116,7 +116,9 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
     async stop() {
       const started = performance.now();
       const stopping = Promise.all([poller?.stop(), server ? closeWebhook(server) : undefined]);
-      await Promise.race([stopping, sleep(DRAIN_MS, undefined, { ref: false })]);
+      const handled = await Promise.race([stopping.then(() => true), sleep(DRAIN_MS, false, { ref: false })]);
+      // Updates whose replies could not go out in time stay unconfirmed: the next start answers them.
+      if (!handled) poller?.abandonBatch();
       await sender.drain(Math.max(0, DRAIN_MS - (performance.now() - started)));
       await stopping;
       moderators.close();

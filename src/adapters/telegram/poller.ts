@@ -25,6 +25,7 @@ export class Poller {
   private offset = 0;
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
+  private abandoned = false;
 
   constructor(
     private readonly telegram: Pick<Telegram, 'callApi'>,
@@ -35,6 +36,11 @@ export class Poller {
 
   start(): void {
     this.running ??= this.loop();
+  }
+
+  /** The batch under way will not be confirmed, so Telegram hands it out again next time. */
+  abandonBatch(): void {
+    this.abandoned = true;
   }
 
   async stop(): Promise<void> {
@@ -85,7 +91,7 @@ export class Poller {
         ),
       );
       const last = updates[updates.length - 1];
-      if (last) this.offset = last.update_id + 1;
+      if (last && !this.abandoned) this.offset = last.update_id + 1;
     }
   }
 }

@@ -31,6 +31,9 @@ type Outcome = { kind: 'ok'; messageId: number } | Exclude<SendFailure, { kind: 
 const timeoutSignal = (ms: number) =>
   AbortSignal.timeout(ms) as unknown as NonNullable<NonNullable<Parameters<Telegram['callApi']>[2]>['signal']>;
 
+/** 429s in a row for one message before it is dropped. */
+const MAX_RATE_LIMITED = 5;
+
 // Groups and channels have negative ids; channels may also be named by @username.
 const isGroupId = (chatId: string): boolean => chatId.startsWith('-') || chatId.startsWith('@');
 
@@ -119,6 +122,7 @@ export class Sender {
         : { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }),
     };
     let errors = 0;
+    let limited = 0;
     for (;;) {
       if (this.closing.signal.aborted) return this.gaveUp('shutting down');
       if (bulk) {
@@ -133,7 +137,8 @@ export class Sender {
       } catch (error) {
         const failure = classifySendError(error);
         if (failure.kind === 'retryAfter') {
-          if (failure.seconds > this.maxRetryAfter) {
+          limited += 1;
+          if (failure.seconds > this.maxRetryAfter || limited > MAX_RATE_LIMITED) {
             this.logger.warn(
               { chatId, retryAfter: failure.seconds },
               'telegram asked to wait too long; message dropped',
