@@ -8,6 +8,8 @@ export interface BenchTelegramOptions {
   commands?: number;
   /** Private chats they are spread over, round robin (default 500). */
   chats?: number;
+  /** Commands answered first and not measured, so that cold code does not count (default 500). */
+  warmup?: number;
 }
 
 export interface BenchTelegramResult {
@@ -20,8 +22,10 @@ export interface BenchTelegramResult {
 }
 
 type FromFake =
-  { type: 'ready'; url: string; token: string } | { type: 'done'; latencies: number[]; spanMs: number; cpuMs: number };
-type ToFake = { type: 'go'; commands: number; chats: number } | { type: 'close' };
+  | { type: 'ready'; url: string; token: string }
+  | { type: 'measuring' }
+  | { type: 'done'; latencies: number[]; spanMs: number; cpuMs: number };
+type ToFake = { type: 'go'; commands: number; chats: number; warmup: number } | { type: 'close' };
 
 const TOPICS = ['xinjiang', 'kazakhstan', 'sauytbay', 'united-nations', 'uyghurs'];
 const ROLE = 'telegram-bench-fake';
@@ -31,13 +35,14 @@ const percentile = (sorted: readonly number[], p: number): number =>
 
 /**
  * Real telegraf against the fake Bot API on loopback, the fake in its own process as the
- * real API would be. Every command is queued at once; latency runs from
+ * real API would be. After a warm-up, every command is queued at once; latency runs from
  * the getUpdates response that delivered a command to the fake reading the sendMessage
  * that answers it; throughput from the first delivery to the last reply.
  */
 export async function benchTelegram(options: BenchTelegramOptions = {}): Promise<BenchTelegramResult> {
   const commands = options.commands ?? 5000;
   const chats = options.chats ?? 500;
+  const warmup = options.warmup ?? 500;
   const worker = fork(fileURLToPath(import.meta.url), [], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     execArgv: ['--import', 'tsx'],
@@ -64,8 +69,9 @@ export async function benchTelegram(options: BenchTelegramOptions = {}): Promise
     const api = await next('ready');
     const running = await startTelegramBot(api);
     try {
+      send({ type: 'go', commands, chats, warmup });
+      await next('measuring');
       const cpu = process.cpuUsage();
-      send({ type: 'go', commands, chats });
       const { latencies, spanMs, cpuMs } = await next('done');
       const used = process.cpuUsage(cpu);
       const sorted = latencies.sort((a, b) => a - b);
@@ -96,6 +102,24 @@ async function runFake(): Promise<void> {
       process.disconnect();
       return;
     }
+    const chats = Array.from({ length: m.chats }, (_, i) => privateChat(user(10_000 + i)));
+    const ask = (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const chat = chats[i % chats.length]!;
+        fake.sendText(chat, user(chat.id), `/brief ${TOPICS[i % TOPICS.length]}`);
+      }
+    };
+    await fake.waitFor(() => fake.polling, 20_000, 'polling');
+
+    let answered = 0;
+    const count = (call: ApiCall) => {
+      if (call.method === 'sendMessage' && call.status === 200) answered += 1;
+    };
+    fake.on('call', count);
+    ask(m.warmup);
+    await fake.waitFor(() => answered >= m.warmup, 120_000, `${m.warmup} warm-up replies`);
+    fake.off('call', count);
+
     const delivered = new Map<number, number[]>();
     const latencies: number[] = [];
     let first = Infinity;
@@ -115,13 +139,9 @@ async function runFake(): Promise<void> {
       latencies.push(call.at - at);
       last = Math.max(last, call.at);
     });
-    await fake.waitFor(() => fake.polling, 20_000, 'polling');
+    tell({ type: 'measuring' });
     const cpu = process.cpuUsage();
-    const chats = Array.from({ length: m.chats }, (_, i) => privateChat(user(10_000 + i)));
-    for (let i = 0; i < m.commands; i++) {
-      const chat = chats[i % chats.length]!;
-      fake.sendText(chat, user(chat.id), `/brief ${TOPICS[i % TOPICS.length]}`);
-    }
+    ask(m.commands);
     await fake.waitFor(() => latencies.length >= m.commands, 120_000, `${m.commands} replies`);
     const used = process.cpuUsage(cpu);
     tell({ type: 'done', latencies, spanMs: last - first, cpuMs: (used.user + used.system) / 1000 });
