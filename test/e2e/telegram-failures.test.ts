@@ -98,6 +98,25 @@ describe('telegram: platform errors, hostile input and load', () => {
     expect(fake.sent(group.id).map(textOf)).toEqual(['A new brief is out.']);
   });
 
+  it('follows a group that became a supergroup when replying', async () => {
+    const u = user(211);
+    const old = { id: -2101, type: 'group' as const, title: 'Old group' };
+    const upgraded = groupChat(-1002101);
+    fake.addChat(upgraded);
+    fake.fault({
+      method: 'sendMessage',
+      chatId: old.id,
+      error: {
+        error_code: 400,
+        description: 'Bad Request: group chat was upgraded to a supergroup chat',
+        parameters: { migrate_to_chat_id: upgraded.id },
+      },
+    });
+    fake.sendText(old, u, '/brief sauytbay');
+    const [sent] = await fake.waitForSent(1, upgraded.id);
+    expect(textOf(sent!)).toMatch(/Sauytbay/);
+  });
+
   it('paces bulk deliveries to one a second per chat while replies go out at once', async () => {
     const subscriber = privateChat(user(208));
     fake.addChat(subscriber);
