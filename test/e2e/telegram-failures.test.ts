@@ -129,8 +129,9 @@ describe('telegram: platform errors, hostile input and load', () => {
     expect(results.every((r) => r.ok)).toBe(true);
     const times = fake.sent(subscriber.id).map((c) => c.at);
     expect(fake.sent(subscriber.id).map(textOf)).toEqual(['Update 0', 'Update 1', 'Update 2']);
-    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
-    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(950);
+    // The bot spaces its sends a second apart; arrival allows a little jitter on a busy machine.
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(900);
+    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(900);
     expect(reply!.at).toBeLessThan(times[2]!);
   });
 

@@ -47,6 +47,12 @@ export class Pacer {
     if (++this.notes % 1000 === 0) this.prune(now);
   }
 
+  /** A bulk message really left now (possibly later than reserved): the chat's gap counts from here. */
+  started(chatId: string): void {
+    const next = this.now() + this.limits.perChatIntervalMs;
+    this.nextChat.set(chatId, Math.max(this.nextChat.get(chatId) ?? 0, next));
+  }
+
   /** Telegram answered 429 for this chat: nothing more to it before `ms` from now. */
   pause(chatId: string, ms: number): void {
     this.nextChat.set(chatId, Math.max(this.nextChat.get(chatId) ?? 0, this.now() + ms));

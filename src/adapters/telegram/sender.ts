@@ -128,6 +128,7 @@ export class Sender {
       if (bulk) {
         const wait = this.pacer.reserve(chatId, isGroupId(chatId));
         if (wait > 0 && !(await this.pause(wait))) return this.gaveUp('shutting down');
+        this.pacer.started(chatId);
       } else {
         this.pacer.note(chatId, isGroupId(chatId));
       }

@@ -61,6 +61,15 @@ describe('Pacer', () => {
     expect(pacer.reserve('subscriber', false)).toBeGreaterThanOrEqual(2000 - 1);
   });
 
+  it('counts the gap from when a late message really left', () => {
+    const c = clock();
+    const pacer = new Pacer(undefined, c.now);
+    expect(pacer.reserve('a', false)).toBe(0);
+    c.advance(300);
+    pacer.started('a');
+    expect(pacer.reserve('a', false)).toBe(1000);
+  });
+
   it('holds a chat back after a 429', () => {
     const c = clock();
     const pacer = new Pacer(undefined, c.now);
