@@ -116,6 +116,12 @@ export function renderBriefSingle(brief: Brief): TelegramMessage {
 
 /** Reply -> one or more HTML messages, each within Telegram's limits. Pure. */
 export function renderTelegram(reply: Reply): TelegramMessage[] {
+  const messages = renderReply(reply);
+  // Telegram refuses empty messages; a reply with nothing visible still answers the user.
+  return messages.length > 0 ? messages : toMessages([[['Nothing to show.']]]);
+}
+
+function renderReply(reply: Reply): TelegramMessage[] {
   switch (reply.kind) {
     case 'brief':
       return renderBrief(reply.brief, reply.related, reply.label);
@@ -139,9 +145,7 @@ export function renderTelegram(reply: Reply): TelegramMessage[] {
       const messages = toMessages(pack([[[`No brief matches “${query}”.`]], hint]));
       return withKeyboard(messages, briefButtons(reply.suggestions));
     }
-    case 'text': {
-      const messages = toMessages(pack(paragraphs(reply.text)));
-      return messages.length > 0 ? messages : toMessages([[['…']]]);
-    }
+    case 'text':
+      return toMessages(pack(paragraphs(reply.text)));
   }
 }

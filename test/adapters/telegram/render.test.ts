@@ -110,6 +110,12 @@ describe('renderTelegram', () => {
     for (const row of rows) expect(Buffer.byteLength(row[0]!.callback_data)).toBeLessThanOrEqual(64);
   });
 
+  it('answers with something even when a reply has nothing visible in it', () => {
+    const [message, ...more] = renderTelegram({ kind: 'list', title: '', items: [] });
+    expect(more).toHaveLength(0);
+    expect(shown(message!)).toBe('Nothing to show.');
+  });
+
   it('never shows link previews for lists, topics and texts', () => {
     const replies: Reply[] = [
       { kind: 'list', title: 'Latest briefs', items: [{ slug: 's', title: 'T', topic: 't', date: '2020-01-01' }] },
@@ -133,7 +139,7 @@ describe('renderTelegram', () => {
             for (const b of row) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
