@@ -55,19 +55,24 @@ export class Poller {
 
   private async loop(): Promise<void> {
     let failures = 0;
-    const signal = this.abort.signal as unknown as Signal;
+    const timeout = this.options.timeoutSeconds ?? 50;
     while (!this.abort.signal.aborted) {
       let updates: Update[];
+      // A silent connection must not hang polling: give up a while after the long poll's end.
+      const call = new AbortController();
+      const stop = () => call.abort();
+      const timer = setTimeout(stop, (timeout + 15) * 1000);
+      this.abort.signal.addEventListener('abort', stop, { once: true });
       try {
         updates = await this.telegram.callApi(
           'getUpdates',
           {
             offset: this.offset,
             limit: this.options.limit ?? 100,
-            timeout: this.options.timeoutSeconds ?? 50,
+            timeout,
             allowed_updates: this.options.allowedUpdates as never,
           },
-          { signal },
+          { signal: call.signal as unknown as Signal },
         );
         failures = 0;
       } catch (error) {
@@ -82,6 +87,9 @@ export class Poller {
         );
         await sleep(wait, undefined, { signal: this.abort.signal }).catch(() => undefined);
         continue;
+      } finally {
+        clearTimeout(timer);
+        this.abort.signal.removeEventListener('abort', stop);
       }
       await Promise.all(
         updates.map((update) =>
