@@ -206,6 +206,8 @@ export interface FakeTelegramOptions {
   botUsername?: string;
   /** Keep every call in `calls` (default); benchmarks listen to `call` events instead. */
   keepLog?: boolean;
+  /** Answer every method but getUpdates this much later, like a distant Bot API. */
+  latencyMs?: number;
 }
 
 export const FAKE_TOKEN = '123456789:AAH-fake_token_for_tests_0123456789abcdef';
@@ -223,6 +225,7 @@ export class FakeTelegramApi extends EventEmitter<{
   readonly token: string;
   readonly bot: FakeUser;
   private readonly keepLog: boolean;
+  private readonly latencyMs: number;
   readonly calls: ApiCall[] = [];
   url = '';
   /** What setWebhook was last given. */
@@ -248,6 +251,7 @@ export class FakeTelegramApi extends EventEmitter<{
     this.setMaxListeners(100);
     this.token = options.token ?? FAKE_TOKEN;
     this.keepLog = options.keepLog ?? true;
+    this.latencyMs = options.latencyMs ?? 0;
     this.bot = {
       id: Number(this.token.split(':')[0]),
       is_bot: true,
@@ -467,9 +471,13 @@ export class FakeTelegramApi extends EventEmitter<{
     const status = failure ? failure.error_code : 200;
     const body = failure ? { ok: false, ...failure } : { ok: true, result: outcome };
     this.record(failure ? { ...call, status, error: failure.description } : { ...call, status, result: outcome });
-    if (res.destroyed) return;
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(body));
+    const write = () => {
+      if (res.destroyed) return;
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (this.latencyMs > 0 && call.method !== 'getUpdates') setTimeout(write, this.latencyMs);
+    else write();
   }
 
   private record(call: ApiCall): void {

@@ -17,7 +17,6 @@ import { closeWebhook, startWebhook } from './webhook.js';
 
 const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query', 'inline_query'] as const;
 const DRAIN_MS = 5000;
-const POLL_BATCH = 10;
 
 export type TelegramConfig = NonNullable<Config['telegram']>;
 
@@ -101,10 +100,7 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
         await bot.telegram.deleteWebhook({ drop_pending_updates: false });
         poller = new Poller(bot.telegram, (update) => bot.handleUpdate(update), logger, {
           allowedUpdates: ALLOWED_UPDATES,
-          // A batch is confirmed only when all of it is answered, so its last update waits for
-          // the others; small batches keep that wait short. Telegram accepts ~30 messages/s
-          // per bot, far below what even small batches can feed.
-          limit: POLL_BATCH,
+          batch: { min: 5, max: 100 },
         });
         poller.start();
       }

@@ -1,15 +1,17 @@
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../core/logger.js';
+import { BatchSize } from './batch-size.js';
 import { classifySendError } from './send-errors.js';
 
 export interface PollerOptions {
   allowedUpdates: readonly string[];
   /** Long-poll timeout in seconds. */
   timeoutSeconds?: number;
-  /** Updates per batch (1-100). */
-  limit?: number;
+  /** Smallest and largest batch to ask for (1-100); the size adapts in between. */
+  batch?: { min: number; max: number };
   /** Longest wait between failed getUpdates calls. */
   maxBackoffMs?: number;
 }
@@ -26,13 +28,16 @@ export class Poller {
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
   private abandoned = false;
+  private readonly batch: BatchSize;
 
   constructor(
     private readonly telegram: Pick<Telegram, 'callApi'>,
     private readonly handle: (update: Update) => Promise<void>,
     private readonly logger: Logger,
     private readonly options: PollerOptions,
-  ) {}
+  ) {
+    this.batch = new BatchSize(options.batch?.min, options.batch?.max);
+  }
 
   start(): void {
     this.running ??= this.loop();
@@ -68,7 +73,7 @@ export class Poller {
           'getUpdates',
           {
             offset: this.offset,
-            limit: this.options.limit ?? 100,
+            limit: this.batch.current,
             timeout,
             allowed_updates: this.options.allowedUpdates as never,
           },
@@ -91,6 +96,7 @@ export class Poller {
         clearTimeout(timer);
         this.abort.signal.removeEventListener('abort', stop);
       }
+      const loop = performance.eventLoopUtilization();
       await Promise.all(
         updates.map((update) =>
           this.handle(update).catch((error: unknown) => {
@@ -98,6 +104,7 @@ export class Poller {
           }),
         ),
       );
+      this.batch.record(updates.length, performance.eventLoopUtilization(loop).utilization);
       const last = updates[updates.length - 1];
       if (last && !this.abandoned) this.offset = last.update_id + 1;
     }
