@@ -11,10 +11,16 @@ interface Run {
 }
 
 /** Runs `npm start` the way a user does (through tsx), with the given input on stdin. */
-function start(args: string[], input: string | undefined, env: Record<string, string> = {}): Promise<Run> {
+async function start(args: string[], input: string | undefined, env: Record<string, string> = {}): Promise<Run> {
+  const data = await tempDir('briefbot-data-');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        DATABASE_PATH: join(data, 'briefbot.db'),
+        ...env,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
