@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coreCommands } from '../../commands/index.js';
 import { FakeTelegramApi, groupChat, privateChat, user, type FakeMessage } from '../fakes/telegram-api.js';
 import { startTelegramBot, textOf, type RunningBot } from './telegram-harness.js';
 
@@ -24,15 +25,12 @@ describe('telegram: commands, buttons and inline mode through telegraf', () => {
     const methods = fake.calls.map((c) => c.method);
     expect(methods[0]).toBe('getMe');
     expect(methods).toContain('deleteWebhook');
-    expect(fake.commands.get('default')?.map((c) => c.command)).toEqual([
-      'brief',
-      'topics',
-      'search',
-      'latest',
-      'help',
-    ]);
-    expect(fake.commands.get('all_chat_administrators')?.length).toBeGreaterThanOrEqual(5);
-    expect(fake.commands.get('all_group_chats')?.map((c) => c.command)).toContain('brief');
+    const names = (scope: string) => fake.commands.get(scope)?.map((c) => c.command);
+    const open = coreCommands.filter((c) => !c.moderatorOnly);
+    expect(names('default')).toEqual(open.map((c) => c.name));
+    expect(names('all_group_chats')).toEqual(open.filter((c) => !c.moderatorInGroups).map((c) => c.name));
+    expect(names('all_chat_administrators')).toEqual(coreCommands.map((c) => c.name));
+    expect(names('default')).toContain('brief');
   });
 
   it('answers /brief in a private chat with the HTML brief and the article preview', async () => {
@@ -96,6 +94,25 @@ describe('telegram: commands, buttons and inline mode through telegraf', () => {
     expect(textOf(sent[1]!).startsWith(button.text.replace(/…$/, ''))).toBe(true);
     const answered = fake.callsTo('answerCallbackQuery');
     expect(answered.some((c) => c.params.callback_query_id === queryId && c.status === 200)).toBe(true);
+  });
+
+  it('lets only group admins, and anonymous admins, use moderator commands in groups', async () => {
+    const team = groupChat(-1005);
+    const member = user(110, 'Member');
+    const admin = user(111, 'Admin');
+    fake.setMember(team.id, admin.id, 'administrator');
+    fake.sendText(team, member, '/subscribe@BriefTestBot xinjiang');
+    fake.sendText(team, admin, '/subscribe@BriefTestBot xinjiang');
+    const anonymous = user(1087968824, 'Group', { is_bot: true, username: 'GroupAnonymousBot' });
+    fake.sendText(team, anonymous, '/subscribe@BriefTestBot kazakhstan', { sender_chat: team });
+    const sent = await fake.waitForSent(3, team.id);
+    expect(sent.map(textOf)).toEqual([
+      'In groups only moderators and admins can use /subscribe.',
+      'This chat now follows xinjiang: new and updated briefs on it will be posted here.',
+      'This chat now follows kazakhstan: new and updated briefs on it will be posted here.',
+    ]);
+    const asked = fake.callsTo('getChatMember').map((c) => Number(c.params.user_id));
+    expect(asked.sort()).toEqual([member.id, admin.id].sort());
   });
 
   it('answers inline queries with matching briefs, and the latest ones for an empty query', async () => {

@@ -13,10 +13,17 @@ const command = (name: string, extra: Partial<Command> = {}): Command => ({
 });
 
 describe('commandMenus', () => {
-  it("lists the core's commands for everyone", () => {
+  it("builds every scope from the core's commands, within Telegram's limits", () => {
     const menus = commandMenus(coreCommands);
-    expect(menus.default.map((c) => c.command)).toEqual(coreCommands.map((c) => c.name));
-    expect(menus.default.every((c) => c.description.length > 0 && c.description.length <= 256)).toBe(true);
+    expect(menus.default.map((c) => c.command)).toEqual(
+      coreCommands.filter((c) => !c.moderatorOnly).map((c) => c.name),
+    );
+    expect(menus.all_chat_administrators.map((c) => c.command)).toEqual(coreCommands.map((c) => c.name));
+    for (const entry of Object.values(menus).flat()) {
+      expect(entry.command).toMatch(/^[a-z0-9_]{1,32}$/);
+      expect(entry.description.length).toBeGreaterThan(0);
+      expect(entry.description.length).toBeLessThanOrEqual(256);
+    }
   });
 
   it('shows moderator commands only in the administrators scope', () => {
