@@ -129,6 +129,25 @@ describe('telegram: commands, buttons and inline mode through telegraf', () => {
     expect(delivered[3]!.params.reply_parameters).toBeUndefined();
   });
 
+  it('lets a group admin /post a brief into a channel named by @username', async () => {
+    const newsroom = groupChat(-1006);
+    const channel = { id: -1007, type: 'channel' as const, title: 'News', username: 'newschannel' };
+    fake.addChat(channel);
+    const editor = user(112, 'Editor');
+    fake.setMember(newsroom.id, editor.id, 'administrator');
+    fake.sendText(newsroom, editor, '/post@BriefTestBot sauytbay @newschannel');
+    fake.sendText(newsroom, editor, '/post@BriefTestBot sauytbay @nosuchchannel');
+    const confirmations = await fake.waitForSent(2, newsroom.id);
+    expect(confirmations.map(textOf)).toEqual([
+      'Posted "Kazakh court frees Sayragul Sauytbay, a witness to China\'s camps" in @newschannel.',
+      expect.stringMatching(/^I could not post in @nosuchchannel: it does not exist or I am not a member there/),
+    ]);
+    const posted = fake.sent('@newschannel');
+    expect(posted).toHaveLength(1);
+    expect((posted[0]!.result as FakeMessage).chat.id).toBe(channel.id);
+    expect(textOf(posted[0]!)).toMatch(/^Kazakh court frees Sayragul Sauytbay/);
+  });
+
   it('answers inline queries with matching briefs, and the latest ones for an empty query', async () => {
     const id = fake.inlineQuery(alice, 'kaz');
     const empty = fake.inlineQuery(alice, '');

@@ -614,7 +614,10 @@ export class FakeTelegramApi extends EventEmitter<{
   }
 
   private chatOf(chatId: unknown): FakeChat {
-    const chat = this.chats.get(Number(chatId));
+    const username = typeof chatId === 'string' && chatId.startsWith('@') ? chatId.slice(1).toLowerCase() : undefined;
+    const chat = username
+      ? [...this.chats.values()].find((c) => c.username?.toLowerCase() === username)
+      : this.chats.get(Number(chatId));
     if (!chat) throw badRequest('chat not found');
     return chat;
   }
