@@ -27,6 +27,7 @@ export function provideSubscriptionServices(services: SubscriptionServices, into
     [KEYS.store]: services.store,
     [KEYS.publisher]: services.publisher,
     [KEYS.status]: services.status,
+    [KEYS.fanout]: services.fanout,
   };
 }
 
