@@ -7,10 +7,20 @@ import { watchContent } from './content/watch.js';
 import { Bot } from './core/bot.js';
 import type { Logger } from './core/logger.js';
 import { RateLimiter } from './core/rate-limit.js';
+import { AdapterDirectory } from './fanout/adapter-directory.js';
+import { FanOut, type FanOutOptions } from './fanout/fan-out.js';
+import { AdapterPublisher } from './fanout/publisher.js';
+import { provideSubscriptionServices } from './fanout/services.js';
+import { statusSource } from './fanout/status-source.js';
+import type { DataStore } from './store/data-store.js';
+import { openSqliteStore } from './store/sqlite-store.js';
 
 export interface App {
   bot: Bot;
   store: ContentStore;
+  /** Subscriptions, deliveries and the post audit log (SQLite at `config.databasePath`). */
+  data: DataStore;
+  fanout: FanOut;
   adapters: Adapter[];
   stop(): Promise<void>;
 }
@@ -21,9 +31,11 @@ export interface AppOptions {
   watch?: boolean;
   /** Builds the adapters for this config; the platform ones come from `platformAdapters`. */
   adapters: (ctx: AdapterContext) => Adapter[];
+  /** Fan-out tuning (retry timings, concurrency); the defaults suit production. */
+  fanout?: Omit<FanOutOptions, 'store' | 'library' | 'adapters' | 'logger'>;
 }
 
-/** Opens the content store, builds the bot and starts the given adapters. */
+/** Opens the content store and the database, builds the bot, starts the adapters, then the fan-out. */
 export async function startApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const started = performance.now();
@@ -42,19 +54,70 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     },
     `content loaded from ${config.contentDir}`,
   );
-  const stopWatching = options.watch === false ? undefined : await watchContent(store, { logger });
-  const rateLimiter = new RateLimiter(config.rateLimit);
-  const bot = new Bot({ library: store.library, commands: coreCommands, logger, rateLimiter });
-  const ctx: AdapterContext = { bot, store, config, logger };
-  const adapters = options.adapters(ctx);
-  for (const adapter of adapters) await adapter.start();
 
-  let stopping: Promise<void> | undefined;
-  const stop = () =>
-    (stopping ??= (async () => {
-      await Promise.allSettled(adapters.map((a) => a.stop()));
-      await stopWatching?.();
-      rateLimiter.close();
-    })());
-  return { bot, store, adapters, stop };
+  const parts: {
+    data?: DataStore;
+    fanout?: FanOut;
+    stopWatching?: () => Promise<void>;
+    rateLimiter?: RateLimiter;
+    adapters: Adapter[];
+    directory: AdapterDirectory;
+  } = { adapters: [], directory: new AdapterDirectory() };
+  const step = async (name: string, run: () => Promise<void> | void) => {
+    try {
+      await run();
+    } catch (err) {
+      logger.error({ err }, `shutdown: ${name} failed`);
+    }
+  };
+  // Sends under way finish through their adapter before it stops; the database closes last.
+  const shutdown = async () => {
+    await step('content watcher', () => parts.stopWatching?.());
+    await step('fan-out', () => parts.fanout?.stop());
+    await step('adapters', async () => {
+      await Promise.allSettled(parts.adapters.map((a) => a.stop()));
+      for (const adapter of parts.adapters) parts.directory.markDown(adapter.platform);
+    });
+    await step('rate limiter', () => parts.rateLimiter?.close());
+    await step('database', () => parts.data?.close());
+  };
+
+  try {
+    const { directory } = parts;
+    const data = (parts.data = openSqliteStore(config.databasePath));
+    const fanout = (parts.fanout = new FanOut({
+      ...options.fanout,
+      store: data,
+      library: store.library,
+      adapters: directory,
+      logger,
+    }));
+    // Before the watcher starts: what changed while the bot was down is announced first.
+    await fanout.attach();
+    if (options.watch !== false) parts.stopWatching = await watchContent(store, { logger });
+    const rateLimiter = (parts.rateLimiter = new RateLimiter(config.rateLimit));
+
+    const services = provideSubscriptionServices({
+      store: data,
+      publisher: new AdapterPublisher({ store: data, adapters: directory, logger }),
+      status: statusSource(store, directory),
+      fanout,
+    });
+    const bot = new Bot({ library: store.library, commands: coreCommands, logger, rateLimiter, services });
+    const ctx: AdapterContext = { bot, store, config, logger };
+    const adapters = (parts.adapters = options.adapters(ctx));
+    for (const adapter of adapters) directory.register(adapter);
+    for (const adapter of adapters) {
+      await adapter.start();
+      directory.markUp(adapter.platform);
+    }
+    await fanout.start();
+
+    let stopping: Promise<void> | undefined;
+    const stop = () => (stopping ??= shutdown());
+    return { bot, store, data, fanout, adapters, stop };
+  } catch (error) {
+    await shutdown();
+    throw error;
+  }
 }

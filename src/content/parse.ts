@@ -55,12 +55,27 @@ function positionOf(doc: Document, lines: LineCounter, path: readonly PropertyKe
   return { line: firstLine, column: 1 };
 }
 
-function fromIssues(file: string, issues: z.core.$ZodIssue[], doc: Document, lines: LineCounter, firstLine: number): ContentError[] {
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let value = data;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
+
+function fromIssues(
+  file: string,
+  issues: z.core.$ZodIssue[],
+  data: unknown,
+  doc: Document,
+  lines: LineCounter,
+  firstLine: number,
+): ContentError[] {
   return issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const message =
-      issue.code === 'invalid_type' && issue.input === undefined
+      issue.code === 'invalid_type' && valueAt(data, path) == null
         ? 'is required'
+        : issue.code === 'invalid_type'
+          ? issue.message.replace(/^Invalid input: /, '')
         : issue.code === 'unrecognized_keys'
           ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
           : issue.message;
@@ -90,18 +105,25 @@ export function parseBriefFile(file: string, text: string): ParseResult {
     return {
       ok: false,
       errors: doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
+        const pos = lines.linePos(e.pos[0]);
         return {
           file,
-          ...(pos ? { line: pos.line + parts.yamlLine - 1, column: pos.col } : {}),
+          line: pos.line + parts.yamlLine - 1,
+          column: pos.col,
           path: '',
           message: `invalid YAML: ${e.message.split('\n')[0]}`,
         };
       }),
     };
   }
-  const parsed = frontMatterSchema.safeParse(doc.toJS({ maxAliasCount: 50 }) ?? {});
-  if (!parsed.success) return { ok: false, errors: fromIssues(file, parsed.error.issues, doc, lines, parts.yamlLine) };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (error) {
+    return fail(`invalid YAML: ${(error as Error).message}`, parts.yamlLine);
+  }
+  const parsed = frontMatterSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, errors: fromIssues(file, parsed.error.issues, data, doc, lines, parts.yamlLine) };
 
   return toBrief(file, parsed.data, parts.body);
 }

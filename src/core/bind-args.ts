@@ -1,5 +1,11 @@
 import type { Command } from './command.js';
 
+const TRAILING = {
+  integer: /^(.*\S)\s+(\d+)$/,
+  // Telegram `@channelname` or numeric chat id, Discord `<#id>` mention or id
+  channel: /^(.*\S)\s+(@\w+|<#\d+>|-?\d+)$/,
+};
+
 export type BindResult = { ok: true; args: Record<string, string> } | { ok: false; problem: string };
 
 /**
@@ -17,8 +23,9 @@ export function bindArgs(command: Command, rest: string): BindResult {
       isLast || (option.type === 'string' && options.slice(i + 1).every((o) => o.type !== 'string' && !o.required));
     let value: string;
     if (takesRest && option.type === 'string' && !isLast) {
-      // A trailing integer belongs to the following integer option: `/search camps 2`.
-      const tail = /^(.*\S)\s+(\d+)$/.exec(remaining);
+      // A trailing integer or channel belongs to the option after: `/search camps 2`, `/post camps @news`.
+      const next = options[i + 1]!;
+      const tail = next.type === 'string' ? null : TRAILING[next.type].exec(remaining);
       value = tail ? tail[1]! : remaining;
       remaining = tail ? tail[2]! : '';
     } else if (takesRest) {

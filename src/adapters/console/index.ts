@@ -68,5 +68,16 @@ export function createConsoleAdapter(ctx: AdapterContext, options: ConsoleOption
       rl?.close();
       await chain;
     },
+    // Subscription updates for the terminal's one chat are printed between replies.
+    async deliver(chatId, reply) {
+      if (chatId !== consoleChat.id) return { ok: false, reason: 'gone', detail: 'the terminal has one chat only' };
+      const printed = chain.then(() => {
+        options.output.write(`${renderText(reply)}\n\n`);
+        if (interactive) rl?.prompt();
+      });
+      chain = printed;
+      await printed;
+      return { ok: true, messageIds: [] };
+    },
   };
 }

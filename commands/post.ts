@@ -1,0 +1,76 @@
+import { defineCommand } from '../src/core/command.js';
+import type { Reply } from '../src/core/types.js';
+import type { PostResult } from '../src/fanout/publisher.js';
+import { publisherOf } from '../src/fanout/services.js';
+import { topicExamples } from './examples.js';
+import { shown } from './topic-choice.js';
+
+const text = (tone: 'info' | 'error', message: string, code?: string): Reply =>
+  code === undefined ? { kind: 'text', tone, text: message } : { kind: 'text', tone, text: message, code };
+
+/** `here`, `in @news`, `in <#123>` (a channel link on Discord); bare ids are not worth showing. */
+function placeName(target: string | undefined, current: string): string {
+  if (target === undefined || target === current) return 'here';
+  return /^-?\d+$/.test(target) ? 'in that channel' : `in ${shown(target, 40)}`;
+}
+
+function outcomeText(result: PostResult, title: string, where: string): Reply {
+  if (result.ok) return text('info', `Posted "${shown(title, 100)}" ${where}.`);
+  switch (result.outcome) {
+    case 'forbidden':
+      return text(
+        'error',
+        `I could not post ${where}: ${shown(result.detail, 200)}. Ask an admin to give me that permission there, then try again.`,
+        'post_forbidden',
+      );
+    case 'gone':
+      return text(
+        'error',
+        `I could not post ${where}: it does not exist or I am not a member there (channels need me as an administrator).`,
+        'post_unreachable',
+      );
+    case 'unavailable':
+      return text('error', 'Posting is not available right now. Please try again in a moment.', 'post_unavailable');
+    case 'failed':
+      return text('error', `Posting ${where} failed for now. Please try again in a moment.`, 'post_failed');
+  }
+}
+
+export default defineCommand({
+  name: 'post',
+  description: 'Publish a brief for everyone: in this chat, or in a channel you name.',
+  options: [
+    {
+      name: 'topic',
+      description: 'A topic, title or slug, e.g. xinjiang',
+      type: 'string',
+      required: true,
+      autocomplete: true,
+    },
+    {
+      name: 'channel',
+      description: 'Where to post instead of here, e.g. #news or @newschannel',
+      type: 'channel',
+      required: false,
+    },
+  ],
+  moderatorOnly: true,
+  contexts: 'groups',
+  examples: (library) => topicExamples(library, 2).map((t) => `/post ${t}`),
+  async run({ args, library, invocation, services }) {
+    const query = String(args.topic);
+    const found = library.lookup(query);
+    if (found.kind === 'miss') return { kind: 'notFound', query, suggestions: found.suggestions };
+    const version = library.versionOf(found.brief.slug) ?? '';
+    const target = args.channel === undefined ? undefined : String(args.channel);
+    const result = await publisherOf(services).post({
+      user: invocation.user,
+      from: invocation.chat,
+      ...(target === undefined ? {} : { target }),
+      brief: found.brief,
+      version,
+      related: found.related,
+    });
+    return outcomeText(result, found.brief.title, placeName(target, invocation.chat.id));
+  },
+});

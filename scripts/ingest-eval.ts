@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { decodeInput } from '../src/ingest/decode.js';
+import { meanScores, rouge, type RougeScores } from '../src/ingest/evaluate.js';
+import { ingest } from '../src/ingest/ingest.js';
+import { leadSummary } from '../src/ingest/summary.js';
+
+/**
+ * Scores the ingest summary against editors' descriptions of the fixture pages
+ * (test/fixtures/ingest/references.json), beside the plain lead: the body's
+ * first sentences within the same 600-character budget.
+ */
+const dir = join(import.meta.dirname, '..', 'test', 'fixtures', 'ingest');
+const references = JSON.parse(await readFile(join(dir, 'references.json'), 'utf8')) as Record<string, string>;
+
+const fmt = (s: RougeScores) => [s.rouge1, s.rouge2, s.rougeL].map((v) => v.toFixed(3).padStart(6)).join(' ');
+const lead: RougeScores[] = [];
+const ours: RougeScores[] = [];
+
+console.log(
+  `${'page'.padEnd(26)} ${'lead: R-1    R-2    R-L'.padStart(24)}   ${'ingest: R-1    R-2    R-L'.padStart(26)}`,
+);
+for (const [name, reference] of Object.entries(references)) {
+  const bytes = await readFile(join(dir, name));
+  const input = { ...decodeInput(bytes, name, { kind: name.endsWith('.html') ? 'html' : 'text' }), name };
+  const result = ingest(input);
+  const a = rouge(leadSummary(result.sentences), reference);
+  const b = rouge(result.summary, reference);
+  lead.push(a);
+  ours.push(b);
+  console.log(`${name.padEnd(26)} ${fmt(a).padStart(24)}   ${fmt(b).padStart(26)}`);
+}
+console.log(
+  `${`mean of ${ours.length}`.padEnd(26)} ${fmt(meanScores(lead)).padStart(24)}   ${fmt(meanScores(ours)).padStart(26)}`,
+);

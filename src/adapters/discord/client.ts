@@ -1,0 +1,13 @@
+import { Client, GatewayIntentBits } from 'discord.js';
+import type { Config } from '../../config.js';
+
+export type DiscordConfig = NonNullable<Config['discord']>;
+
+/** Guilds intent only (slash commands need nothing privileged); no message can ever ping anyone. */
+export function createDiscordClient(config: DiscordConfig): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    rest: { api: config.apiRoot },
+  });
+}

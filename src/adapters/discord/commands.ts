@@ -1,0 +1,69 @@
+import {
+  ApplicationIntegrationType,
+  ChannelType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import { needsModeratorCheck, type Command, type CommandOption } from '../../core/command.js';
+import { LIMITS, truncate } from './limits.js';
+
+export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** The longest text option Discord lets users type, matching what the core accepts. */
+const MAX_TEXT = 200;
+
+/** Slash command JSON for every core command, built from the commands' own metadata. */
+export function commandDefinitions(commands: readonly Command[]): CommandDefinition[] {
+  return commands.map(definitionOf);
+}
+
+function definitionOf(command: Command): CommandDefinition {
+  const restricted = needsModeratorCheck(command);
+  const guildOnly = restricted || command.contexts === 'groups';
+  const builder = new SlashCommandBuilder()
+    .setName(command.name)
+    .setDescription(truncate(command.description, LIMITS.commandDescription))
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .setContexts(
+      guildOnly ? [InteractionContextType.Guild] : [InteractionContextType.Guild, InteractionContextType.BotDM],
+    );
+  if (restricted) builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages);
+  // Discord wants required options before optional ones.
+  const ordered = [...command.options].sort((a, b) => Number(b.required) - Number(a.required));
+  for (const option of ordered) addOption(builder, option);
+  return builder.toJSON();
+}
+
+function addOption(builder: SlashCommandBuilder, option: CommandOption): void {
+  const description = truncate(option.description, LIMITS.optionDescription);
+  switch (option.type) {
+    case 'string':
+      builder.addStringOption((o) => {
+        o.setName(option.name).setDescription(description).setRequired(option.required);
+        if (option.autocomplete) o.setAutocomplete(true);
+        if (option.min !== undefined) o.setMinLength(option.min);
+        o.setMaxLength(option.max ?? MAX_TEXT);
+        return o;
+      });
+      return;
+    case 'integer':
+      builder.addIntegerOption((o) => {
+        o.setName(option.name).setDescription(description).setRequired(option.required);
+        if (option.min !== undefined) o.setMinValue(option.min);
+        if (option.max !== undefined) o.setMaxValue(option.max);
+        return o;
+      });
+      return;
+    case 'channel':
+      builder.addChannelOption((o) =>
+        o
+          .setName(option.name)
+          .setDescription(description)
+          .setRequired(option.required)
+          .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+      );
+      return;
+  }
+}

@@ -1,0 +1,53 @@
+import { PermissionFlagsBits, RESTJSONErrorCodes, Routes, type Client, type APIMessage } from 'discord.js';
+import type { DeliveryResult, Reply } from '../../core/types.js';
+import { apiErrorCode, describeError } from './errors.js';
+import { render } from './render.js';
+
+const NEEDED = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Send Messages'],
+  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+] as const;
+
+/** Codes that mean this chat is gone for us for good. */
+const GONE = new Set<number>([
+  RESTJSONErrorCodes.MissingAccess,
+  RESTJSONErrorCodes.UnknownChannel,
+  RESTJSONErrorCodes.CannotSendMessagesToThisUser,
+]);
+
+/** The permissions the bot lacks in a cached guild channel; undefined when it cannot tell. */
+export function missingPermissions(client: Client, channelId: string): string[] | undefined {
+  const channel = client.channels.cache.get(channelId);
+  if (!channel || channel.isDMBased() || !('permissionsFor' in channel)) return undefined;
+  const me = channel.guild.members.me;
+  const permissions = me ? channel.permissionsFor(me) : null;
+  if (!permissions) return undefined;
+  return NEEDED.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
+}
+
+/** Posts a reply into a channel on our own initiative; mentions are always off. */
+export async function deliverTo(
+  client: Client,
+  channelId: string,
+  reply: Reply,
+  run: <T>(task: () => Promise<T>) => Promise<T>,
+): Promise<DeliveryResult> {
+  const missing = missingPermissions(client, channelId);
+  if (missing && missing.length > 0) return { ok: false, reason: 'forbidden', detail: `missing ${missing.join(', ')}` };
+  const message = render(reply);
+  try {
+    const sent = (await run(() =>
+      client.rest.post(Routes.channelMessages(channelId), {
+        body: { embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } },
+      }),
+    )) as APIMessage;
+    return { ok: true, messageIds: [sent.id] };
+  } catch (error) {
+    const code = apiErrorCode(error);
+    const detail = String(describeError(error).message ?? 'unknown error');
+    if (code !== undefined && GONE.has(code)) return { ok: false, reason: 'gone', detail };
+    if (code === RESTJSONErrorCodes.MissingPermissions) return { ok: false, reason: 'forbidden', detail };
+    return { ok: false, reason: 'failed', detail };
+  }
+}

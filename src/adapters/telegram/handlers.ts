@@ -1,0 +1,83 @@
+import type { CallbackQuery, InlineQuery, Message } from 'telegraf/types';
+import type { Bot } from '../../core/bot.js';
+import { needsModeratorCheck } from '../../core/command.js';
+import type { Logger } from '../../core/logger.js';
+import { cleanText } from '../../core/parse-line.js';
+import type { Reply } from '../../core/types.js';
+import { slugFromButton } from './callback-data.js';
+import { inlineResults, INLINE_RESULTS } from './inline.js';
+import type { Moderators } from './moderators.js';
+import { toChat, toUser } from './people.js';
+import { renderTelegram } from './render.js';
+import { routeText } from './route.js';
+import type { Sender } from './sender.js';
+
+/** What the update handlers need: the core, the one send path and the bot's own name. */
+export interface HandlerDeps {
+  core: Bot;
+  sender: Sender;
+  moderators: Moderators;
+  logger: Logger;
+  /** The bot's @username, known once started. */
+  username: () => string;
+  answerCallback: (id: string) => Promise<unknown>;
+  answerInline: (id: string, results: ReturnType<typeof inlineResults>) => Promise<unknown>;
+}
+
+const HINT: Reply = {
+  kind: 'text',
+  tone: 'usage',
+  text: 'Commands start with a slash, e.g. /brief xinjiang. Type /help to see them all.',
+};
+
+type Chat = Message['chat'];
+
+async function send(deps: HandlerDeps, chat: Chat, reply: Reply, quote?: number): Promise<void> {
+  const options = chat.type === 'private' || quote === undefined ? {} : { replyTo: quote };
+  await deps.sender.send(String(chat.id), renderTelegram(reply), options);
+}
+
+/** A text message or channel post: a command for us, someone else's, or chat. */
+export async function onText(deps: HandlerDeps, message: Message.TextMessage): Promise<void> {
+  const { chat } = message;
+  const route = routeText(message.text, chat.type, deps.username(), (name) => deps.core.command(name) !== undefined);
+  if (route.kind === 'ignore') return;
+  if (route.kind === 'hint') return send(deps, chat, HINT);
+  const command = deps.core.command(route.name);
+  const isModerator =
+    command && needsModeratorCheck(command)
+      ? await deps.moderators.check({
+          chat,
+          ...(message.from ? { from: message.from } : {}),
+          ...(message.sender_chat ? { senderChat: message.sender_chat } : {}),
+        })
+      : chat.type === 'private';
+  const reply = await deps.core.handleText(route.line, toUser(message.from, chat, isModerator), toChat(chat));
+  if (reply) await send(deps, chat, reply, message.message_id);
+}
+
+/** A press on one of our brief buttons: acknowledge it, then post that brief in the chat. */
+export async function onButton(deps: HandlerDeps, query: CallbackQuery): Promise<void> {
+  const data = 'data' in query ? query.data : undefined;
+  const slug = data ? slugFromButton(data, () => [...deps.core.library.all()].map((b) => b.slug)) : undefined;
+  await deps.answerCallback(query.id).catch((error: unknown) => {
+    deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'answerCallbackQuery failed');
+  });
+  const chat = query.message?.chat;
+  if (!slug || !chat) return;
+  const user = toUser(query.from, chat, chat.type === 'private');
+  const reply = await deps.core.handle({ command: 'brief', args: { topic: slug }, user, chat: toChat(chat) });
+  if (reply) await send(deps, chat, reply);
+}
+
+/** `@bot words` in any chat: matching briefs, or the latest ones for an empty query. */
+export async function onInline(deps: HandlerDeps, query: InlineQuery): Promise<void> {
+  const library = deps.core.library;
+  const words = cleanText(query.query).slice(0, 200);
+  const briefs = words
+    ? library.complete(words, INLINE_RESULTS).flatMap((ref) => library.get(ref.slug) ?? [])
+    : library.latest(INLINE_RESULTS);
+  await deps.answerInline(query.id, inlineResults(briefs)).catch((error: unknown) => {
+    deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'answerInlineQuery failed');
+  });
+}

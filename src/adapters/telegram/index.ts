@@ -1,0 +1,126 @@
+import type { Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Telegraf } from 'telegraf';
+import { channelPost, message } from 'telegraf/filters';
+import type { Config } from '../../config.js';
+import { errorRef } from '../../core/errors.js';
+import type { Reply } from '../../core/types.js';
+import type { Adapter, AdapterContext } from '../adapter.js';
+import { ChatSerial } from './chat-serial.js';
+import { onButton, onInline, onText, type HandlerDeps } from './handlers.js';
+import { commandMenus } from './menu.js';
+import { Moderators } from './moderators.js';
+import { Poller } from './poller.js';
+import { renderTelegram } from './render.js';
+import { Sender } from './sender.js';
+import { closeWebhook, startWebhook } from './webhook.js';
+
+const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query', 'inline_query'] as const;
+const DRAIN_MS = 5000;
+
+export type TelegramConfig = NonNullable<Config['telegram']>;
+
+/** Telegram via telegraf: update -> Invocation -> bot -> render -> the one send path. */
+export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfig): Adapter {
+  const { logger } = ctx;
+  const bot = new Telegraf(config.token, {
+    telegram: { apiRoot: config.apiRoot, webhookReply: false },
+    handlerTimeout: 60_000,
+  });
+  const sender = new Sender(bot.telegram, logger);
+  const moderators = new Moderators(bot.telegram, logger);
+  const serial = new ChatSerial();
+  const deps: HandlerDeps = {
+    core: ctx.bot,
+    sender,
+    moderators,
+    logger,
+    username: () => bot.botInfo?.username ?? '',
+    answerCallback: (id) => bot.telegram.answerCbQuery(id),
+    answerInline: (id, results) => bot.telegram.answerInlineQuery(id, results, { cache_time: 30 }),
+  };
+
+  bot.catch(async (error, tgCtx) => {
+    const ref = errorRef();
+    logger.error({ err: error, ref, updateId: tgCtx.update.update_id }, 'telegram update failed');
+    if (!tgCtx.chat) return;
+    const reply: Reply = {
+      kind: 'text',
+      tone: 'error',
+      text: `Something went wrong on our side (ref ${ref}). Please try again.`,
+    };
+    await sender.send(String(tgCtx.chat.id), renderTelegram(reply)).catch(() => undefined);
+  });
+  // Updates of one chat are handled in order; different chats run concurrently.
+  bot.use((tgCtx, next) => (tgCtx.chat ? serial.run(String(tgCtx.chat.id), next) : next()));
+  bot.on(message('text'), (tgCtx) => onText(deps, tgCtx.message));
+  bot.on(channelPost('text'), (tgCtx) => onText(deps, tgCtx.channelPost));
+  bot.on('callback_query', (tgCtx) => onButton(deps, tgCtx.callbackQuery));
+  bot.on('inline_query', (tgCtx) => onInline(deps, tgCtx.inlineQuery));
+
+  let poller: Poller | undefined;
+  let server: Server | undefined;
+
+  async function identify(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        bot.botInfo = await bot.telegram.getMe();
+        return;
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (code === 401 || code === 404)
+          throw new Error('Telegram rejected TELEGRAM_BOT_TOKEN (unauthorized)', { cause: error });
+        if (attempt >= 5)
+          throw new Error(`Telegram is unreachable at TELEGRAM_API_ROOT: ${(error as Error).message}`, {
+            cause: error,
+          });
+        logger.warn({ attempt }, 'telegram getMe failed; retrying');
+        await sleep(500 * 2 ** attempt);
+      }
+    }
+  }
+
+  async function publishMenu(): Promise<void> {
+    for (const [scope, commands] of Object.entries(commandMenus(ctx.bot.commands))) {
+      const extra = scope === 'default' ? {} : { scope: { type: scope } as never };
+      await bot.telegram.setMyCommands(commands, extra).catch((error: unknown) => {
+        logger.warn({ scope, err: (error as Error).message }, 'setMyCommands failed');
+      });
+    }
+  }
+
+  return {
+    platform: 'telegram',
+    async start() {
+      await identify();
+      await publishMenu();
+      if (config.webhook) {
+        server = await startWebhook(bot, config.webhook, ALLOWED_UPDATES, logger);
+      } else {
+        await bot.telegram.deleteWebhook({ drop_pending_updates: false });
+        poller = new Poller(bot.telegram, (update) => bot.handleUpdate(update), logger, {
+          allowedUpdates: ALLOWED_UPDATES,
+          batch: { min: 5, max: 100 },
+        });
+        poller.start();
+      }
+      logger.info(
+        { username: bot.botInfo?.username, mode: config.webhook ? 'webhook' : 'polling' },
+        'telegram bot started',
+      );
+    },
+    async stop() {
+      const started = performance.now();
+      const stopping = Promise.all([poller?.stop(), server ? closeWebhook(server) : undefined]);
+      const handled = await Promise.race([stopping.then(() => true), sleep(DRAIN_MS, false, { ref: false })]);
+      // Updates whose replies could not go out in time stay unconfirmed: the next start answers them.
+      if (!handled) poller?.abandonBatch();
+      await sender.drain(Math.max(0, DRAIN_MS - (performance.now() - started)));
+      await stopping;
+      moderators.close();
+    },
+    deliver(chatId, reply, { bulk }) {
+      return sender.send(chatId, renderTelegram(reply), { bulk });
+    },
+  };
+}

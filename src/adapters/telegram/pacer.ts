@@ -1,0 +1,88 @@
+export interface PacingLimits {
+  /** Messages per second over all chats. */
+  perSecond: number;
+  /** Minimum gap between two messages to one chat. */
+  perChatIntervalMs: number;
+  /** Messages per minute into one group or channel. */
+  perGroupPerMinute: number;
+}
+
+/** Telegram's published limits for bots. */
+export const TELEGRAM_LIMITS: PacingLimits = { perSecond: 30, perChatIntervalMs: 1000, perGroupPerMinute: 20 };
+
+const MINUTE = 60_000;
+/** Replies may run the shared budget this far ahead; bulk then waits, replies never do. */
+const MAX_DEBT_MS = 1000;
+
+/**
+ * Schedules bulk messages into free slots under Telegram's limits. Replies are only noted:
+ * they use up budget (so bulk backs off) but never wait for it.
+ */
+export class Pacer {
+  private nextGlobal = 0;
+  private readonly nextChat = new Map<string, number>();
+  private readonly groupSends = new Map<string, number[]>();
+  private notes = 0;
+
+  constructor(
+    private readonly limits: PacingLimits = TELEGRAM_LIMITS,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Reserves the earliest slot for a bulk message to `chatId`; returns how long to wait (ms). */
+  reserve(chatId: string, isGroup: boolean): number {
+    const now = this.now();
+    let at = Math.max(now, this.nextGlobal, this.nextChat.get(chatId) ?? 0);
+    if (isGroup) at = this.groupSlot(chatId, at);
+    this.nextGlobal = at + 1000 / this.limits.perSecond;
+    this.take(chatId, isGroup, at);
+    return at - now;
+  }
+
+  /** A reply is going out now. */
+  note(chatId: string, isGroup: boolean): void {
+    const now = this.now();
+    this.nextGlobal = Math.min(Math.max(this.nextGlobal, now) + 1000 / this.limits.perSecond, now + MAX_DEBT_MS);
+    this.take(chatId, isGroup, now);
+    if (++this.notes % 1000 === 0) this.prune(now);
+  }
+
+  /** A bulk message really left now (possibly later than reserved): the chat's gap counts from here. */
+  started(chatId: string): void {
+    const next = this.now() + this.limits.perChatIntervalMs;
+    this.nextChat.set(chatId, Math.max(this.nextChat.get(chatId) ?? 0, next));
+  }
+
+  /** Telegram answered 429 for this chat: nothing more to it before `ms` from now. */
+  pause(chatId: string, ms: number): void {
+    this.nextChat.set(chatId, Math.max(this.nextChat.get(chatId) ?? 0, this.now() + ms));
+  }
+
+  private take(chatId: string, isGroup: boolean, at: number): void {
+    this.nextChat.set(chatId, Math.max(this.nextChat.get(chatId) ?? 0, at + this.limits.perChatIntervalMs));
+    if (!isGroup) return;
+    const sends = this.groupSends.get(chatId) ?? [];
+    let i = sends.length;
+    while (i > 0 && sends[i - 1]! > at) i -= 1;
+    sends.splice(i, 0, at);
+    while (sends.length > 0 && sends[0]! <= this.now() - MINUTE) sends.shift();
+    this.groupSends.set(chatId, sends);
+  }
+
+  /** The first time at or after `at` with fewer than the allowed sends in the minute before it. */
+  private groupSlot(chatId: string, at: number): number {
+    const sends = this.groupSends.get(chatId) ?? [];
+    const max = this.limits.perGroupPerMinute;
+    for (;;) {
+      const inWindow = sends.filter((t) => t > at - MINUTE && t <= at);
+      if (inWindow.length < max) return at;
+      at = inWindow[inWindow.length - max]! + MINUTE;
+    }
+  }
+
+  private prune(now: number): void {
+    for (const [chat, next] of this.nextChat) if (next < now) this.nextChat.delete(chat);
+    for (const [chat, sends] of this.groupSends)
+      if ((sends[sends.length - 1] ?? 0) <= now - MINUTE) this.groupSends.delete(chat);
+  }
+}

@@ -1,0 +1,30 @@
+import type { Chat as TgChat, User as TgUser } from 'telegraf/types';
+import type { Chat, User } from '../../core/types.js';
+
+export const chatKind = (type: TgChat['type']): Chat['kind'] =>
+  type === 'private' ? 'private' : type === 'channel' ? 'channel' : 'group';
+
+export const toChat = (chat: Pick<TgChat, 'id' | 'type'>): Chat => ({
+  id: String(chat.id),
+  kind: chatKind(chat.type),
+  platform: 'telegram',
+});
+
+export function displayName(user: TgUser): string {
+  const name = [user.first_name, user.last_name].filter(Boolean).join(' ').trim();
+  return name || user.username || String(user.id);
+}
+
+/** The core's user; `from` is missing for channel posts, which speak for the channel. */
+export function toUser(from: TgUser | undefined, chat: TgChat, isModerator: boolean): User {
+  if (!from) {
+    const title = 'title' in chat ? chat.title : undefined;
+    return { id: String(chat.id), name: title ?? String(chat.id), isModerator };
+  }
+  return {
+    id: String(from.id),
+    name: displayName(from),
+    ...(from.language_code ? { locale: from.language_code } : {}),
+    isModerator,
+  };
+}

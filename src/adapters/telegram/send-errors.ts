@@ -1,0 +1,42 @@
+/** What to do about a failed Bot API call. */
+export type SendFailure =
+  | { kind: 'retryAfter'; seconds: number }
+  | { kind: 'transient'; detail: string }
+  | { kind: 'gone'; detail: string }
+  | { kind: 'forbidden'; detail: string }
+  | { kind: 'migrated'; newChatId: string }
+  | { kind: 'failed'; detail: string };
+
+interface ApiErrorShape {
+  response: {
+    error_code: number;
+    description?: string;
+    parameters?: { retry_after?: number; migrate_to_chat_id?: number };
+  };
+}
+
+const isApiError = (error: unknown): error is ApiErrorShape =>
+  typeof error === 'object' &&
+  error !== null &&
+  'response' in error &&
+  typeof (error as ApiErrorShape).response?.error_code === 'number';
+
+// 403s that mean the chat is closed to us for good.
+const GONE = /blocked|kicked|deactivated|not a member|chat not found|can't initiate|user is deleted/i;
+
+/** Sorts a telegraf error (or a network failure) into what the send path should do. */
+export function classifySendError(error: unknown): SendFailure {
+  if (!isApiError(error)) {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { kind: 'transient', detail };
+  }
+  const { error_code: code, description = '', parameters } = error.response;
+  if (code === 429) return { kind: 'retryAfter', seconds: Math.max(0, parameters?.retry_after ?? 1) };
+  if (code >= 500) return { kind: 'transient', detail: `${code} ${description}` };
+  if (parameters?.migrate_to_chat_id !== undefined)
+    return { kind: 'migrated', newChatId: String(parameters.migrate_to_chat_id) };
+  if (code === 403)
+    return GONE.test(description) ? { kind: 'gone', detail: description } : { kind: 'forbidden', detail: description };
+  if (code === 400 && /chat not found/i.test(description)) return { kind: 'gone', detail: description };
+  return { kind: 'failed', detail: `${code} ${description}` };
+}

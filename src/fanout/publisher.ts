@@ -1,0 +1,84 @@
+import type { Brief, BriefRef } from '../content/brief.js';
+import type { Logger } from '../core/logger.js';
+import type { Chat, DeliveryResult, User } from '../core/types.js';
+import type { DataStore, PostOutcome } from '../store/data-store.js';
+import type { AdapterDirectory } from './adapter-directory.js';
+
+export interface PostRequest {
+  user: User;
+  /** Where the moderator typed the command. */
+  from: Chat;
+  /** The chat or channel to post into, as the platform names it; the current chat when absent. */
+  target?: string;
+  brief: Brief;
+  version: string;
+  related: BriefRef[];
+}
+
+export type PostResult =
+  | { ok: true; targetChatId: string; messageIds: string[] }
+  | { ok: false; outcome: Exclude<PostOutcome, 'ok'>; targetChatId: string; detail: string };
+
+/** Posts briefs on a moderator's request and keeps the audit log of every attempt. */
+export interface Publisher {
+  post(request: PostRequest): Promise<PostResult>;
+}
+
+/** Publishes through the platform adapter's direct (not bulk) send path. */
+export class AdapterPublisher implements Publisher {
+  constructor(private readonly options: { store: DataStore; adapters: AdapterDirectory; logger: Logger }) {}
+
+  async post(request: PostRequest): Promise<PostResult> {
+    let target = request.target ?? request.from.id;
+    const deliver = this.options.adapters.deliverer(request.from.platform);
+    if (!deliver) {
+      const detail = `no ${request.from.platform} adapter can post right now`;
+      return this.audited(request, { ok: false, outcome: 'unavailable', targetChatId: target, detail });
+    }
+    const reply = { kind: 'brief', brief: request.brief, related: request.related } as const;
+    let result = await this.attempt(() => deliver(target, reply, { bulk: false }));
+    if (!result.ok && result.reason === 'migrated') {
+      target = result.newChatId;
+      result = await this.attempt(() => deliver(target, reply, { bulk: false }));
+    }
+    return this.audited(request, toPostResult(target, result));
+  }
+
+  private async attempt(send: () => Promise<DeliveryResult>): Promise<DeliveryResult> {
+    try {
+      return await send();
+    } catch (err) {
+      this.options.logger.error({ err }, 'posting failed');
+      return { ok: false, reason: 'failed', detail: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  private async audited(request: PostRequest, result: PostResult): Promise<PostResult> {
+    const record = {
+      at: new Date(),
+      platform: request.from.platform,
+      userId: request.user.id,
+      userName: request.user.name,
+      fromChatId: request.from.id,
+      targetChatId: result.targetChatId,
+      slug: request.brief.slug,
+      version: request.version,
+      outcome: result.ok ? ('ok' as const) : result.outcome,
+      messageIds: result.ok ? result.messageIds : [],
+      ...(result.ok ? {} : { detail: result.detail }),
+    };
+    await this.options.store.recordPost(record);
+    this.options.logger.info(
+      { platform: record.platform, user: record.userId, from: record.fromChatId, target: record.targetChatId },
+      `post of ${record.slug}: ${record.outcome}`,
+    );
+    return result;
+  }
+}
+
+function toPostResult(targetChatId: string, result: DeliveryResult): PostResult {
+  if (result.ok) return { ok: true, targetChatId, messageIds: result.messageIds };
+  if (result.reason === 'migrated')
+    return { ok: false, outcome: 'failed', targetChatId, detail: `the chat moved again, to ${result.newChatId}` };
+  return { ok: false, outcome: result.reason, targetChatId, detail: result.detail };
+}

@@ -1,0 +1,110 @@
+import type { Platform } from '../core/types.js';
+
+/** A chat on one platform; ids are only unique within their platform. */
+export interface ChatKey {
+  platform: Platform;
+  chatId: string;
+}
+
+export type Label = 'New' | 'Updated';
+
+export interface Subscription extends ChatKey {
+  /** A normalised topic key, as `toKey` makes it. */
+  topic: string;
+  createdAt: Date;
+  createdBy: string;
+  active: boolean;
+  /** Why updates stopped, when the subscription is no longer active. */
+  pausedReason?: string;
+}
+
+/** `resumed`: the subscription existed but had been paused (the chat was unreachable). */
+export type SubscribeOutcome = 'added' | 'exists' | 'resumed';
+
+/** One brief version owed to one chat. */
+export interface Delivery extends ChatKey {
+  id: number;
+  slug: string;
+  version: string;
+  label: Label;
+  /** Sends started so far, including one that may have been cut off by a crash. */
+  attempts: number;
+  createdAt: number;
+  nextAttemptAt: number;
+}
+
+/** How a pending delivery ended without being sent. */
+export type DeliveryEnd = 'superseded' | 'dropped' | 'failed';
+
+export type PostOutcome = 'ok' | 'gone' | 'forbidden' | 'failed' | 'unavailable';
+
+/** One /post, whether or not it went through: who, what, where, when. */
+export interface PostRecord {
+  at: Date;
+  platform: Platform;
+  userId: string;
+  userName: string;
+  fromChatId: string;
+  targetChatId: string;
+  slug: string;
+  version: string;
+  outcome: PostOutcome;
+  detail?: string;
+  messageIds: string[];
+}
+
+/**
+ * What the bot keeps between runs: subscriptions, the brief versions it has announced,
+ * the deliveries it owes, and the audit log of posts. Each call is atomic, so that a crash
+ * leaves either the old or the new state. Calls return promises so that a database over the
+ * network can stand in; the SQLite one answers at once.
+ */
+export interface DataStore {
+  subscribe(chat: ChatKey, topic: string, by: string): Promise<SubscribeOutcome>;
+  /** False when the chat did not follow the topic. */
+  unsubscribe(chat: ChatKey, topic: string): Promise<boolean>;
+  /** Active and paused subscriptions of a chat, by topic. */
+  subscriptionsOf(chat: ChatKey): Promise<Subscription[]>;
+  /** Chats with an active subscription to any of these topics, each once. */
+  subscribedChats(topics: readonly string[]): Promise<ChatKey[]>;
+  isSubscribed(chat: ChatKey, topics: readonly string[]): Promise<boolean>;
+
+  /** Counts one more consecutive "cannot reach this chat"; returns the streak. */
+  recordUnreachable(chat: ChatKey): Promise<number>;
+  recordReachable(chat: ChatKey): Promise<void>;
+  /** Pauses every subscription of the chat and drops what it was still owed. */
+  deactivateChat(chat: ChatKey, reason: string): Promise<number>;
+  /** Moves subscriptions and deliveries to the chat's new id (Telegram group -> supergroup). */
+  migrateChat(platform: Platform, fromChatId: string, toChatId: string): Promise<void>;
+
+  /** The last version announced of every brief ever seen. */
+  knownVersions(): Promise<Map<string, string>>;
+  knownVersion(slug: string): Promise<string | undefined>;
+  /**
+   * Records `version` as announced and owes it to each chat, at most once per
+   * (chat, slug, version), in one transaction. Returns how many deliveries were added.
+   */
+  announce(slug: string, version: string, label: Label, chats: readonly ChatKey[]): Promise<number>;
+
+  /** Pending deliveries for a platform that are due, oldest first. */
+  duePending(platform: Platform, now: number, limit: number): Promise<Delivery[]>;
+  /** Pending deliveries for these platforms, due or not. */
+  countPending(platforms: readonly Platform[], chat?: ChatKey): Promise<number>;
+  /** When the next pending delivery for these platforms falls due after `after`. */
+  nextDueAfter(platforms: readonly Platform[], after: number): Promise<number | undefined>;
+  /** Marks the start of a send; until its outcome is recorded, a crash leaves it unknown. */
+  markAttempt(id: number): Promise<void>;
+  /** Pending deliveries whose last send started but never reported back (a crash). */
+  countUnknownOutcomes(): Promise<number>;
+  markDone(id: number, messageIds: readonly string[]): Promise<void>;
+  retryAt(id: number, at: number, error: string): Promise<void>;
+  finish(id: number, end: DeliveryEnd, reason: string): Promise<void>;
+  /** Drops pending deliveries created before `before`; returns how many. */
+  expirePending(before: number): Promise<number>;
+
+  recordPost(post: PostRecord): Promise<void>;
+  /** Most recent first. */
+  recentPosts(limit: number): Promise<PostRecord[]>;
+
+  close(): Promise<void>;
+}

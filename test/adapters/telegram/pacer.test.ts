@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { Pacer } from '../../../src/adapters/telegram/pacer.js';
+
+function clock() {
+  let now = 0;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+/** Reserves `n` bulk slots, as a sender would, and returns when each one goes out. */
+function schedule(pacer: Pacer, c: ReturnType<typeof clock>, chats: string[], isGroup = false): number[] {
+  return chats.map((chat) => c.now() + pacer.reserve(chat, isGroup));
+}
+
+describe('Pacer', () => {
+  it('spaces bulk messages to about 30 per second overall', () => {
+    const c = clock();
+    const pacer = new Pacer(undefined, c.now);
+    const times = schedule(
+      pacer,
+      c,
+      Array.from({ length: 90 }, (_, i) => `chat${i}`),
+    );
+    expect(times[0]).toBe(0);
+    expect(times[89]).toBeCloseTo(89 * (1000 / 30), 5);
+    const inFirstSecond = times.filter((t) => t < 1000).length;
+    expect(inFirstSecond).toBe(30);
+  });
+
+  it('sends at most one bulk message per second to a chat', () => {
+    const c = clock();
+    const pacer = new Pacer(undefined, c.now);
+    const times = schedule(pacer, c, ['a', 'a', 'a']);
+    expect(times).toEqual([0, 1000, 2000]);
+  });
+
+  it('sends at most 20 bulk messages per minute into a group', () => {
+    const c = clock();
+    const pacer = new Pacer(undefined, c.now);
+    const times = schedule(
+      pacer,
+      c,
+      Array.from({ length: 25 }, () => '-100'),
+      true,
+    );
+    expect(times.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => i * 1000));
+    expect(times[20]).toBe(60_000);
+    for (let i = 20; i < 25; i++) {
+      const windowStart = times[i]! - 60_000;
+      expect(times.filter((t) => t > windowStart && t <= times[i]!).length).toBeLessThanOrEqual(20);
+    }
+  });
+
+  it('never delays replies, but replies push bulk messages back', () => {
+    const c = clock();
+    const pacer = new Pacer(undefined, c.now);
+    for (let i = 0; i < 100; i++) pacer.note(`user${i}`, false);
+    const wait = pacer.reserve('subscriber', false);
+    expect(wait).toBeGreaterThan(900);
+    expect(wait).toBeLessThanOrEqual(1000 + 1000 / 30);
+    pacer.note('subscriber', false);
+    expect(pacer.reserve('subscriber', false)).toBeGreaterThanOrEqual(2000 - 1);
+  });
+
+  it('counts the gap from when a late message really left', () => {
+    const c = clock();
+    const pacer = new Pacer(undefined, c.now);
+    expect(pacer.reserve('a', false)).toBe(0);
+    c.advance(300);
+    pacer.started('a');
+    expect(pacer.reserve('a', false)).toBe(1000);
+  });
+
+  it('holds a chat back after a 429', () => {
+    const c = clock();
+    const pacer = new Pacer(undefined, c.now);
+    pacer.pause('a', 5000);
+    expect(pacer.reserve('a', false)).toBe(5000);
+    c.advance(10_000);
+    expect(pacer.reserve('b', false)).toBe(0);
+  });
+});

@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
+import type { Chat, User } from '../../src/core/types.js';
+import { MemoryAdapter } from '../fanout/helpers/memory-adapter.js';
+import {
+  groupChat,
+  replyText,
+  run,
+  startTestApp,
+  tempPlace,
+  writeBrief,
+  type TestPlace,
+  removePlace,
+} from '../fanout/helpers/test-app.js';
+
+const moderator: User = { id: 'm1', name: 'Mia', isModerator: true };
+
+describe('/post', () => {
+  let place: TestPlace;
+  let app: App;
+  let telegram: MemoryAdapter;
+  const g1 = groupChat('g1');
+
+  beforeEach(async () => {
+    place = await tempPlace();
+    await writeBrief(place, 'aral', { title: 'Water levels fall in the Aral Sea', topics: ['aral-sea', 'water'] });
+    telegram = new MemoryAdapter('telegram');
+    app = await startTestApp(place, { adapters: [telegram], watch: false });
+  });
+
+  afterEach(async () => {
+    await app.stop();
+    await removePlace(place);
+  });
+
+  it('is for moderators, in groups', async () => {
+    expect(await run(app, g1, 'post', { topic: 'water' }, false)).toMatchObject({ code: 'not_moderator' });
+    const inPrivate: Chat = { id: 'p1', kind: 'private', platform: 'telegram' };
+    expect(await run(app, inPrivate, 'post', { topic: 'water' })).toMatchObject({ code: 'wrong_context' });
+    expect(telegram.calls).toEqual([]);
+    expect(await app.data.recentPosts(10)).toEqual([]);
+  });
+
+  it('posts the brief into the current chat at once (not bulk) and records who, what, where, when', async () => {
+    const before = Date.now();
+    const reply = await app.bot.handleText('/post aral sea', moderator, g1);
+    expect(replyText(reply)).toBe('Posted "Water levels fall in the Aral Sea" here.');
+    expect(telegram.calls).toEqual([{ chatId: 'g1', bulk: false }]);
+    const sent = telegram.sent[0]!.reply;
+    expect(sent.kind === 'brief' && sent.brief.slug).toBe('aral');
+    expect(sent.kind === 'brief' && sent.label).toBeUndefined();
+    const [post] = await app.data.recentPosts(1);
+    expect(post).toMatchObject({
+      platform: 'telegram',
+      userId: 'm1',
+      userName: 'Mia',
+      fromChatId: 'g1',
+      targetChatId: 'g1',
+      slug: 'aral',
+      version: app.store.library.versionOf('aral'),
+      outcome: 'ok',
+      messageIds: ['m1'],
+    });
+    expect(post!.at.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
+  it('posts into a named channel: `/post <topic> @channel`', async () => {
+    const reply = await app.bot.handleText('/post@BriefBot water @newsroom_daily', moderator, g1);
+    expect(replyText(reply)).toBe('Posted "Water levels fall in the Aral Sea" in @newsroom_daily.');
+    expect(telegram.calls).toEqual([{ chatId: '@newsroom_daily', bulk: false }]);
+    expect((await app.data.recentPosts(1))[0]).toMatchObject({ fromChatId: 'g1', targetChatId: '@newsroom_daily' });
+  });
+
+  it('takes a channel id or mention at the end of the line as the channel', async () => {
+    expect(replyText(await app.bot.handleText('/post aral sea -1001234567890', moderator, g1))).toBe(
+      'Posted "Water levels fall in the Aral Sea" in that channel.',
+    );
+    expect(replyText(await app.bot.handleText('/post water <#123456789012345678>', moderator, g1))).toBe(
+      'Posted "Water levels fall in the Aral Sea" in <#123456789012345678>.',
+    );
+    expect(telegram.calls.map((c) => c.chatId)).toEqual(['-1001234567890', '<#123456789012345678>']);
+    expect((await app.data.recentPosts(2)).map((p) => p.slug)).toEqual(['aral', 'aral']);
+  });
+
+  it('says clearly which permission is missing, and records the refusal', async () => {
+    telegram.script('@locked', { ok: false, reason: 'forbidden', detail: 'missing permission: Embed Links' });
+    const reply = await run(app, g1, 'post', { topic: 'water', channel: '@locked' });
+    expect(reply).toMatchObject({ tone: 'error', code: 'post_forbidden' });
+    expect(replyText(reply)).toBe(
+      'I could not post in @locked: missing permission: Embed Links. Ask an admin to give me that permission there, then try again.',
+    );
+    expect((await app.data.recentPosts(1))[0]).toMatchObject({
+      outcome: 'forbidden',
+      detail: 'missing permission: Embed Links',
+      messageIds: [],
+    });
+  });
+
+  it('explains a channel it cannot reach, and a passing failure', async () => {
+    telegram.script('@nowhere', { ok: false, reason: 'gone', detail: 'chat not found' });
+    expect(replyText(await run(app, g1, 'post', { topic: 'water', channel: '@nowhere' }))).toBe(
+      'I could not post in @nowhere: it does not exist or I am not a member there (channels need me as an administrator).',
+    );
+    telegram.script('g1', { ok: false, reason: 'failed', detail: '502' });
+    expect(await run(app, g1, 'post', { topic: 'water' })).toMatchObject({
+      code: 'post_failed',
+      text: 'Posting here failed for now. Please try again in a moment.',
+    });
+    expect((await app.data.recentPosts(5)).map((p) => p.outcome)).toEqual(['failed', 'gone']);
+  });
+
+  it('follows a chat that moved to a new id', async () => {
+    telegram.script('g1', { ok: false, reason: 'migrated', newChatId: '-100123' });
+    expect(await run(app, g1, 'post', { topic: 'water' })).toMatchObject({ tone: 'info' });
+    expect(telegram.to('-100123')).toEqual(['- aral']);
+    expect((await app.data.recentPosts(1))[0]).toMatchObject({ targetChatId: '-100123', outcome: 'ok' });
+  });
+
+  it('answers an unknown topic as /brief does and posts nothing', async () => {
+    const none = await run(app, g1, 'post', { topic: 'zzzz qqqq' });
+    expect(none).toMatchObject({ kind: 'notFound', query: 'zzzz qqqq' });
+    expect(telegram.calls).toEqual([]);
+    expect(await app.data.recentPosts(10)).toEqual([]);
+  });
+
+  it('says posting is unavailable where no adapter can post', async () => {
+    const reply = await run(app, groupChat('c1', 'discord'), 'post', { topic: 'water' });
+    expect(reply).toMatchObject({ code: 'post_unavailable' });
+    expect((await app.data.recentPosts(1))[0]).toMatchObject({ platform: 'discord', outcome: 'unavailable' });
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config.js';
+
+const TG = '123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQr';
+const DC = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
+
+const failure = (env: Record<string, string>) => {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('parseConfig', () => {
+  it('defaults to the terminal with no tokens', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ contentDir: './content', databasePath: './data/briefbot.db', logLevel: 'info' });
+    expect(config.discord).toBeUndefined();
+    expect(config.telegram).toBeUndefined();
+    expect(config.rateLimit).toEqual({ limit: 5, windowSeconds: 10 });
+  });
+
+  it('enables platforms with well-formed tokens', () => {
+    const config = parseConfig({
+      TELEGRAM_BOT_TOKEN: TG,
+      DISCORD_TOKEN: DC,
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9/',
+    });
+    expect(config.telegram).toEqual({ token: TG, apiRoot: 'http://127.0.0.1:9' });
+    expect(config.discord).toMatchObject({
+      token: DC,
+      applicationId: '123456789012345678',
+      apiRoot: 'https://discord.com/api',
+    });
+  });
+
+  it('names the variable of a malformed token without printing it', () => {
+    const message = failure({ TELEGRAM_BOT_TOKEN: 'secret-value-123' });
+    expect(message).toMatch(/^TELEGRAM_BOT_TOKEN does not look like a Telegram bot token/);
+    expect(message).not.toContain('secret-value-123');
+    expect(failure({ DISCORD_TOKEN: 'nope', DISCORD_APPLICATION_ID: '123456789012345678' })).toMatch(/^DISCORD_TOKEN /);
+  });
+
+  it('requires companions', () => {
+    expect(failure({ DISCORD_TOKEN: DC })).toBe('DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set');
+    expect(failure({ TELEGRAM_BOT_TOKEN: TG, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook' })).toBe(
+      'TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_WEBHOOK_URL is set',
+    );
+  });
+
+  it('checks numbers, levels and URLs', () => {
+    expect(failure({ PORT: 'eighty' })).toMatch(/^PORT /);
+    expect(failure({ LOG_LEVEL: 'loud' })).toMatch(/^LOG_LEVEL /);
+    expect(failure({ DISCORD_API_ROOT: 'ftp://x' })).toBe('DISCORD_API_ROOT must be an http(s) URL');
+    expect(parseConfig({ PORT: '', RATE_LIMIT_COMMANDS: '3' })).toMatchObject({ rateLimit: { limit: 3 } });
+  });
+});

@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { briefFile, tempDir, writeFiles } from '../helpers/briefs.js';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm start` the way a user does (through tsx), with the given input on stdin. */
+async function start(args: string[], input: string | undefined, env: Record<string, string> = {}): Promise<Run> {
+  const data = await tempDir('briefbot-data-');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        DATABASE_PATH: join(data, 'briefbot.db'),
+        ...env,
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    if (input !== undefined) child.stdin.end(input);
+  });
+}
+
+describe('terminal mode', () => {
+  it('answers piped commands in order, each followed by a blank line, and exits 0 at end of input', async () => {
+    const run = await start([], '/brief xinjang\nbrief sauytbay\n/brief nothing-like-this-qq\n\n/nonsense\n');
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith('The Kazakh connection to China\'s "political education" camps\n')).toBe(true);
+    expect(run.stdout).toContain(
+      '    https://www.hrw.org/report/2018/09/09/eradicating-ideological-viruses/chinas-campaign-repression-against-xinjiangs\n',
+    );
+    expect(run.stdout).toContain('Kazakh court frees Sayragul Sauytbay');
+    expect(run.stdout).toContain('No brief matches "nothing-like-this-qq".');
+    expect(run.stdout).toMatch(/There is no command \/nonsense\..*\n\n$/);
+    expect(run.stdout).not.toContain('briefbot>');
+    expect(run.stdout).not.toContain('"level"');
+  });
+
+  it('one-shot: prints one reply and exits 0, or 1 with the notFound text', async () => {
+    const hit = await start(['/brief', 'xinjiang'], '');
+    expect(hit.code).toBe(0);
+    expect(hit.stdout).toMatch(/^The Kazakh connection/);
+    const miss = await start(['/brief', 'qqqqqqq'], '');
+    expect(miss.code).toBe(1);
+    expect(miss.stdout).toContain('No brief matches "qqqqqqq".');
+  });
+
+  it('survives hostile lines and keeps answering', async () => {
+    const hostile = [
+      '/brief ' + 'A'.repeat(10_000),
+      '/brief <b>x</b> & "y"',
+      '/brief \u0000\u0007\u202e',
+      '/brief 🦄'.repeat(50),
+      '/help',
+    ];
+    const run = await start([], hostile.join('\n') + '\n');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('topic is too long (at most 200 characters)');
+    expect(run.stdout).toContain('Commands:');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports bad content on stderr and serves the rest', async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, { 'good.md': briefFile(), 'bad.md': briefFile({ published: '2024-02-30' }) });
+    const run = await start([], '/latest\n', { CONTENT_DIR: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Water levels fall in the Aral Sea');
+    expect(run.stderr).toContain('bad.md:4:12 published: must be a real date as YYYY-MM-DD');
+  });
+
+  it('picks up a new file while running (hot reload)', async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, { 'good.md': briefFile() });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', CONTENT_DIR: dir, DATABASE_PATH: join(dir, '.data/db') },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stdin.write('/latest\n');
+    await until(() => stdout.includes('Water levels'), 10_000);
+    await writeFile(join(dir, 'fresh.md'), briefFile({ title: 'A fresh story', topics: '[fresh]' }));
+    await new Promise((r) => setTimeout(r, 1000));
+    child.stdin.end('/brief fresh\n');
+    const code = await new Promise((r) => child.on('close', r));
+    expect(code).toBe(0);
+    expect(stdout).toContain('A fresh story');
+  });
+
+  it('exits 2 with one line naming a bad variable, never its value', async () => {
+    const run = await start([], '', { TELEGRAM_BOT_TOKEN: 'hunter2-not-a-token' });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('TELEGRAM_BOT_TOKEN');
+    expect(run.stderr).not.toContain('hunter2');
+  });
+});
+
+async function until(check: () => boolean, ms: number): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
