@@ -165,11 +165,16 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     return this.refsOfDocs(hits.map((h) => h.id), limit);
   }
 
-  /** Ranked full-text search for /search. */
+  /** Ranked full-text search for /search: briefs with all the words first, then any. */
   searchText(query: string, limit: number): BriefRef[] {
     const q = normalize(query);
     if (!q) return [];
-    return this.refsOfDocs(this.search.searchText(q, limit).map((h) => h.id), limit);
+    const all = this.search.searchText(q, limit);
+    const hits = all.length > 0 ? all : this.search.searchText(q, limit, true);
+    return this.refsOfDocs(
+      hits.map((h) => h.id),
+      limit,
+    );
   }
 
   /** As the user types: keys that start with the text first, then matches of its words. */

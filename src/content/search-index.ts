@@ -85,14 +85,11 @@ export class SearchIndex {
     return this.vocab.search(query, { ...VOCAB_SEARCH, ...options });
   }
 
-  /** Full text, ranked; ids are `b:<slug>`. Tries all words first, then any. */
-  searchText(query: string, limit = 50): TermHit[] {
+  /** Full text, ranked; ids are `b:<slug>`. All words must match unless `anyWord`. */
+  searchText(query: string, limit = 50, anyWord = false): TermHit[] {
     this.finishVocab(Number.POSITIVE_INFINITY);
     this.finishText(Number.POSITIVE_INFINITY);
-    const text = this.text;
-    if (!text) return [];
-    const all = text.search(query, { ...TEXT_SEARCH, combineWith: 'AND', limit });
-    return all.length > 0 ? all : text.search(query, { ...TEXT_SEARCH, combineWith: 'OR', limit });
+    return this.text?.search(query, { ...TEXT_SEARCH, combineWith: anyWord ? 'OR' : 'AND', limit }) ?? [];
   }
 
   /** Resolves once both indexes hold every brief, building them in slices meanwhile. */
