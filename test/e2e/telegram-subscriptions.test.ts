@@ -252,10 +252,13 @@ describe('telegram: a broadcast cut by a crash resumes on the next start', () =>
       CONTENT_DIR: join(dir, 'content'),
       DATABASE_PATH: databasePath,
     };
+    // Started: content loaded, the folder watched, polling.
+    const running = (main: MainProcess) =>
+      eventually(() => main.stderr().includes('briefbot is running'), 30_000, 'start');
     // A first run announces the briefs already there (to nobody), as a bot in service would have.
     const setup = spawnMain(env);
     mains.push(setup);
-    await fake.waitFor(() => fake.polling, 30_000, 'polling');
+    await running(setup);
     setup.child.kill('SIGTERM');
     expect(await setup.exited).toBe(0);
 
@@ -269,7 +272,7 @@ describe('telegram: a broadcast cut by a crash resumes on the next start', () =>
 
     const first = spawnMain(env);
     mains.push(first);
-    await fake.waitFor(() => fake.polling, 30_000, 'polling');
+    await running(first);
     // Ten messages are answered; after that Telegram accepts messages but the answers never come.
     fake.holdSends(10);
     await writeFile(join(dir, 'content', 'verdict.md'), briefFile('verdict', 'A verdict in Zharkent', ['sauytbay']));
