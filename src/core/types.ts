@@ -59,7 +59,8 @@ export type DeliveryResult =
       ok: false;
       reason: 'forbidden';
       detail: string;
-      /** The person asking may not post there (not the bot). */ user?: true;
+      /** The person the bot would post for may not post there (rather than the bot). */
+      user?: true;
     }
   | { ok: false; reason: 'migrated'; newChatId: string }
   | { ok: false; reason: 'failed'; detail: string };
