@@ -18,6 +18,8 @@ function outcomeText(result: PostResult, title: string, where: string): Reply {
   if (result.ok) return text('info', `Posted "${shown(title, 100)}" ${where}.`);
   switch (result.outcome) {
     case 'forbidden':
+      if (result.userForbidden)
+        return text('error', `You cannot post ${where}: ${shown(result.detail, 200)}.`, 'post_not_allowed');
       return text(
         'error',
         `I could not post ${where}: ${shown(result.detail, 200)}. Ask an admin to give me that permission there, then try again.`,

@@ -4,6 +4,17 @@ import type { Bot } from '../core/bot.js';
 import type { Logger } from '../core/logger.js';
 import type { DeliveryResult, Platform, Reply } from '../core/types.js';
 
+export interface DeliverOptions {
+  /** Paced to the platform's limits behind replies (subscription updates). */
+  bulk: boolean;
+  /**
+   * A person asked for this message to go into another chat (a moderator's `/post` naming a
+   * channel): the adapter first checks, with the platform, that they may post there too, and
+   * answers `forbidden` when they may not.
+   */
+  onBehalfOf?: { userId: string; fromChatId: string };
+}
+
 /** What every adapter gets: the bot to ask, the store to watch, the config and a logger. */
 export interface AdapterContext {
   bot: Bot;
@@ -21,5 +32,5 @@ export interface Adapter {
    * Sends a reply into a chat on the adapter's own initiative (subscription updates, posts).
    * `bulk` sends are paced to the platform's limits and never delay replies to users.
    */
-  deliver?(chatId: string, reply: Reply, options: { bulk: boolean }): Promise<DeliveryResult>;
+  deliver?(chatId: string, reply: Reply, options: DeliverOptions): Promise<DeliveryResult>;
 }

@@ -49,11 +49,18 @@ export type ReplyKind = Reply['kind'];
 /**
  * What happened to one message an adapter was asked to deliver (subscription updates, posts).
  * `gone` is permanent for that chat (blocked, kicked, unknown channel, missing access);
+ * `forbidden` means the bot (or, with `user`, the person it posts for) lacks a permission there;
  * `migrated` means the chat now lives under another id; `failed` may succeed later.
  */
 export type DeliveryResult =
   | { ok: true; messageIds: string[] }
   | { ok: false; reason: 'gone'; detail: string }
-  | { ok: false; reason: 'forbidden'; detail: string }
+  | {
+      ok: false;
+      reason: 'forbidden';
+      detail: string;
+      /** The person the bot would post for may not post there (rather than the bot). */
+      user?: true;
+    }
   | { ok: false; reason: 'migrated'; newChatId: string }
   | { ok: false; reason: 'failed'; detail: string };

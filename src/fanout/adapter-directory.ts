@@ -1,7 +1,7 @@
-import type { Adapter } from '../adapters/adapter.js';
+import type { Adapter, DeliverOptions } from '../adapters/adapter.js';
 import type { DeliveryResult, Platform, Reply } from '../core/types.js';
 
-export type Deliver = (chatId: string, reply: Reply, options: { bulk: boolean }) => Promise<DeliveryResult>;
+export type Deliver = (chatId: string, reply: Reply, options: DeliverOptions) => Promise<DeliveryResult>;
 
 export interface AdapterState {
   platform: Platform;

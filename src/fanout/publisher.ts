@@ -17,7 +17,14 @@ export interface PostRequest {
 
 export type PostResult =
   | { ok: true; targetChatId: string; messageIds: string[] }
-  | { ok: false; outcome: Exclude<PostOutcome, 'ok'>; targetChatId: string; detail: string };
+  | {
+      ok: false;
+      outcome: Exclude<PostOutcome, 'ok'>;
+      targetChatId: string;
+      detail: string;
+      /** The moderator may not post there (rather than the bot). */
+      userForbidden?: true;
+    };
 
 /** Posts briefs on a moderator's request and keeps the audit log of every attempt. */
 export interface Publisher {
@@ -36,10 +43,15 @@ export class AdapterPublisher implements Publisher {
       return this.audited(request, { ok: false, outcome: 'unavailable', targetChatId: target, detail });
     }
     const reply = { kind: 'brief', brief: request.brief, related: request.related } as const;
-    let result = await this.attempt(() => deliver(target, reply, { bulk: false }));
+    // Being a moderator where the command was typed says nothing about another channel.
+    const elsewhere = target !== request.from.id;
+    const options = elsewhere
+      ? { bulk: false, onBehalfOf: { userId: request.user.id, fromChatId: request.from.id } }
+      : { bulk: false };
+    let result = await this.attempt(() => deliver(target, reply, options));
     if (!result.ok && result.reason === 'migrated') {
       target = result.newChatId;
-      result = await this.attempt(() => deliver(target, reply, { bulk: false }));
+      result = await this.attempt(() => deliver(target, reply, options));
     }
     return this.audited(request, toPostResult(target, result));
   }
@@ -80,5 +92,7 @@ function toPostResult(targetChatId: string, result: DeliveryResult): PostResult 
   if (result.ok) return { ok: true, targetChatId, messageIds: result.messageIds };
   if (result.reason === 'migrated')
     return { ok: false, outcome: 'failed', targetChatId, detail: `the chat moved again, to ${result.newChatId}` };
+  if (result.reason === 'forbidden' && result.user)
+    return { ok: false, outcome: 'forbidden', targetChatId, detail: result.detail, userForbidden: true };
   return { ok: false, outcome: result.reason, targetChatId, detail: result.detail };
 }

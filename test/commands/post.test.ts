@@ -128,4 +128,26 @@ describe('/post', () => {
     expect(reply).toMatchObject({ code: 'post_unavailable' });
     expect((await app.data.recentPosts(1))[0]).toMatchObject({ platform: 'discord', outcome: 'unavailable' });
   });
+
+  it('asks the platform about the moderator only when posting into another chat, and says no plainly', async () => {
+    await run(app, g1, 'post', { topic: 'water' });
+    telegram.script('@wire', {
+      ok: false,
+      reason: 'forbidden',
+      detail: 'you are not an administrator of that channel',
+      user: true,
+    });
+    const refused = await run(app, g1, 'post', { topic: 'water', channel: '@wire' });
+    expect(refused).toMatchObject({
+      tone: 'error',
+      code: 'post_not_allowed',
+      text: 'You cannot post in @wire: you are not an administrator of that channel.',
+    });
+    expect(telegram.askers).toEqual([undefined, { userId: 'u1', fromChatId: 'g1' }]);
+    expect((await app.data.recentPosts(1))[0]).toMatchObject({
+      targetChatId: '@wire',
+      outcome: 'forbidden',
+      detail: 'you are not an administrator of that channel',
+    });
+  });
 });

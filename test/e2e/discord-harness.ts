@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import type { Adapter, AdapterContext } from '../../src/adapters/adapter.js';
-import { startApp, type App } from '../../src/app.js';
+import { startApp, type App, type AppOptions } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { platformAdapters } from '../../src/platforms.js';
 import { FakeDiscord, snowflake, type FakeDiscordOptions, type RecordedRequest } from '../fakes/discord-api.js';
@@ -13,6 +13,9 @@ export const APP_ID = '300000000000000001';
 export const GUILD_ID = '400000000000000001';
 export const CHANNEL_ID = '500000000000000001';
 export const NO_EMBEDS_CHANNEL_ID = '500000000000000002';
+export const MODERATORS_ROLE_ID = '600000000000000001';
+/** A member of the test server whose role has Manage Messages everywhere. */
+export const MODERATOR_USER = { id: '700000000000000001', username: 'moderator' };
 
 const brief = (front: string, body = '') => `---\n${front.trim()}\n---\n${body}\n`;
 
@@ -82,6 +85,8 @@ export interface LogLine {
 export interface Harness {
   fake: FakeDiscord;
   app: App;
+  /** The temporary folder: `content/` and `data/briefbot.db`. */
+  dir: string;
   logs: LogLine[];
   /** Starts the app again against the same fake and content (a restart). */
   restart(): Promise<void>;
@@ -93,6 +98,10 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   fake?: Partial<FakeDiscordOptions>;
   adapters?: (ctx: AdapterContext) => Adapter[];
+  /** Watch the content folder as `main` does (off by default). */
+  watch?: boolean;
+  /** Fan-out tuning, e.g. short retry waits. */
+  fanout?: AppOptions['fanout'];
 }
 
 /** A memory logger, so tests can check what was logged (and that no token was). */
@@ -115,6 +124,8 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
           { id: CHANNEL_ID, name: 'general' },
           { id: NO_EMBEDS_CHANNEL_ID, name: 'no-embeds', deny: 1n << 14n },
         ],
+        roles: [{ id: MODERATORS_ROLE_ID, name: 'moderators', permissions: 1n << 13n }],
+        members: [{ user: MODERATOR_USER, roles: [MODERATORS_ROLE_ID] }],
       },
     ],
     ...options.fake,
@@ -131,10 +142,17 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
   });
   const logs: LogLine[] = [];
   const logger = captureLogger(logs);
-  const launch = () => startApp(config, { logger, watch: false, adapters: options.adapters ?? platformAdapters });
+  const launch = () =>
+    startApp(config, {
+      logger,
+      watch: options.watch ?? false,
+      adapters: options.adapters ?? platformAdapters,
+      ...(options.fanout ? { fanout: options.fanout } : {}),
+    });
   const harness: Harness = {
     fake,
     app: await launch(),
+    dir,
     logs,
     async restart() {
       await harness.app.stop();

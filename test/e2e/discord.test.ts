@@ -7,6 +7,7 @@ import {
   EPHEMERAL,
   GUILD_ID,
   interactAndWait,
+  MODERATOR_USER,
   NO_EMBEDS_CHANNEL_ID,
   slash,
   someone,
@@ -364,7 +365,7 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
         type: 2,
         guildId: GUILD_ID,
         channelId: CHANNEL_ID,
-        user: someone(),
+        user: MODERATOR_USER,
         permissions,
         data: {
           ...slash('post', [

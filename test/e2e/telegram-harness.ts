@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, type App } from '../../src/app.js';
+import { startApp, type App, type AppOptions } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { platformAdapters } from '../../src/platforms.js';
@@ -89,10 +89,18 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+export interface TelegramBotOptions {
+  /** Watch the content folder as `main` does (off by default: tests reload by hand). */
+  watch?: boolean;
+  /** Fan-out tuning, e.g. short retry waits. */
+  fanout?: AppOptions['fanout'];
+}
+
 /** Starts briefbot as `main` does, on fixture content in a temporary folder, talking to `fake`. */
 export async function startTelegramBot(
   fake: Pick<FakeTelegramApi, 'token' | 'url'>,
   env: Record<string, string> = {},
+  options: TelegramBotOptions = {},
 ): Promise<RunningBot> {
   const dir = await mkdtemp(join(tmpdir(), 'briefbot-telegram-'));
   await writeFixtures(join(dir, 'content'));
@@ -105,7 +113,12 @@ export async function startTelegramBot(
     RATE_LIMIT_COMMANDS: '10000',
     ...env,
   });
-  const app = await startApp(config, { logger: silentLogger(), watch: false, adapters: platformAdapters });
+  const app = await startApp(config, {
+    logger: silentLogger(),
+    watch: options.watch ?? false,
+    adapters: platformAdapters,
+    ...(options.fanout ? { fanout: options.fanout } : {}),
+  });
   return {
     app,
     dir,

@@ -135,6 +135,7 @@ describe('telegram: commands, buttons and inline mode through telegraf', () => {
     fake.addChat(channel);
     const editor = user(112, 'Editor');
     fake.setMember(newsroom.id, editor.id, 'administrator');
+    fake.setMember(channel.id, editor.id, 'administrator');
     fake.sendText(newsroom, editor, '/post@BriefTestBot sauytbay @newschannel');
     fake.sendText(newsroom, editor, '/post@BriefTestBot sauytbay @nosuchchannel');
     const confirmations = await fake.waitForSent(2, newsroom.id);

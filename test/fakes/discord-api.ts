@@ -50,12 +50,30 @@ export interface FakeChannelSpec {
   name?: string;
   /** Permissions denied to @everyone in this channel (so to the bot too). */
   deny?: bigint;
+  /** Overwrites for roles (type 0) or members (type 1) in this channel. */
+  overwrites?: { id: string; type: 0 | 1; allow?: bigint; deny?: bigint }[];
+}
+
+export interface FakeRoleSpec {
+  id: string;
+  name?: string;
+  permissions: bigint;
+}
+
+export interface FakeMemberSpec {
+  user: FakeUser;
+  /** Role ids besides @everyone. */
+  roles: string[];
 }
 
 export interface FakeGuildSpec {
   id: string;
   name?: string;
   channels: FakeChannelSpec[];
+  /** Roles besides @everyone (which has the usual member permissions). */
+  roles?: FakeRoleSpec[];
+  /** Members GET /guilds/{id}/members/{user} finds; others are Unknown Member. */
+  members?: FakeMemberSpec[];
 }
 
 export interface FakeDiscordOptions {
@@ -101,6 +119,10 @@ export class FakeDiscord extends EventEmitter {
   readonly commands = { global: [] as Record<string, unknown>[], guild: new Map<string, Record<string, unknown>[]>() };
   readonly botUser: FakeUser & { bot: true; discriminator: string; avatar: null };
   private readonly faults: Fault[] = [];
+  private holding: { pass: number } | undefined;
+  private heldAnswers: (() => void)[] = [];
+  /** Channel messages accepted whose answers are being held back (`holdMessages`). */
+  readonly held: RecordedRequest[] = [];
   private readonly sessions = new Map<string, Session>();
   private current: Session | undefined;
   private readonly sockets = new Set<WebSocket>();
@@ -151,6 +173,22 @@ export class FakeDiscord extends EventEmitter {
   /** Makes the next matching request(s) fail with this status, body and headers. */
   fail(fault: Fault): void {
     this.faults.push({ times: 1, ...fault });
+  }
+
+  /**
+   * Accepts channel messages as usual but, after the next `pass` ones, holds their answers back
+   * until `releaseHeld()`: the bot cannot know that they were posted.
+   */
+  holdMessages(pass = 0): void {
+    this.holding = { pass };
+  }
+
+  /** Answers the held messages and stops holding. */
+  releaseHeld(): void {
+    this.holding = undefined;
+    const answers = this.heldAnswers;
+    this.heldAnswers = [];
+    for (const answer of answers) answer();
   }
 
   /** Forgets faults not yet used up. */
@@ -392,7 +430,35 @@ export class FakeDiscord extends EventEmitter {
       const channelId = m[1]!;
       const known = (this.options.guilds ?? []).some((g) => g.channels.some((c) => c.id === channelId));
       if (!known) return json(res, 404, { message: 'Unknown Channel', code: 10003 });
-      return json(res, 200, this.message(channelId, body));
+      const answer = () => {
+        if (!res.destroyed) json(res, 200, this.message(channelId, body));
+      };
+      if (this.holding && this.holding.pass <= 0) {
+        this.held.push(this.requests[this.requests.length - 1]!);
+        this.heldAnswers.push(answer);
+        return;
+      }
+      if (this.holding) this.holding.pass -= 1;
+      return answer();
+    }
+    if (method === 'GET' && (m = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(path))) {
+      const guild = (this.options.guilds ?? []).find((g) => g.id === m![1]);
+      const member = guild?.members?.find((x) => x.user.id === m![2]);
+      if (!guild) return json(res, 404, { message: 'Unknown Guild', code: 10004 });
+      if (!member) return json(res, 404, { message: 'Unknown Member', code: 10007 });
+      return json(res, 200, {
+        user: { discriminator: '0', avatar: null, global_name: null, ...member.user },
+        roles: member.roles,
+        joined_at: '2024-01-01T00:00:00.000Z',
+        deaf: false,
+        mute: false,
+        flags: 0,
+        pending: false,
+        nick: null,
+        avatar: null,
+        premium_since: null,
+        communication_disabled_until: null,
+      });
     }
     return json(res, 404, { message: '404: Not Found', code: 0 });
   }
@@ -563,6 +629,17 @@ export class FakeDiscord extends EventEmitter {
           mentionable: false,
           flags: 0,
         },
+        ...(guild.roles ?? []).map((role, i) => ({
+          id: role.id,
+          name: role.name ?? `role-${i + 1}`,
+          permissions: String(role.permissions),
+          position: i + 1,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        })),
       ],
       channels: guild.channels.map((c, position) => ({
         id: c.id,
@@ -575,7 +652,15 @@ export class FakeDiscord extends EventEmitter {
         last_message_id: null,
         rate_limit_per_user: 0,
         flags: 0,
-        permission_overwrites: c.deny ? [{ id: guild.id, type: 0, allow: '0', deny: String(c.deny) }] : [],
+        permission_overwrites: [
+          ...(c.deny ? [{ id: guild.id, type: 0, allow: '0', deny: String(c.deny) }] : []),
+          ...(c.overwrites ?? []).map((o) => ({
+            id: o.id,
+            type: o.type,
+            allow: String(o.allow ?? 0n),
+            deny: String(o.deny ?? 0n),
+          })),
+        ],
       })),
       members: [
         { user: this.botUser, roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },

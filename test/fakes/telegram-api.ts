@@ -47,6 +47,8 @@ export interface ApiCall {
   status: number;
   result?: unknown;
   error?: string;
+  /** Accepted, but the answer is being held back (`holdSends`). */
+  held?: boolean;
 }
 
 export interface ApiError {
@@ -208,6 +210,8 @@ export interface FakeTelegramOptions {
   keepLog?: boolean;
   /** Answer every method but getUpdates this much later, like a distant Bot API. */
   latencyMs?: number;
+  /** Enforce Telegram's overall limit: at most this many messages in any second, 429 beyond. */
+  messagesPerSecond?: number;
 }
 
 export const FAKE_TOKEN = '123456789:AAH-fake_token_for_tests_0123456789abcdef';
@@ -239,6 +243,14 @@ export class FakeTelegramApi extends EventEmitter<{
   private waiter: Waiter | undefined;
   private wakeScheduled = false;
   private readonly faults: Fault[] = [];
+  private messagesPerSecond: number | undefined;
+  /** When each of the last accepted messages was read (for the per-second limit). */
+  private readonly recentSends: number[] = [];
+  /** sendMessage calls answered 429 by the per-second limit. */
+  rateLimited = 0;
+  private holding: { pass: number } | undefined;
+  private heldAnswers: (() => void)[] = [];
+  private readonly upgraded = new Map<number, number>();
   private readonly chats = new Map<number, FakeChat>();
   private readonly lastMessageId = new Map<number, number>();
   private readonly members = new Map<string, string>();
@@ -252,6 +264,7 @@ export class FakeTelegramApi extends EventEmitter<{
     this.token = options.token ?? FAKE_TOKEN;
     this.keepLog = options.keepLog ?? true;
     this.latencyMs = options.latencyMs ?? 0;
+    this.messagesPerSecond = options.messagesPerSecond;
     this.bot = {
       id: Number(this.token.split(':')[0]),
       is_bot: true,
@@ -290,6 +303,63 @@ export class FakeTelegramApi extends EventEmitter<{
   /** The next matching calls fail as described. */
   fault(fault: Fault): void {
     this.faults.push({ times: 1, ...fault });
+  }
+
+  /** From now on at most `perSecond` messages in any second are accepted; beyond, 429 with retry_after. */
+  limitRate(perSecond: number | undefined): void {
+    this.messagesPerSecond = perSecond;
+    this.recentSends.length = 0;
+  }
+
+  /**
+   * Accepts (and logs) messages as usual but, after the next `pass` ones, holds their answers
+   * back until `releaseHeld()`: the bot cannot know that they went out.
+   */
+  holdSends(pass = 0): void {
+    this.holding = { pass };
+  }
+
+  /** Answers the held messages and stops holding. */
+  releaseHeld(): void {
+    this.holding = undefined;
+    const answers = this.heldAnswers;
+    this.heldAnswers = [];
+    for (const answer of answers) answer();
+  }
+
+  /**
+   * The group becomes a supergroup with a new id, as Telegram does it: messages to the old id
+   * fail with 400 and `migrate_to_chat_id`; with `notify`, the service messages are sent (the
+   * old group's `migrate_to_chat_id` first, then the new one's `migrate_from_chat_id`).
+   */
+  upgradeGroup(
+    old: FakeChat,
+    newId: number,
+    { notify = true, by }: { notify?: boolean; by?: FakeUser } = {},
+  ): FakeChat {
+    const supergroup: FakeChat = { ...old, id: newId, type: 'supergroup' };
+    this.chats.set(newId, supergroup);
+    this.upgraded.set(old.id, newId);
+    for (const [key, status] of [...this.members]) {
+      const [chat, userId] = key.split(':');
+      if (Number(chat) === old.id) this.members.set(`${newId}:${userId}`, status);
+    }
+    if (notify) {
+      const from = by ?? user(777_000, 'Telegram');
+      this.pushUpdate({
+        message: { message_id: this.newMessageId(old.id), date: now(), chat: old, from, migrate_to_chat_id: newId },
+      });
+      this.pushUpdate({
+        message: {
+          message_id: this.newMessageId(newId),
+          date: now(),
+          chat: supergroup,
+          from,
+          migrate_from_chat_id: old.id,
+        },
+      });
+    }
+    return supergroup;
   }
 
   /** Sets what getChatMember answers for a user in a chat (default `member`). */
@@ -470,13 +540,23 @@ export class FakeTelegramApi extends EventEmitter<{
     const failure = outcome instanceof ApiFailure ? outcome.body : undefined;
     const status = failure ? failure.error_code : 200;
     const body = failure ? { ok: false, ...failure } : { ok: true, result: outcome };
-    this.record(failure ? { ...call, status, error: failure.description } : { ...call, status, result: outcome });
     const write = () => {
       if (res.destroyed) return;
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (this.latencyMs > 0 && call.method !== 'getUpdates') setTimeout(write, this.latencyMs);
+    let held = false;
+    if (this.holding && call.method === 'sendMessage' && !failure) {
+      if (this.holding.pass > 0) this.holding.pass -= 1;
+      else held = true;
+    }
+    this.record(
+      failure
+        ? { ...call, status, error: failure.description }
+        : { ...call, status, result: outcome, ...(held ? { held } : {}) },
+    );
+    if (held) this.heldAnswers.push(write);
+    else if (this.latencyMs > 0 && call.method !== 'getUpdates') setTimeout(write, this.latencyMs);
     else write();
   }
 
@@ -624,8 +704,16 @@ export class FakeTelegramApi extends EventEmitter<{
 
   private sendMessage(params: Params): FakeMessage {
     const chat = this.chatOf(params.chat_id);
+    const movedTo = this.upgraded.get(chat.id);
+    if (movedTo !== undefined)
+      throw new ApiFailure({
+        error_code: 400,
+        description: 'Bad Request: group chat was upgraded to a supergroup chat',
+        parameters: { migrate_to_chat_id: movedTo },
+      });
     const text = messageText(params);
     checkKeyboard(params.reply_markup);
+    this.admitMessage();
     const reply = params.reply_parameters as { message_id?: number; allow_sending_without_reply?: boolean } | undefined;
     const known = (this.lastMessageId.get(chat.id) ?? 0) >= (reply?.message_id ?? 0);
     if (reply && !known && !reply.allow_sending_without_reply) throw badRequest('message to be replied not found');
@@ -640,6 +728,24 @@ export class FakeTelegramApi extends EventEmitter<{
         : {}),
       ...(params.reply_markup === undefined ? {} : { reply_markup: params.reply_markup }),
     };
+  }
+
+  /** Telegram's overall limit, over a sliding second; a message refused here is not sent. */
+  private admitMessage(): void {
+    const limit = this.messagesPerSecond;
+    if (limit === undefined) return;
+    const at = performance.now();
+    while (this.recentSends.length > 0 && this.recentSends[0]! <= at - 1000) this.recentSends.shift();
+    if (this.recentSends.length >= limit) {
+      this.rateLimited += 1;
+      const wait = Math.max(1, Math.ceil((this.recentSends[0]! + 1000 - at) / 1000));
+      throw new ApiFailure({
+        error_code: 429,
+        description: `Too Many Requests: retry after ${wait}`,
+        parameters: { retry_after: wait },
+      });
+    }
+    this.recentSends.push(at);
   }
 
   private answerInlineQuery(params: Params): boolean {

@@ -7,6 +7,7 @@ import { deliverTo } from './deliver.js';
 import { describeError } from './errors.js';
 import { createInteractionHandler } from './interactions.js';
 import { createPacer } from './pace.js';
+import { refusePostFor } from './post-rights.js';
 import { syncGuildCommands } from './sync-commands.js';
 
 /** How long stopping waits for answers already being worked on. */
@@ -65,7 +66,11 @@ export function createDiscordAdapter(
       await Promise.race([Promise.allSettled([...inFlight]), setTimeout(STOP_GRACE_MS, undefined, { ref: false })]);
       await client.destroy();
     },
-    deliver(chatId, reply, { bulk: isBulk }) {
+    async deliver(chatId, reply, { bulk: isBulk, onBehalfOf }) {
+      if (onBehalfOf) {
+        const refused = await refusePostFor(client, chatId, onBehalfOf);
+        if (refused) return refused;
+      }
       return deliverTo(client, chatId, reply, isBulk ? bulk : direct);
     },
   };

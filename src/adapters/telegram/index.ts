@@ -9,8 +9,10 @@ import type { Adapter, AdapterContext } from '../adapter.js';
 import { ChatSerial } from './chat-serial.js';
 import { onButton, onInline, onText, type HandlerDeps } from './handlers.js';
 import { commandMenus } from './menu.js';
+import { onMigration } from './migration.js';
 import { Moderators } from './moderators.js';
 import { Poller } from './poller.js';
+import { refusePostFor } from './post-rights.js';
 import { renderTelegram } from './render.js';
 import { Sender } from './sender.js';
 import { closeWebhook, startWebhook } from './webhook.js';
@@ -55,6 +57,8 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
   bot.use((tgCtx, next) => (tgCtx.chat ? serial.run(String(tgCtx.chat.id), next) : next()));
   bot.on(message('text'), (tgCtx) => onText(deps, tgCtx.message));
   bot.on(channelPost('text'), (tgCtx) => onText(deps, tgCtx.channelPost));
+  bot.on(message('migrate_to_chat_id'), (tgCtx) => onMigration(ctx.bot.services, logger, tgCtx.message));
+  bot.on(message('migrate_from_chat_id'), (tgCtx) => onMigration(ctx.bot.services, logger, tgCtx.message));
   bot.on('callback_query', (tgCtx) => onButton(deps, tgCtx.callbackQuery));
   bot.on('inline_query', (tgCtx) => onInline(deps, tgCtx.inlineQuery));
 
@@ -119,7 +123,11 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
       await stopping;
       moderators.close();
     },
-    deliver(chatId, reply, { bulk }) {
+    async deliver(chatId, reply, { bulk, onBehalfOf }) {
+      if (onBehalfOf) {
+        const refused = await refusePostFor(bot.telegram, chatId, onBehalfOf.userId);
+        if (refused) return refused;
+      }
       return sender.send(chatId, renderTelegram(reply), { bulk });
     },
   };

@@ -13,6 +13,12 @@ export const TELEGRAM_LIMITS: PacingLimits = { perSecond: 30, perChatIntervalMs:
 const MINUTE = 60_000;
 /** Replies may run the shared budget this far ahead; bulk then waits, replies never do. */
 const MAX_DEBT_MS = 1000;
+/**
+ * Telegram counts messages when they reach it, after timers that fired late and network
+ * jitter have bunched some together; so a bulk message only leaves when fewer than the
+ * per-second limit left in the last second plus this margin.
+ */
+const WINDOW_MARGIN_MS = 60;
 
 /**
  * Schedules bulk messages into free slots under Telegram's limits. Replies are only noted:
@@ -22,6 +28,8 @@ export class Pacer {
   private nextGlobal = 0;
   private readonly nextChat = new Map<string, number>();
   private readonly groupSends = new Map<string, number[]>();
+  /** When the latest messages (bulk and replies) really left, oldest first; at most perSecond. */
+  private readonly lastStarts: number[] = [];
   private notes = 0;
 
   constructor(
@@ -44,7 +52,21 @@ export class Pacer {
     const now = this.now();
     this.nextGlobal = Math.min(Math.max(this.nextGlobal, now) + 1000 / this.limits.perSecond, now + MAX_DEBT_MS);
     this.take(chatId, isGroup, now);
+    this.recordStart(now);
     if (++this.notes % 1000 === 0) this.prune(now);
+  }
+
+  /**
+   * Right before a bulk message leaves (after its reserved slot): 0 when it may go now, and it
+   * is counted as sent; otherwise how long to wait before asking again.
+   */
+  admit(): number {
+    const now = this.now();
+    const oldest = this.lastStarts.length >= this.limits.perSecond ? this.lastStarts[0]! : -Infinity;
+    const wait = oldest + 1000 + WINDOW_MARGIN_MS - now;
+    if (wait > 0) return wait;
+    this.recordStart(now);
+    return 0;
   }
 
   /** A bulk message really left now (possibly later than reserved): the chat's gap counts from here. */
@@ -56,6 +78,11 @@ export class Pacer {
   /** Telegram answered 429 for this chat: nothing more to it before `ms` from now. */
   pause(chatId: string, ms: number): void {
     this.nextChat.set(chatId, Math.max(this.nextChat.get(chatId) ?? 0, this.now() + ms));
+  }
+
+  private recordStart(at: number): void {
+    this.lastStarts.push(at);
+    if (this.lastStarts.length > this.limits.perSecond) this.lastStarts.shift();
   }
 
   private take(chatId: string, isGroup: boolean, at: number): void {

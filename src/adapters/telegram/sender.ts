@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Telegram } from 'telegraf';
 import type { Logger } from '../../core/logger.js';
@@ -60,6 +61,8 @@ export class Sender {
     this.attempts = options.attempts ?? 4;
     this.backoffMs = options.backoffMs ?? 250;
     this.timeoutMs = options.timeoutMs ?? 15_000;
+    // Every paced message waits on this signal; a broadcast has many waiting at once.
+    setMaxListeners(0, this.closing.signal);
   }
 
   /** Sends the messages of one reply in order; stops at the first that cannot be delivered. */
@@ -128,6 +131,8 @@ export class Sender {
       if (bulk) {
         const wait = this.pacer.reserve(chatId, isGroupId(chatId));
         if (wait > 0 && !(await this.pause(wait))) return this.gaveUp('shutting down');
+        for (let extra = this.pacer.admit(); extra > 0; extra = this.pacer.admit())
+          if (!(await this.pause(extra))) return this.gaveUp('shutting down');
         this.pacer.started(chatId);
       } else {
         this.pacer.note(chatId, isGroupId(chatId));

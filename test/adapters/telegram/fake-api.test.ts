@@ -95,4 +95,57 @@ describe('FakeTelegramApi', () => {
     expect(parseTelegramHtml('<a href="x">a <a href="y">b</a></a>').ok).toBe(false);
     expect(parseTelegramHtml('<code><b>x</b></code>').ok).toBe(false);
   });
+
+  it('with a per-second limit, answers 429 with retry_after beyond it and accepts again a second later', async () => {
+    fake.limitRate(30);
+    const chats = Array.from({ length: 40 }, (_, i) => privateChat(user(100 + i)));
+    for (const c of chats) fake.addChat(c);
+    const answers = await Promise.all(chats.map((c) => call('sendMessage', { chat_id: c.id, text: 'hi' })));
+    const accepted = answers.filter((a) => a.status === 200);
+    const refused = answers.filter((a) => a.status === 429);
+    expect(accepted).toHaveLength(30);
+    expect(refused).toHaveLength(10);
+    for (const r of refused) {
+      expect(r.body).toMatchObject({ ok: false, error_code: 429, parameters: { retry_after: 1 } });
+      expect(String(r.body.description)).toMatch(/^Too Many Requests: retry after 1$/);
+    }
+    expect(fake.rateLimited).toBe(10);
+    expect(fake.sent()).toHaveLength(30);
+    await new Promise((resolve) => setTimeout(resolve, 1050));
+    expect((await call('sendMessage', { chat_id: chats[0]!.id, text: 'again' })).status).toBe(200);
+  });
+
+  it('holds answers to messages it accepted until released', async () => {
+    fake.addChat(chat);
+    fake.holdSends(1);
+    const first = await call('sendMessage', { chat_id: chat.id, text: 'one' });
+    expect(first.status).toBe(200);
+    let answered = false;
+    const second = call('sendMessage', { chat_id: chat.id, text: 'two' }).then((a) => ((answered = true), a));
+    await fake.waitFor(() => fake.sent(chat.id).length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(answered).toBe(false);
+    expect(fake.sent(chat.id).map((c) => c.held ?? false)).toEqual([false, true]);
+    fake.releaseHeld();
+    expect((await second).status).toBe(200);
+  });
+
+  it('upgrades a group: 400 with migrate_to_chat_id for the old id, service messages in both chats', async () => {
+    const admin = user(7);
+    const group = { id: -501, type: 'group' as const, title: 'Old group' };
+    fake.addChat(group);
+    fake.setMember(group.id, admin.id, 'administrator');
+    fake.upgradeGroup(group, -100501);
+    const old = await call('sendMessage', { chat_id: group.id, text: 'hi' });
+    expect(old.status).toBe(400);
+    expect(old.body).toMatchObject({ parameters: { migrate_to_chat_id: -100501 } });
+    expect((await call('sendMessage', { chat_id: -100501, text: 'hi' })).status).toBe(200);
+    const member = await call('getChatMember', { chat_id: -100501, user_id: admin.id });
+    expect(member.body.result).toMatchObject({ status: 'administrator' });
+    const updates = (await call('getUpdates', {})).body.result as { message: Record<string, unknown> }[];
+    expect(updates.map((u) => [u.message.migrate_to_chat_id, u.message.migrate_from_chat_id])).toEqual([
+      [-100501, undefined],
+      [undefined, -501],
+    ]);
+  });
 });

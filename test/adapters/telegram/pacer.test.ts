@@ -78,4 +78,19 @@ describe('Pacer', () => {
     c.advance(10_000);
     expect(pacer.reserve('b', false)).toBe(0);
   });
+
+  it('admits a bulk message only when fewer than 30 really left in the last second, with a margin', () => {
+    const c = clock();
+    const pacer = new Pacer(undefined, c.now);
+    // 29 replies and one bulk message all left at once (late timers bunch them like this).
+    for (let i = 0; i < 29; i++) pacer.note(`user${i}`, false);
+    expect(pacer.admit()).toBe(0);
+    const wait = pacer.admit();
+    expect(wait).toBeGreaterThan(1000);
+    expect(wait).toBeLessThanOrEqual(1100);
+    c.advance(wait);
+    // The whole bunch has left the window: 30 more may go, not 31.
+    for (let i = 0; i < 30; i++) expect(pacer.admit()).toBe(0);
+    expect(pacer.admit()).toBeGreaterThan(1000);
+  });
 });

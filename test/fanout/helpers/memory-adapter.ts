@@ -1,4 +1,4 @@
-import type { Adapter } from '../../../src/adapters/adapter.js';
+import type { Adapter, DeliverOptions } from '../../../src/adapters/adapter.js';
 import type { DeliveryResult, Platform, Reply } from '../../../src/core/types.js';
 
 export interface Sent {
@@ -19,6 +19,8 @@ export class MemoryAdapter implements Adapter {
   readonly sent: Sent[] = [];
   /** Every call, accepted or not. */
   readonly calls: { chatId: string; bulk: boolean }[] = [];
+  /** Who each call was made for (`onBehalfOf`), in the order of `calls`. */
+  readonly askers: DeliverOptions['onBehalfOf'][] = [];
   private readonly scripts = new Map<string, Scripted[]>();
   private gate: { open: Promise<void>; release: () => void; after: number } | undefined;
 
@@ -48,8 +50,9 @@ export class MemoryAdapter implements Adapter {
   /** How many sends are waiting at the gate. */
   waiting = 0;
 
-  async deliver(chatId: string, reply: Reply, options: { bulk: boolean }): Promise<DeliveryResult> {
+  async deliver(chatId: string, reply: Reply, options: DeliverOptions): Promise<DeliveryResult> {
     this.calls.push({ chatId, bulk: options.bulk });
+    this.askers.push(options.onBehalfOf);
     const next = this.scripts.get(chatId)?.shift();
     if (next !== undefined) {
       const result = typeof next === 'function' ? await next(chatId) : next;

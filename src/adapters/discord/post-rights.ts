@@ -1,0 +1,36 @@
+import { PermissionFlagsBits, RESTJSONErrorCodes, type Client } from 'discord.js';
+import type { DeliveryResult } from '../../core/types.js';
+import { apiErrorCode, describeError } from './errors.js';
+
+type Refusal = Extract<DeliveryResult, { ok: false }>;
+
+const refuse = (detail: string): Refusal => ({ ok: false, reason: 'forbidden', detail, user: true });
+
+/**
+ * Whether a member may have the bot post into `channelId` on their behalf: the channel must be
+ * in the server where they asked, and they need Manage Messages or Manage Server in it. Their
+ * roles are fetched from Discord each time (the Guilds intent keeps no member cache), so the
+ * channel's own permission overwrites count. Undefined when they may; the refusal otherwise.
+ */
+export async function refusePostFor(
+  client: Client,
+  channelId: string,
+  asker: { userId: string; fromChatId: string },
+): Promise<Refusal | undefined> {
+  const target = client.channels.cache.get(channelId);
+  if (!target || target.isDMBased() || !('permissionsFor' in target))
+    return { ok: false, reason: 'gone', detail: 'unknown channel' };
+  const from = client.channels.cache.get(asker.fromChatId);
+  const fromGuild = from && !from.isDMBased() ? from.guildId : undefined;
+  if (fromGuild !== target.guildId) return refuse('that channel is in another server');
+  try {
+    const member = await target.guild.members.fetch({ user: asker.userId, force: true });
+    const permissions = target.permissionsFor(member);
+    if (permissions.any([PermissionFlagsBits.ManageMessages, PermissionFlagsBits.ManageGuild])) return undefined;
+    return refuse('you need Manage Messages or Manage Server in that channel');
+  } catch (error) {
+    if (apiErrorCode(error) === RESTJSONErrorCodes.UnknownMember) return refuse('you are not a member of this server');
+    const detail = String(describeError(error).message ?? 'unknown error');
+    return { ok: false, reason: 'failed', detail: `could not check your permissions there: ${detail}` };
+  }
+}
