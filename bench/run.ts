@@ -1,31 +1,35 @@
 import { fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './generate.js';
+import type { EndToEndName, EndToEndResults } from './end-to-end.js';
 import type { ColdResult, LoadResult, SizeJob } from './one-size.js';
-import { formatOutcomes, formatTable, type SizeResult, type TelegramResult } from './table.js';
+import { formatEndToEnd, formatOutcomes, formatTable, type SizeResult } from './table.js';
 
 interface Options {
   json: boolean;
   sizes: number[];
   seed: number;
   fuse: boolean;
+  e2e: boolean;
 }
 
+const USAGE = '--json, --sizes 1000,10000, --seed N, --no-fuse, --no-e2e (skip the end-to-end runs, about 45 s)';
+
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { json: false, sizes: [1_000, 10_000, 100_000], seed: 20_180_911, fuse: true };
+  const options: Options = { json: false, sizes: [1_000, 10_000, 100_000], seed: 20_180_911, fuse: true, e2e: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => argv[++i] ?? '';
     if (arg === '--json') options.json = true;
     else if (arg === '--no-fuse') options.fuse = false;
+    else if (arg === '--no-e2e') options.e2e = false;
     else if (arg === '--sizes')
       options.sizes = value()
         .split(',')
         .map((s) => Number(s.replace(/_/g, '')));
     else if (arg === '--seed') options.seed = Number(value());
-    else throw new Error(`unknown option ${arg} (use --json, --sizes 1000,10000, --seed N, --no-fuse)`);
+    else throw new Error(`unknown option ${arg} (use ${USAGE})`);
   }
   if (options.sizes.some((s) => !Number.isInteger(s) || s < 10)) throw new Error('--sizes takes whole numbers >= 10');
   return options;
@@ -33,10 +37,10 @@ function parseArgs(argv: readonly string[]): Options {
 
 const here = (name: string): string => fileURLToPath(new URL(name, import.meta.url));
 
-/** Runs one phase in a fresh Node process so that heaps and JIT state never leak between phases. */
-function runChild<T>(job: SizeJob): Promise<T> {
+/** Runs one script in a fresh Node process so that heaps, JIT state and sockets never leak between phases. */
+function runChild<T>(script: string, arg: string, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = fork(here('./one-size.ts'), [JSON.stringify(job)], {
+    const child = fork(here(script), [arg], {
       execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=4096'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -44,20 +48,29 @@ function runChild<T>(job: SizeJob): Promise<T> {
     child.on('message', (message) => (result = message as T));
     child.on('error', reject);
     child.on('exit', (code) =>
-      result !== undefined ? resolve(result) : reject(new Error(`${job.mode} run failed with exit code ${code}`)),
+      result !== undefined ? resolve(result) : reject(new Error(`${what} run failed with exit code ${code}`)),
     );
   });
 }
 
-/** The end-to-end row: real telegraf against the fake Bot API, when that benchmark is present. */
-async function runTelegram(log: (line: string) => void): Promise<TelegramResult | string> {
-  const path = here('./telegram.ts');
-  if (!existsSync(path)) return 'not measured: bench/telegram.ts is not there yet';
-  const module = (await import(path)) as {
-    benchTelegram: (options: { commands?: number; chats?: number }) => Promise<TelegramResult>;
-  };
-  log('telegram: 5,000 commands over 500 chats through telegraf and the fake Bot API');
-  return module.benchTelegram({ commands: 5_000, chats: 500 });
+const runSize = <T>(job: SizeJob): Promise<T> => runChild<T>('./one-size.ts', JSON.stringify(job), job.mode);
+
+const END_TO_END: [EndToEndName, string][] = [
+  ['telegram', 'telegram: 5,000 /brief over 500 chats through telegraf and the fake Bot API'],
+  ['discord', 'discord: 500 /brief interactions through discord.js and the fake gateway'],
+  ['fanout', 'fan-out: one new brief to 1,000 Telegram chats at 30 messages/s (about 35 s)'],
+];
+
+/** The end-to-end rows, each in its own process after the size runs; a failure becomes the row's text. */
+async function runEndToEnd(log: (line: string) => void): Promise<EndToEndResults> {
+  const results: Record<string, unknown> = {};
+  for (const [name, what] of END_TO_END) {
+    log(what);
+    results[name] = await runChild('./end-to-end.ts', name, name).catch(
+      (error: unknown) => `failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return results as EndToEndResults;
 }
 
 async function main(): Promise<void> {
@@ -79,25 +92,24 @@ async function main(): Promise<void> {
       hotReload: size >= 10_000,
       fuse: options.fuse,
     };
-    const cold = await runChild<ColdResult>(job);
+    const cold = await runSize<ColdResult>(job);
     log(`${size}: cold load ${(cold.loadMs / 1000).toFixed(2)} s, queries done`);
-    const warm = await runChild<LoadResult>({ ...job, mode: 'warm' });
+    const warm = await runSize<LoadResult>({ ...job, mode: 'warm' });
     log(`${size}: warm start ${(warm.loadMs / 1000).toFixed(2)} s`);
     results.push({ size, generateMs: corpus.generateMs, reused: corpus.reused, cold, warm });
   }
-  const telegram = await runTelegram(log).catch(
-    (error: unknown) => `failed: ${error instanceof Error ? error.message : String(error)}`,
-  );
+  const endToEnd = options.e2e ? await runEndToEnd(log) : undefined;
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${process.platform}`;
   const totalMs = performance.now() - started;
   const load = `load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`;
   if (options.json) {
     process.stdout.write(
-      `${JSON.stringify({ machine, load, seed: options.seed, totalMs, results, telegram }, null, 2)}\n`,
+      `${JSON.stringify({ machine, load, seed: options.seed, totalMs, results, endToEnd }, null, 2)}\n`,
     );
     return;
   }
-  process.stdout.write(`${formatTable(results, telegram)}\n\n`);
+  process.stdout.write(`${formatTable(results)}\n\n`);
+  if (endToEnd) process.stdout.write(`${formatEndToEnd(endToEnd)}\n\n`);
   process.stdout.write(`Outcomes per query class (reply kinds):\n${formatOutcomes(results)}\n\n`);
   process.stdout.write(
     `Machine: ${machine}. ${load}. Seed ${options.seed}. Whole run ${(totalMs / 1000).toFixed(0)} s.\n`,

@@ -1,3 +1,4 @@
+import type { EndToEndResults } from './end-to-end.js';
 import type { Timing } from './measure.js';
 import type { QueryClass } from './queries.js';
 import type { ColdResult, LoadResult } from './one-size.js';
@@ -8,12 +9,6 @@ export interface SizeResult {
   reused: boolean;
   cold: ColdResult;
   warm: LoadResult;
-}
-
-export interface TelegramResult {
-  repliesPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
 }
 
 type Row = [label: string, cells: (r: SizeResult) => string, target: string];
@@ -83,23 +78,64 @@ function rows(): Row[] {
   ];
 }
 
-/** The Markdown table printed by `npm run bench` and pasted into the README. */
-export function formatTable(results: readonly SizeResult[], telegram: TelegramResult | string | undefined): string {
-  const header = ['', ...results.map((r) => `${count(r.size)} briefs`), 'target'];
-  const lines = rows().map(([label, cell, target]) => [label, ...results.map(cell), target]);
-  if (telegram !== undefined) {
-    const text =
-      typeof telegram === 'string'
-        ? telegram
-        : `${telegram.repliesPerSecond.toFixed(0)} replies/s, p50 ${ms(telegram.p50Ms)} ms, p99 ${ms(telegram.p99Ms)} ms`;
-    lines.push(['Telegram end to end (5,000 commands, 500 chats)', text, ...results.slice(1).map(() => ''), '']);
-  }
+function markdown(header: string[], lines: string[][]): string {
   const all = [header, ...lines];
   const widths = header.map((_, i) => Math.max(3, ...all.map((row) => (row[i] ?? '').length)));
   const fmt = (row: string[]) =>
     `| ${row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   const rule = `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`;
   return [fmt(header), rule, ...lines.map(fmt)].join('\n');
+}
+
+/** The Markdown table printed by `npm run bench` and pasted into the README. */
+export function formatTable(results: readonly SizeResult[]): string {
+  const header = ['', ...results.map((r) => `${count(r.size)} briefs`), 'target'];
+  return markdown(
+    header,
+    rows().map(([label, cell, target]) => [label, ...results.map(cell), target]),
+  );
+}
+
+type EndToEndRow<K extends keyof EndToEndResults> = [
+  key: K,
+  label: string,
+  cell: (r: Exclude<EndToEndResults[K], string | undefined>) => string,
+  target: string,
+];
+
+const END_TO_END_ROWS: [EndToEndRow<'telegram'>, EndToEndRow<'discord'>, EndToEndRow<'fanout'>] = [
+  [
+    'telegram',
+    'Telegram /brief, 5,000 commands over 500 chats (telegraf, fake Bot API)',
+    (r) => `${count(r.repliesPerSecond)} replies/s, p50 ${ms(r.p50Ms)} ms, p99 ${ms(r.p99Ms)} ms`,
+    '',
+  ],
+  [
+    'discord',
+    'Discord /brief, INTERACTION_CREATE to callback (discord.js, fake gateway)',
+    (r) => `p50 ${ms(r.p50Ms)} ms, p99 ${ms(r.p99Ms)} ms (${count(r.interactions)} interactions)`,
+    'p99 < 20 ms',
+  ],
+  [
+    'fanout',
+    'Telegram fan-out of one brief to 1,000 chats, fake Bot API allowing 30 messages/s',
+    (r) =>
+      `${r.messagesPerSecond.toFixed(1)} messages/s, ${count(r.rateLimited)} 429s, ${count(r.duplicates)} duplicates, ` +
+      `${count(r.chatsServed)}/${count(r.chats)} chats served, ${seconds(r.durationMs)}`,
+    '>= 27 messages/s, no 429, no duplicate, every chat',
+  ],
+];
+
+/** The end-to-end rows: real clients over loopback, independent of the corpus size. */
+export function formatEndToEnd(results: EndToEndResults): string {
+  const lines = END_TO_END_ROWS.flatMap(([key, label, cell, target]): string[][] => {
+    const result = results[key];
+    if (result === undefined) return [];
+    // The tuple type ties each key to its cell; TypeScript cannot follow it through the union.
+    const text = typeof result === 'string' ? result : (cell as (r: typeof result) => string)(result);
+    return [[label, text, target]];
+  });
+  return markdown(['end to end', 'result', 'target'], lines);
 }
 
 export function formatOutcomes(results: readonly SizeResult[]): string {
