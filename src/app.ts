@@ -58,7 +58,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const parts: {
     data?: DataStore;
     fanout?: FanOut;
-    stopWatching?: () => Promise<void>;
+    watching?: Promise<(() => Promise<void>) | undefined>;
     rateLimiter?: RateLimiter;
     adapters: Adapter[];
     directory: AdapterDirectory;
@@ -72,7 +72,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   };
   // Sends under way finish through their adapter before it stops; the database closes last.
   const shutdown = async () => {
-    await step('content watcher', () => parts.stopWatching?.());
+    await step('content watcher', async () => (await parts.watching)?.());
     await step('fan-out', () => parts.fanout?.stop());
     await step('adapters', async () => {
       await Promise.allSettled(parts.adapters.map((a) => a.stop()));
@@ -80,6 +80,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     });
     await step('rate limiter', () => parts.rateLimiter?.close());
     await step('database', () => parts.data?.close());
+    await step('content cache', () => store.flushCache());
   };
 
   try {
@@ -94,7 +95,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     }));
     // Before the watcher starts: what changed while the bot was down is announced first.
     await fanout.attach();
-    if (options.watch !== false) parts.stopWatching = await watchContent(store, { logger });
+    if (options.watch !== false) parts.watching = watchInBackground(store, logger);
     const rateLimiter = (parts.rateLimiter = new RateLimiter(config.rateLimit));
 
     const services = provideSubscriptionServices({
@@ -120,4 +121,26 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     await shutdown();
     throw error;
   }
+}
+
+/**
+ * A watcher over a large folder takes seconds to become ready (100,000 files: ~10 s), so the bot
+ * serves meanwhile; once it is ready, files that changed during that time are reloaded.
+ */
+function watchInBackground(store: ContentStore, logger: Logger): Promise<(() => Promise<void>) | undefined> {
+  const started = performance.now();
+  return watchContent(store, { logger }).then(
+    async (stop) => {
+      const report = await store.reconcile();
+      logger.debug(
+        { ms: Math.round(performance.now() - started), caughtUp: report.changes.length },
+        'content watcher ready',
+      );
+      return stop;
+    },
+    (err: unknown) => {
+      logger.error({ err }, 'content watcher could not start; edits need a restart to show');
+      return undefined;
+    },
+  );
 }
