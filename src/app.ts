@@ -3,7 +3,7 @@ import { coreCommands } from '../commands/index.js';
 import type { Adapter, AdapterContext } from './adapters/adapter.js';
 import type { Config } from './config.js';
 import { ContentStore } from './content/store.js';
-import { watchContent } from './content/watch.js';
+import { startWatching, type ContentWatcher } from './content/watch.js';
 import { Bot } from './core/bot.js';
 import type { Logger } from './core/logger.js';
 import { RateLimiter } from './core/rate-limit.js';
@@ -58,7 +58,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const parts: {
     data?: DataStore;
     fanout?: FanOut;
-    watching?: Promise<(() => Promise<void>) | undefined>;
+    watcher?: ContentWatcher;
     rateLimiter?: RateLimiter;
     adapters: Adapter[];
     directory: AdapterDirectory;
@@ -72,7 +72,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   };
   // Sends under way finish through their adapter before it stops; the database closes last.
   const shutdown = async () => {
-    await step('content watcher', async () => (await parts.watching)?.());
+    await step('content watcher', () => parts.watcher?.close());
     await step('fan-out', () => parts.fanout?.stop());
     await step('adapters', async () => {
       await Promise.allSettled(parts.adapters.map((a) => a.stop()));
@@ -95,7 +95,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     }));
     // Before the watcher starts: what changed while the bot was down is announced first.
     await fanout.attach();
-    if (options.watch !== false) parts.watching = watchInBackground(store, logger);
+    if (options.watch !== false) parts.watcher = watchInBackground(store, logger);
     const rateLimiter = (parts.rateLimiter = new RateLimiter(config.rateLimit));
 
     const services = provideSubscriptionServices({
@@ -127,20 +127,15 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
  * A watcher over a large folder takes seconds to become ready (100,000 files: ~10 s), so the bot
  * serves meanwhile; once it is ready, files that changed during that time are reloaded.
  */
-function watchInBackground(store: ContentStore, logger: Logger): Promise<(() => Promise<void>) | undefined> {
+function watchInBackground(store: ContentStore, logger: Logger): ContentWatcher {
   const started = performance.now();
-  return watchContent(store, { logger }).then(
-    async (stop) => {
-      const report = await store.reconcile();
-      logger.debug(
-        { ms: Math.round(performance.now() - started), caughtUp: report.changes.length },
-        'content watcher ready',
-      );
-      return stop;
-    },
-    (err: unknown) => {
-      logger.error({ err }, 'content watcher could not start; edits need a restart to show');
-      return undefined;
-    },
-  );
+  const watcher = startWatching(store, { logger });
+  watcher.ready
+    .then(() => store.reconcile())
+    .then((report) => {
+      const ms = Math.round(performance.now() - started);
+      logger.debug({ ms, caughtUp: report.changes.length }, 'content watcher ready');
+    })
+    .catch((err: unknown) => logger.error({ err }, 'content watcher could not catch up; edits may need a restart'));
+  return watcher;
 }
