@@ -30,7 +30,7 @@ export interface AppOptions {
   /** Watch the content folder for changes (on by default). */
   watch?: boolean;
   /** Builds the adapters for this config; the platform ones come from `platformAdapters`. */
-  adapters: (ctx: AdapterContext) => Adapter[];
+  adapters: (ctx: AdapterContext) => Adapter[] | Promise<Adapter[]>;
   /** Fan-out tuning (retry timings, concurrency); the defaults suit production. */
   fanout?: Omit<FanOutOptions, 'store' | 'library' | 'adapters' | 'logger'>;
 }
@@ -106,7 +106,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     });
     const bot = new Bot({ library: store.library, commands: coreCommands, logger, rateLimiter, services });
     const ctx: AdapterContext = { bot, store, config, logger };
-    const adapters = (parts.adapters = options.adapters(ctx));
+    const adapters = (parts.adapters = await options.adapters(ctx));
     for (const adapter of adapters) directory.register(adapter);
     for (const adapter of adapters) {
       await adapter.start();
