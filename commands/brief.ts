@@ -1,18 +1,10 @@
 import { defineCommand } from '../src/core/command.js';
-import { topicExamples } from './examples.js';
+import { briefQueryOption, topicExamples } from './examples.js';
 
 export default defineCommand({
   name: 'brief',
   description: 'Show the brief on a topic: summary, key facts and sources.',
-  options: [
-    {
-      name: 'topic',
-      description: 'A topic, title or slug, e.g. xinjiang',
-      type: 'string',
-      required: true,
-      autocomplete: true,
-    },
-  ],
+  options: [briefQueryOption],
   examples: (library) => topicExamples(library).map((t) => `/brief ${t}`),
   run({ args, library }) {
     const query = String(args.topic);

@@ -2,7 +2,7 @@ import { defineCommand } from '../src/core/command.js';
 import type { Reply } from '../src/core/types.js';
 import type { PostResult } from '../src/fanout/publisher.js';
 import { publisherOf } from '../src/fanout/services.js';
-import { topicExamples } from './examples.js';
+import { briefQueryOption, topicExamples } from './examples.js';
 import { shown } from './topic-choice.js';
 
 const text = (tone: 'info' | 'error', message: string, code?: string): Reply =>
@@ -42,13 +42,7 @@ export default defineCommand({
   name: 'post',
   description: 'Publish a brief for everyone: in this chat, or in a channel you name.',
   options: [
-    {
-      name: 'topic',
-      description: 'A topic, title or slug, e.g. xinjiang',
-      type: 'string',
-      required: true,
-      autocomplete: true,
-    },
+    briefQueryOption,
     {
       name: 'channel',
       description: 'Where to post instead of here, e.g. #news or @newschannel',

@@ -3,7 +3,7 @@ import { coreCommands } from '../commands/index.js';
 import type { Adapter, AdapterContext } from './adapters/adapter.js';
 import type { Config } from './config.js';
 import { ContentStore } from './content/store.js';
-import { watchContent } from './content/watch.js';
+import { startWatching, type ContentWatcher } from './content/watch.js';
 import { Bot } from './core/bot.js';
 import type { Logger } from './core/logger.js';
 import { RateLimiter } from './core/rate-limit.js';
@@ -30,7 +30,7 @@ export interface AppOptions {
   /** Watch the content folder for changes (on by default). */
   watch?: boolean;
   /** Builds the adapters for this config; the platform ones come from `platformAdapters`. */
-  adapters: (ctx: AdapterContext) => Adapter[];
+  adapters: (ctx: AdapterContext) => Adapter[] | Promise<Adapter[]>;
   /** Fan-out tuning (retry timings, concurrency); the defaults suit production. */
   fanout?: Omit<FanOutOptions, 'store' | 'library' | 'adapters' | 'logger'>;
 }
@@ -58,7 +58,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const parts: {
     data?: DataStore;
     fanout?: FanOut;
-    stopWatching?: () => Promise<void>;
+    watcher?: ContentWatcher;
     rateLimiter?: RateLimiter;
     adapters: Adapter[];
     directory: AdapterDirectory;
@@ -72,7 +72,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   };
   // Sends under way finish through their adapter before it stops; the database closes last.
   const shutdown = async () => {
-    await step('content watcher', () => parts.stopWatching?.());
+    await step('content watcher', () => parts.watcher?.close());
     await step('fan-out', () => parts.fanout?.stop());
     await step('adapters', async () => {
       await Promise.allSettled(parts.adapters.map((a) => a.stop()));
@@ -80,6 +80,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     });
     await step('rate limiter', () => parts.rateLimiter?.close());
     await step('database', () => parts.data?.close());
+    await step('content cache', () => store.flushCache());
   };
 
   try {
@@ -94,7 +95,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     }));
     // Before the watcher starts: what changed while the bot was down is announced first.
     await fanout.attach();
-    if (options.watch !== false) parts.stopWatching = await watchContent(store, { logger });
+    if (options.watch !== false) parts.watcher = watchInBackground(store, logger);
     const rateLimiter = (parts.rateLimiter = new RateLimiter(config.rateLimit));
 
     const services = provideSubscriptionServices({
@@ -105,7 +106,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     });
     const bot = new Bot({ library: store.library, commands: coreCommands, logger, rateLimiter, services });
     const ctx: AdapterContext = { bot, store, config, logger };
-    const adapters = (parts.adapters = options.adapters(ctx));
+    const adapters = (parts.adapters = await options.adapters(ctx));
     for (const adapter of adapters) directory.register(adapter);
     for (const adapter of adapters) {
       await adapter.start();
@@ -120,4 +121,21 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     await shutdown();
     throw error;
   }
+}
+
+/**
+ * A watcher over a large folder takes seconds to become ready (100,000 files: ~10 s), so the bot
+ * serves meanwhile; once it is ready, files that changed during that time are reloaded.
+ */
+function watchInBackground(store: ContentStore, logger: Logger): ContentWatcher {
+  const started = performance.now();
+  const watcher = startWatching(store, { logger });
+  watcher.ready
+    .then(() => store.reconcile())
+    .then((report) => {
+      const ms = Math.round(performance.now() - started);
+      logger.debug({ ms, caughtUp: report.changes.length }, 'content watcher ready');
+    })
+    .catch((err: unknown) => logger.error({ err }, 'content watcher could not catch up; edits may need a restart'));
+  return watcher;
 }

@@ -28,6 +28,8 @@ export interface ReloadReport {
   errors: ContentError[];
 }
 
+const CACHE_SAVE_DELAY_MS = 5_000;
+
 type FileOutcome = { file: string; brief?: Brief; draft?: boolean; errors?: ContentError[]; missing?: boolean };
 
 /**
@@ -43,6 +45,7 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
   private readonly cache: ParseCache;
   private queue: Promise<unknown> = Promise.resolve();
   private saving: Promise<void> = Promise.resolve();
+  private saveTimer: NodeJS.Timeout | undefined;
   lastReload: ReloadReport | undefined;
 
   constructor(private readonly options: StoreOptions) {
@@ -72,7 +75,7 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
       }
       this.library.replaceAll(briefs);
       this.cache.retain(new Set(files));
-      this.saveCache();
+      this.saveCache(0);
       return this.report([], this.errors());
     });
   }
@@ -105,20 +108,49 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
           if (change) changes.push(change);
         }
       }
-      this.saveCache();
+      this.saveCache(CACHE_SAVE_DELAY_MS);
       return this.report(changes, fresh);
     });
   }
 
- /** Resolves once the parse cache written after the last load or reload is on disk. */
+  /**
+   * Reloads whatever differs on disk from what was read: files added, changed (size or time)
+   * or removed since. Closes the gap between a load and a watcher that became ready later.
+   */
+  async reconcile(): Promise<ReloadReport> {
+    const files = await scanContentDir(this.options.dir);
+    const stamps = await stampsOf(this.options.dir, files);
+    const present = new Set(files);
+    const stale = files.filter((file, i) => {
+      if (this.problems.has(file)) return false; // re-read on its next edit; its error is already reported
+      const stamp = stamps[i];
+      return !stamp || typeof this.cache.fresh(file, stamp) !== 'object';
+    });
+    const gone = [...this.fileSlug.keys(), ...this.drafts].filter((file) => !present.has(file));
+    return this.reload([...stale, ...gone]);
+  }
+
+  /** Resolves once the parse cache is on disk, writing a pending one now. */
   async flushCache(): Promise<void> {
+    if (this.saveTimer) this.saveCache(0);
     await this.saving;
   }
 
-  private saveCache(): void {
-    this.saving = this.saving
-      .then(() => this.cache.save())
-      .catch((err: unknown) => this.options.logger.warn({ err }, 'could not write the content cache'));
+  /**
+   * Writes the cache after `delayMs` of quiet. At 100,000 briefs a write takes about a second
+   * of CPU, so a burst of edits is written once rather than after each reload.
+   */
+  private saveCache(delayMs: number): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const write = () => {
+      this.saveTimer = undefined;
+      this.saving = this.saving
+        .then(() => this.cache.save())
+        .catch((err: unknown) => this.options.logger.warn({ err }, 'could not write the content cache'));
+    };
+    if (delayMs <= 0) write();
+    else this.saveTimer = setTimeout(write, delayMs).unref();
   }
 
   /** Turns "docs/x.md" into the path an editor sees: "content/docs/x.md". */

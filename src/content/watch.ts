@@ -10,8 +10,21 @@ export interface WatchOptions {
   logger: Logger;
 }
 
-/** Watches the content folder and reloads changed files in debounced batches. */
+export interface ContentWatcher {
+  /** Resolves when the watcher sees every file; edits before that may go unnoticed. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Watches the content folder and reloads changed files in debounced batches; resolves when ready. */
 export async function watchContent(store: ContentStore, options: WatchOptions): Promise<() => Promise<void>> {
+  const watcher = startWatching(store, options);
+  await watcher.ready;
+  return () => watcher.close();
+}
+
+/** Starts watching at once; closing works before the watcher is ready too. */
+export function startWatching(store: ContentStore, options: WatchOptions): ContentWatcher {
   const debounceMs = options.debounceMs ?? 200;
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -51,10 +64,11 @@ export async function watchContent(store: ContentStore, options: WatchOptions): 
   });
   watcher.on('add', touch).on('change', touch).on('unlink', touch).on('unlinkDir', touchDir);
   watcher.on('error', (err) => options.logger.error({ err }, 'content watcher error'));
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-
-  return async () => {
-    if (timer) clearTimeout(timer);
-    await watcher.close();
+  return {
+    ready: new Promise<void>((resolve) => watcher.once('ready', () => resolve())),
+    async close() {
+      if (timer) clearTimeout(timer);
+      await watcher.close();
+    },
   };
 }

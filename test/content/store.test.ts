@@ -108,3 +108,22 @@ describe('ContentStore', () => {
     expect((await store.load()).briefs).toBe(1);
   });
 });
+
+describe('ContentStore.reconcile', () => {
+  it('catches up with files added, changed and removed since the load', async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, { 'keep.md': briefFile(), 'edit.md': briefFile({ title: 'Before' }), 'drop.md': briefFile() });
+    const store = storeFor(dir);
+    await store.load();
+    await writeFile(join(dir, 'edit.md'), briefFile({ title: 'After, with a longer title' }));
+    await rm(join(dir, 'drop.md'));
+    await writeFiles(dir, { 'new.md': briefFile({ title: 'Arrived meanwhile' }) });
+    const report = await store.reconcile();
+    expect(report.changes.map((c) => `${c.type} ${c.brief.slug}`).sort()).toEqual([
+      'added new',
+      'removed drop',
+      'updated edit',
+    ]);
+    expect((await store.reconcile()).changes).toEqual([]);
+  });
+});
