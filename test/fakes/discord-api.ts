@@ -109,6 +109,21 @@ const json = (res: ServerResponse, status: number, body?: unknown, headers: Reco
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 };
 
+/** A guild member as the API returns it, in interactions and from GET /guilds/:id/members/:id. */
+const memberPayload = (user: unknown, roles: readonly string[]) => ({
+  user,
+  roles,
+  joined_at: '2024-01-01T00:00:00.000Z',
+  deaf: false,
+  mute: false,
+  flags: 0,
+  pending: false,
+  nick: null,
+  avatar: null,
+  premium_since: null,
+  communication_disabled_until: null,
+});
+
 export class FakeDiscord extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
   readonly identifies: { intents: number; at: number }[] = [];
@@ -312,20 +327,7 @@ export class FakeDiscord extends EventEmitter {
           flags: 0,
           permissions: String(spec.permissions ?? MEMBER_DEFAULT),
         },
-        member: {
-          user,
-          roles: [],
-          joined_at: '2024-01-01T00:00:00.000Z',
-          deaf: false,
-          mute: false,
-          flags: 0,
-          pending: false,
-          nick: null,
-          avatar: null,
-          premium_since: null,
-          communication_disabled_until: null,
-          permissions: String(spec.permissions ?? MEMBER_DEFAULT),
-        },
+        member: { ...memberPayload(user, []), permissions: String(spec.permissions ?? MEMBER_DEFAULT) },
         authorizing_integration_owners: { '0': guildId },
         context: 0,
       };
@@ -446,19 +448,11 @@ export class FakeDiscord extends EventEmitter {
       const member = guild?.members?.find((x) => x.user.id === m![2]);
       if (!guild) return json(res, 404, { message: 'Unknown Guild', code: 10004 });
       if (!member) return json(res, 404, { message: 'Unknown Member', code: 10007 });
-      return json(res, 200, {
-        user: { discriminator: '0', avatar: null, global_name: null, ...member.user },
-        roles: member.roles,
-        joined_at: '2024-01-01T00:00:00.000Z',
-        deaf: false,
-        mute: false,
-        flags: 0,
-        pending: false,
-        nick: null,
-        avatar: null,
-        premium_since: null,
-        communication_disabled_until: null,
-      });
+      return json(
+        res,
+        200,
+        memberPayload({ discriminator: '0', avatar: null, global_name: null, ...member.user }, member.roles),
+      );
     }
     return json(res, 404, { message: '404: Not Found', code: 0 });
   }
