@@ -1,7 +1,5 @@
-import { ContentStore } from '../src/content/store.js';
-import { silentLogger } from '../src/core/logger.js';
-import { ensureCorpus } from './generate.js';
-import { pickQueries, type QueryClass } from './queries.js';
+import { warmCorpus } from './warm-corpus.js';
+import type { QueryClass } from './queries.js';
 
 /**
  * Runs one query class many times against a warm-loaded corpus, for profiling:
@@ -9,16 +7,7 @@ import { pickQueries, type QueryClass } from './queries.js';
  */
 const size = Number(process.argv[2] ?? 10_000);
 const cls = (process.argv[3] ?? 'typo') as QueryClass | 'autocomplete';
-const seed = 20_180_911;
-const corpus = ensureCorpus(size, seed);
-const store = new ContentStore({
-  dir: corpus.dir,
-  logger: silentLogger(),
-  cacheFile: `${corpus.dir}.content-cache.bin`,
-});
-await store.load();
-await store.library.textReady();
-const queries = pickQueries(store.library, seed + 1);
+const { store, queries } = await warmCorpus(size);
 const inputs = cls === 'autocomplete' ? queries.autocomplete : queries.brief[cls];
 const run =
   cls === 'autocomplete' ? (q: string) => store.library.complete(q, 25) : (q: string) => store.library.lookup(q);

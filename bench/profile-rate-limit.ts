@@ -1,12 +1,10 @@
 import { coreCommands } from '../commands/index.js';
-import { ContentStore } from '../src/content/store.js';
 import { Bot } from '../src/core/bot.js';
 import { silentLogger } from '../src/core/logger.js';
 import { RateLimiter } from '../src/core/rate-limit.js';
 import { renderText } from '../src/core/render-text.js';
-import { ensureCorpus } from './generate.js';
+import { warmCorpus } from './warm-corpus.js';
 import { summarize, timeEach, type Timing } from './measure.js';
-import { pickQueries } from './queries.js';
 
 /**
  * What the rate limiter adds to exact /brief lookups: the main table's exact-slug and topic-key
@@ -16,16 +14,7 @@ import { pickQueries } from './queries.js';
  */
 const size = Number(process.argv[2] ?? 10_000);
 const rounds = Number(process.argv[3] ?? 5);
-const seed = 20_180_911;
-const corpus = ensureCorpus(size, seed);
-const store = new ContentStore({
-  dir: corpus.dir,
-  logger: silentLogger(),
-  cacheFile: `${corpus.dir}.content-cache.bin`,
-});
-await store.load();
-await store.library.textReady();
-const queries = pickQueries(store.library, seed + 1);
+const { store, queries } = await warmCorpus(size);
 const us = (t: Timing) => `${(t.p50 * 1000).toFixed(1)} / ${(t.p99 * 1000).toFixed(1)} µs`;
 
 for (let round = 1; round <= rounds; round++) {
