@@ -18,6 +18,7 @@ import {
   type Harness,
 } from './discord-harness.js';
 import { eventually, readDeliveries, spawnMain, type MainProcess } from './main-process.js';
+import { settle, shortBriefFile as briefFile } from '../helpers/briefs.js';
 
 const STRING = 3;
 const CHANNEL = 7;
@@ -38,21 +39,6 @@ const MODERATOR = MEMBER | PERMISSIONS.ManageMessages;
 const editor = { id: '710000000000000001', username: 'editor' };
 const helper = { id: '710000000000000002', username: 'helper' };
 
-/** A short brief on these topics. */
-const briefFile = (slug: string, title: string, topics: string[], summary = 'A short summary for the test.') => `---
-title: ${title}
-slug: ${slug}
-topics: [${topics.join(', ')}]
-published: 2024-05-01
-publisher: Test Wire
-url: https://example.org/${slug}
-summary: ${summary}
-facts:
-  - One fact with the number 42.
----
-`;
-
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const messagesTo = (fake: FakeDiscord, channelId: string, since = 0): RecordedRequest[] =>
   fake.requests.slice(since).filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
 const authorOf = (request: RecordedRequest) =>

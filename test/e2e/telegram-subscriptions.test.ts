@@ -6,22 +6,7 @@ import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { FakeTelegramApi, groupChat, privateChat, user, type FakeChat } from '../fakes/telegram-api.js';
 import { eventually, readDeliveries, spawnMain, type MainProcess } from './main-process.js';
 import { startTelegramBot, textOf, writeFixtures, type RunningBot } from './telegram-harness.js';
-
-/** A short brief (one Telegram message) on these topics. */
-const briefFile = (slug: string, title: string, topics: string[], summary = 'A short summary for the test.') => `---
-title: ${title}
-slug: ${slug}
-topics: [${topics.join(', ')}]
-published: 2024-05-01
-publisher: Test Wire
-url: https://example.org/${slug}
-summary: ${summary}
-facts:
-  - One fact with the number 42.
----
-`;
-
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { settle, shortBriefFile as briefFile } from '../helpers/briefs.js';
 
 describe('telegram: subscriptions and posts end to end', { timeout: 60_000 }, () => {
   let fake: FakeTelegramApi;

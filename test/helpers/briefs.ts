@@ -64,3 +64,24 @@ export async function writeFiles(dir: string, files: Record<string, string>): Pr
     await writeFile(join(dir, name), text);
   }
 }
+
+/** A short brief file (one chat message when rendered) with these topics. */
+export const shortBriefFile = (
+  slug: string,
+  title: string,
+  topics: string[],
+  summary = 'A short summary for the test.',
+) => `---
+title: ${title}
+slug: ${slug}
+topics: [${topics.join(', ')}]
+published: 2024-05-01
+publisher: Test Wire
+url: https://example.org/${slug}
+summary: ${summary}
+facts:
+  - One fact with the number 42.
+---
+`;
+
+export const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
