@@ -78,18 +78,18 @@ describe('telegram: the real entry point starts and shuts down cleanly', () => {
     expect(stderr).not.toContain(fake.token);
   });
 
-  it('drops nothing: an update being handled when the process dies is handed out again', async () => {
+  /** Runs main against a fake, sends `/brief sauytbay` and holds the reply with a 30 s 429. */
+  async function mainWithStuckReply(userId: number) {
     const fake = await FakeTelegramApi.start();
     const dir = await mkdtemp(join(tmpdir(), 'briefbot-telegram-main-'));
-    const first = await startMain(fake, dir);
-    const mains = [first];
+    const mains = [await startMain(fake, dir)];
     cleanup.push(async () => {
       for (const main of mains) main.child.kill('SIGKILL');
       await fake.close();
       await rm(dir, { recursive: true, force: true });
     });
     await fake.waitFor(() => fake.polling, 30_000, 'polling');
-    const u = user(602);
+    const u = user(userId);
     const chat = privateChat(u);
     fake.fault({
       method: 'sendMessage',
@@ -98,6 +98,12 @@ describe('telegram: the real entry point starts and shuts down cleanly', () => {
     });
     fake.sendText(chat, u, '/brief sauytbay');
     await fake.waitFor(() => fake.callsTo('sendMessage').some((c) => c.status === 429), 20_000, 'the 429');
+    return { fake, dir, mains, chat };
+  }
+
+  it('drops nothing: an update being handled when the process dies is handed out again', async () => {
+    const { fake, dir, mains, chat } = await mainWithStuckReply(602);
+    const first = mains[0]!;
     expect(fake.unconfirmed).toBe(1);
     first.child.kill('SIGKILL');
     await first.exited;
@@ -108,24 +114,7 @@ describe('telegram: the real entry point starts and shuts down cleanly', () => {
   });
 
   it('on SIGTERM gives a stuck reply 5 s, exits 0 and leaves its update for the next start', async () => {
-    const fake = await FakeTelegramApi.start();
-    const dir = await mkdtemp(join(tmpdir(), 'briefbot-telegram-main-'));
-    const mains = [await startMain(fake, dir)];
-    cleanup.push(async () => {
-      for (const main of mains) main.child.kill('SIGKILL');
-      await fake.close();
-      await rm(dir, { recursive: true, force: true });
-    });
-    await fake.waitFor(() => fake.polling, 30_000, 'polling');
-    const u = user(603);
-    const chat = privateChat(u);
-    fake.fault({
-      method: 'sendMessage',
-      chatId: chat.id,
-      error: { error_code: 429, description: 'Too Many Requests: retry after 30', parameters: { retry_after: 30 } },
-    });
-    fake.sendText(chat, u, '/brief sauytbay');
-    await fake.waitFor(() => fake.callsTo('sendMessage').some((c) => c.status === 429), 20_000, 'the 429');
+    const { fake, dir, mains, chat } = await mainWithStuckReply(603);
     const signalled = performance.now();
     mains[0]!.child.kill('SIGTERM');
     expect(await mains[0]!.exited).toBe(0);
