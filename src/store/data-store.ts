@@ -102,6 +102,14 @@ export interface DataStore {
   /** Drops pending deliveries created before `before`; returns how many. */
   expirePending(before: number): Promise<number>;
 
+  /**
+   * True the first time an update id of a platform is claimed, false for a repeat (a webhook
+   * redelivered, a batch replayed after a crash), across every process sharing the store.
+   */
+  claimUpdate(platform: Platform, updateId: string): Promise<boolean>;
+  /** Forgets claims older than `before` (ms since the epoch); returns how many. */
+  forgetUpdatesBefore(before: number): Promise<number>;
+
   recordPost(post: PostRecord): Promise<void>;
   /** Most recent first. */
   recentPosts(limit: number): Promise<PostRecord[]>;

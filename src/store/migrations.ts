@@ -62,6 +62,16 @@ export const migrations: readonly string[] = [
     message_ids TEXT NOT NULL
   );
   `,
+  // 2: platform updates already handled, so a redelivered or replayed update is handled once
+  `
+  CREATE TABLE handled_updates (
+    platform TEXT NOT NULL,
+    update_id TEXT NOT NULL,
+    handled_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, update_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX handled_updates_by_age ON handled_updates (handled_at);
+  `,
 ];
 
 export class SchemaTooNewError extends Error {

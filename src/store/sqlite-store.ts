@@ -204,6 +204,10 @@ export class SqliteStore implements DataStore {
         `INSERT INTO posts (at, platform, user_id, user_name, from_chat_id, target_chat_id, slug, version, outcome,
            detail, message_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      claimUpdate: db.prepare(
+        'INSERT OR IGNORE INTO handled_updates (platform, update_id, handled_at) VALUES (?, ?, ?)',
+      ),
+      forgetUpdates: db.prepare('DELETE FROM handled_updates WHERE handled_at < ?'),
       recentPosts: db.prepare<[number], PostRow>('SELECT * FROM posts ORDER BY id DESC LIMIT ?'),
     };
   }
@@ -353,6 +357,14 @@ export class SqliteStore implements DataStore {
 
   async expirePending(before: number): Promise<number> {
     return this.sql.expire.run(this.now(), before).changes;
+  }
+
+  async claimUpdate(platform: Platform, updateId: string): Promise<boolean> {
+    return this.sql.claimUpdate.run(platform, updateId, this.now()).changes === 1;
+  }
+
+  async forgetUpdatesBefore(before: number): Promise<number> {
+    return this.sql.forgetUpdates.run(before).changes;
   }
 
   async recordPost(post: PostRecord): Promise<void> {

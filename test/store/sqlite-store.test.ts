@@ -48,7 +48,8 @@ describe('SqliteStore', () => {
       const raw = new BetterSqlite3(path);
       raw.pragma(`user_version = ${migrations.length + 1}`);
       raw.close();
-      expect(() => openSqliteStore(path)).toThrow(/there\.db has schema version 2, .*upgrade briefbot/);
+      const expected = new RegExp(`there\\.db has schema version ${migrations.length + 1}, .*upgrade briefbot`);
+      expect(() => openSqliteStore(path)).toThrow(expected);
       store = openSqliteStore(join(dir, 'other.db'));
     });
   });
@@ -210,5 +211,14 @@ describe('SqliteStore', () => {
       },
       { ...base, at: new Date(1000), targetChatId: 'c1', outcome: 'ok', messageIds: ['m1', 'm2'] },
     ]);
+  });
+  describe('handled updates', () => {
+    it('claims an update id once per platform, and again only after it is forgotten', async () => {
+      expect(await store.claimUpdate('telegram', '41')).toBe(true);
+      expect(await store.claimUpdate('telegram', '41')).toBe(false);
+      expect(await store.claimUpdate('discord', '41')).toBe(true);
+      expect(await store.forgetUpdatesBefore(Date.now() + 1)).toBe(2);
+      expect(await store.claimUpdate('telegram', '41')).toBe(true);
+    });
   });
 });
