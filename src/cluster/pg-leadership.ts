@@ -37,6 +37,8 @@ export class PgLeadership extends EventEmitter implements Leadership {
   private ticking: Promise<void> = Promise.resolve();
   private readonly pollMs: number;
   private readonly checkTimeoutMs: number;
+  /** A leader that lost its connection waits this long before trying again, so a healthy follower wins. */
+  private standDownUntil = 0;
 
   constructor(private readonly options: PgLeadershipOptions) {
     super();
@@ -92,6 +94,7 @@ export class PgLeadership extends EventEmitter implements Leadership {
         await client.query('SELECT 1');
         return;
       }
+      if (Date.now() < this.standDownUntil) return;
       const { rows } = await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS got', [
         LOCK_SPACE,
         LEADER_LOCK,
@@ -123,6 +126,7 @@ export class PgLeadership extends EventEmitter implements Leadership {
     this.client = undefined;
     void client?.end().catch(() => undefined);
     if (this.leader) {
+      this.standDownUntil = Date.now() + 2 * this.pollMs;
       const reason = error instanceof Error ? error.message : String(error);
       this.options.logger.warn(
         { instance: this.instanceId, database: describeDatabase(this.options.url), reason },
