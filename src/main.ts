@@ -3,6 +3,7 @@ import { createConsoleAdapter } from './adapters/console/index.js';
 import { answerLine } from './adapters/console/index.js';
 import { ConfigError, loadDotEnv, parseConfig, type Config } from './config.js';
 import { createLogger } from './core/logger.js';
+import { scrubSecrets, safeMessage } from './core/redact.js';
 import { renderText } from './core/render-text.js';
 import { platformAdapters } from './platforms.js';
 
@@ -11,9 +12,8 @@ function readConfig(): Config {
     loadDotEnv();
     return parseConfig(process.env);
   } catch (error) {
-    const message =
-      error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error);
-    process.stderr.write(`briefbot: configuration error: ${message}\n`);
+    const message = error instanceof ConfigError ? error.message : safeMessage(error);
+    process.stderr.write(`briefbot: configuration error: ${scrubSecrets(message)}\n`);
     process.exit(2);
   }
 }
@@ -61,10 +61,11 @@ async function main(): Promise<void> {
 }
 
 process.on('unhandledRejection', (reason) => {
-  process.stderr.write(`briefbot: unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}\n`);
+  const text = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason);
+  process.stderr.write(`briefbot: unhandled rejection: ${scrubSecrets(text)}\n`);
 });
 
 main().catch((error: unknown) => {
-  process.stderr.write(`briefbot: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`briefbot: could not start: ${safeMessage(error)}\n`);
   process.exit(1);
 });

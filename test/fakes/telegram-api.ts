@@ -67,6 +67,10 @@ export interface Fault {
   error?: ApiError;
   /** Close the connection without answering (a network error for the client). */
   drop?: boolean;
+  /** Answer with this body instead of the API's JSON (a proxy's HTML error page). */
+  raw?: { status: number; body: string; contentType?: string };
+  /** Read the request and never answer it. */
+  hang?: boolean;
 }
 
 export type HtmlParse = { ok: true; text: string } | { ok: false; error: string };
@@ -445,6 +449,7 @@ export class FakeTelegramApi extends EventEmitter<{
       (c) =>
         c.method === 'sendMessage' &&
         c.status === 200 &&
+        c.error === undefined &&
         (chatId === undefined || String(c.params.chat_id) === String(chatId)),
     );
   }
@@ -524,6 +529,16 @@ export class FakeTelegramApi extends EventEmitter<{
     if (fault?.drop) {
       this.record({ ...call, status: 0, error: 'dropped' });
       req.socket.destroy();
+      return;
+    }
+    if (fault?.raw) {
+      this.record({ ...call, status: fault.raw.status, error: 'raw body' });
+      res.writeHead(fault.raw.status, { 'content-type': fault.raw.contentType ?? 'text/html' });
+      res.end(fault.raw.body);
+      return;
+    }
+    if (fault?.hang) {
+      this.record({ ...call, status: 0, error: 'no answer' });
       return;
     }
     if (fault?.error) return this.answer(res, call, new ApiFailure(fault.error));
