@@ -216,6 +216,8 @@ export interface FakeTelegramOptions {
   latencyMs?: number;
   /** Enforce Telegram's overall limit: at most this many messages in any second, 429 beyond. */
   messagesPerSecond?: number;
+  /** Serve the API under this path (a proxy's prefix, e.g. `/telegram`); `url` includes it. */
+  basePath?: string;
 }
 
 export const FAKE_TOKEN = '123456789:AAH-fake_token_for_tests_0123456789abcdef';
@@ -234,6 +236,7 @@ export class FakeTelegramApi extends EventEmitter<{
   readonly bot: FakeUser;
   private readonly keepLog: boolean;
   private readonly latencyMs: number;
+  private readonly basePath: string;
   readonly calls: ApiCall[] = [];
   url = '';
   /** What setWebhook was last given. */
@@ -268,6 +271,7 @@ export class FakeTelegramApi extends EventEmitter<{
     this.token = options.token ?? FAKE_TOKEN;
     this.keepLog = options.keepLog ?? true;
     this.latencyMs = options.latencyMs ?? 0;
+    this.basePath = options.basePath ?? '';
     this.messagesPerSecond = options.messagesPerSecond;
     this.bot = {
       id: Number(this.token.split(':')[0]),
@@ -288,7 +292,7 @@ export class FakeTelegramApi extends EventEmitter<{
     server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.server = server;
-    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${this.basePath}`;
   }
 
   async close(): Promise<void> {
@@ -507,7 +511,8 @@ export class FakeTelegramApi extends EventEmitter<{
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = performance.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+    const path = url.pathname.startsWith(`${this.basePath}/`) ? url.pathname.slice(this.basePath.length) : '';
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(path);
     let params: Params = Object.fromEntries(url.searchParams);
     try {
       const body = await readBody(req);

@@ -26,7 +26,8 @@ export type TelegramConfig = NonNullable<Config['telegram']>;
 export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfig): Adapter {
   const { logger } = ctx;
   const bot = new Telegraf(config.token, {
-    telegram: { apiRoot: config.apiRoot, webhookReply: false },
+    // telegraf resolves `./bot<token>/<method>` against the root: without the slash a path prefix is lost.
+    telegram: { apiRoot: `${config.apiRoot.replace(/\/+$/, '')}/`, webhookReply: false },
     handlerTimeout: 60_000,
   });
   const sender = new Sender(bot.telegram, logger);
