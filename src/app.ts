@@ -86,6 +86,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   try {
     const { directory } = parts;
     const data = (parts.data = openSqliteStore(config.databasePath));
+    // Telegram keeps an update for 24 hours; a week of handled ids covers every redelivery.
+    await data.forgetUpdatesBefore(Date.now() - 7 * 24 * 3600_000);
     const fanout = (parts.fanout = new FanOut({
       ...options.fanout,
       store: data,
@@ -105,7 +107,13 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       fanout,
     });
     const bot = new Bot({ library: store.library, commands: coreCommands, logger, rateLimiter, services });
-    const ctx: AdapterContext = { bot, store, config, logger };
+    const ctx: AdapterContext = {
+      bot,
+      store,
+      config,
+      logger,
+      claimUpdate: (platform, key) => data.claimUpdate(platform, key),
+    };
     const adapters = (parts.adapters = await options.adapters(ctx));
     for (const adapter of adapters) directory.register(adapter);
     for (const adapter of adapters) {

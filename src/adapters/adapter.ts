@@ -21,6 +21,11 @@ export interface AdapterContext {
   store: ContentStore;
   config: Config;
   logger: Logger;
+  /**
+   * Remembers a platform update as handled: true the first time a key is claimed, false for a
+   * repeat, across restarts (the store's `claimUpdate`). Absent: nothing is remembered.
+   */
+  claimUpdate?: (platform: Platform, key: string) => Promise<boolean>;
 }
 
 export interface Adapter {
