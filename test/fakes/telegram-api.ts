@@ -313,6 +313,11 @@ export class FakeTelegramApi extends EventEmitter<{
     this.faults.push({ times: 1, ...fault });
   }
 
+  /** Forgets the scripted faults not used up yet. */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   /** From now on at most `perSecond` messages in any second are accepted; beyond, 429 with retry_after. */
   limitRate(perSecond: number | undefined): void {
     this.messagesPerSecond = perSecond;
