@@ -5,7 +5,11 @@ import { ConfigError, loadDotEnv, parseConfig, type Config } from './config.js';
 import { createLogger } from './core/logger.js';
 import { scrubSecrets, safeMessage } from './core/redact.js';
 import { renderText } from './core/render-text.js';
+import { stopWithin } from './deadline.js';
 import { platformAdapters } from './platforms.js';
+
+/** However stopping goes, the process ends this long after the signal. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
 
 function readConfig(): Config {
   try {
@@ -37,8 +41,10 @@ async function main(): Promise<void> {
   const running: { app?: App } = {};
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    await running.app?.stop();
-    process.exit(0);
+    const stopped = await stopWithin(async () => running.app?.stop(), SHUTDOWN_DEADLINE_MS);
+    if (!stopped)
+      logger.error({ signal, deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting anyway');
+    process.exit(stopped ? 0 : 1);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
