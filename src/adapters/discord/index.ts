@@ -8,6 +8,7 @@ import { describeError } from './errors.js';
 import { createInteractionHandler } from './interactions.js';
 import { createPacer } from './pace.js';
 import { refusePostFor } from './post-rights.js';
+import { loginUntilUp } from './startup.js';
 import { syncGuildCommands } from './sync-commands.js';
 
 /** How long stopping waits for answers already being worked on. */
@@ -48,7 +49,7 @@ export function createDiscordAdapter(
     platform: 'discord',
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(config.token);
+      await loginUntilUp(client, config.token, { apiRoot: config.apiRoot, logger });
       await ready;
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
       if (config.guildId) {
