@@ -50,7 +50,9 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
 
   constructor(private readonly options: StoreOptions) {
     super();
-    this.cache = new ParseCache(options.cacheFile);
+    this.cache = new ParseCache(options.cacheFile, (reason) =>
+      options.logger.warn({ reason }, 'content cache damaged; parsing every file again'),
+    );
   }
 
   get dir(): string {
