@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Brief } from './brief.js';
+import { frontMatterProblem } from './limits.js';
 import { LIMITS, frontMatterSchema, type FrontMatter } from './schema.js';
 import { parseSimpleYaml } from './simple-yaml.js';
 
@@ -93,6 +94,8 @@ export function parseBriefFile(file: string, text: string): ParseResult {
   const parts = splitFrontMatter(text);
   if (!parts) return fail('must start with YAML front matter between two "---" lines', 1);
   if (parts.body.length > LIMITS.body) return fail(`body: at most ${LIMITS.body} characters`);
+  const tooMuch = frontMatterProblem(parts.yaml);
+  if (tooMuch) return fail(tooMuch, parts.yamlLine - 1);
 
   // Most files take the fast reader; anything unusual, and every error, goes through `yaml`.
   const simple = parseSimpleYaml(parts.yaml);

@@ -1,6 +1,7 @@
 import { readFileSync, stat, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { Brief } from './brief.js';
+import { fileSizeProblem } from './limits.js';
 import { digestOf } from './parse-cache.js';
 import { parseBriefFile, type ContentError } from './parse.js';
 
@@ -57,6 +58,8 @@ export function readBrief(dir: string, file: string): FileRead {
   let stamp: FileStamp | undefined;
   try {
     stamp = stampOf(path);
+    const tooLarge = stamp ? fileSizeProblem(stamp.size) : undefined;
+    if (stamp && tooLarge) return { file, errors: [{ file: displayPathOf(dir, file), path: '', message: tooLarge }], stamp };
     bytes = readFileSync(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file, missing: true };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from '../core/logger.js';
 import type { Brief } from './brief.js';
 import { Library, type ChangeEvent } from './library.js';
+import { PARSE_OFF_THREAD_FROM_BYTES } from './limits.js';
 import { ParseCache, digestOf } from './parse-cache.js';
 import { formatContentError, type ContentError } from './parse.js';
 import { parseFiles } from './parse-pool.js';
@@ -201,16 +202,20 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
     const out: FileOutcome[] = new Array(files.length);
     const position = new Map<string, number>();
     const toParse: string[] = [];
+    let largest = 0;
     files.forEach((file, i) => {
-      const cached = this.fromCache(file, stamps ? stamps[i] : stampOf(join(dir, file)));
+      const stamp = stamps ? stamps[i] : stampOf(join(dir, file));
+      const cached = this.fromCache(file, stamp);
       if (cached) out[i] = cached;
       else {
         position.set(file, i);
         toParse.push(file);
+        largest = Math.max(largest, stamp?.size ?? 0);
       }
     });
     await parseFiles(dir, toParse, {
       ...(this.options.parseThreads === undefined ? {} : { threads: this.options.parseThreads }),
+      offThread: largest >= PARSE_OFF_THREAD_FROM_BYTES,
       onRead: (read) => {
         out[position.get(read.file)!] = this.outcomeOf(read);
       },
