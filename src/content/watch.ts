@@ -57,6 +57,8 @@ export function startWatching(store: ContentStore, options: WatchOptions): Conte
 
   const watcher: FSWatcher = watch(store.dir, {
     ignoreInitial: true,
+    // As at start-up: a linked file is read (if it stays inside the folder), a linked folder never entered.
+    followSymlinks: false,
     ignored: (path: string) => {
       const rel = toRel(path);
       return rel !== '' && rel.split('/').some((p) => p.startsWith('.') || p === 'node_modules');
