@@ -2,10 +2,11 @@ import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatContentError, type ContentError } from '../../src/content/parse.js';
-import { ContentStore, type ReloadReport } from '../../src/content/store.js';
+import { ContentStore } from '../../src/content/store.js';
 import { watchContent } from '../../src/content/watch.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { briefFile, tempDir, writeFiles } from '../helpers/briefs.js';
+import { reloadWhere } from '../helpers/reload-events.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -26,20 +27,6 @@ async function folders() {
 }
 
 const newStore = (dir: string) => new ContentStore({ dir, logger: silentLogger() });
-
-/** Resolves with the first reload report that satisfies `check`, or fails after `ms`. */
-function reloadWhere(store: ContentStore, check: (r: ReloadReport) => boolean, ms = 5000): Promise<ReloadReport> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no matching reload within ${ms} ms`)), ms);
-    const listener = (report: ReloadReport) => {
-      if (!check(report)) return;
-      clearTimeout(timer);
-      store.off('reload', listener);
-      resolve(report);
-    };
-    store.on('reload', listener);
-  });
-}
 
 const mentions = (errors: readonly ContentError[], file: string) =>
   errors.filter((e) => e.file.endsWith(file)).map(formatContentError);
