@@ -13,6 +13,11 @@ export interface DeliverOptions {
    * answers `forbidden` when they may not.
    */
   onBehalfOf?: { userId: string; fromChatId: string };
+  /**
+   * Names this send across retries and restarts (a delivery's id): a platform that can fold a
+   * repeated send (Discord's `nonce`) is given it, so a send repeated after a crash arrives once.
+   */
+  idempotencyKey?: string;
 }
 
 /** What every adapter gets: the bot to ask, the store to watch, the config and a logger. */

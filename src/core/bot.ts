@@ -5,7 +5,7 @@ import { usageLine, type Command, type CommandContext, type Services } from './c
 import { UserError, errorRef } from './errors.js';
 import type { Logger } from './logger.js';
 import { parseLine } from './parse-line.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { CommandLimiter } from './rate-limit.js';
 import type { Chat, Invocation, Reply, User } from './types.js';
 import { validateArgs } from './validate-args.js';
 
@@ -13,7 +13,7 @@ export interface BotOptions {
   library: Library;
   commands: readonly Command[];
   logger: Logger;
-  rateLimiter?: RateLimiter;
+  rateLimiter?: CommandLimiter;
   services?: Services;
 }
 
@@ -27,7 +27,7 @@ export class Bot {
   readonly services: Services;
   private readonly byName: Map<string, Command>;
   private readonly logger: Logger;
-  private readonly rateLimiter: RateLimiter | undefined;
+  private readonly rateLimiter: CommandLimiter | undefined;
 
   constructor(options: BotOptions) {
     this.library = options.library;
@@ -56,7 +56,7 @@ export class Bot {
   /** Runs one invocation. `null` means: send nothing (rate-limited repeat offender). */
   async handle(invocation: Invocation): Promise<Reply | null> {
     if (invocation.chat.platform !== 'console' && this.rateLimiter) {
-      const decision = this.rateLimiter.check(`${invocation.chat.platform}:${invocation.user.id}`);
+      const decision = await this.rateLimiter.check(`${invocation.chat.platform}:${invocation.user.id}`);
       if (decision === 'drop') return null;
       if (decision === 'warn')
         return text('error', 'You are sending commands too fast. Wait a few seconds and try again.', 'rate_limited');

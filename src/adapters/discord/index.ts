@@ -67,12 +67,12 @@ export function createDiscordAdapter(
       await Promise.race([Promise.allSettled([...inFlight]), setTimeout(STOP_GRACE_MS, undefined, { ref: false })]);
       await client.destroy();
     },
-    async deliver(chatId, reply, { bulk: isBulk, onBehalfOf }) {
+    async deliver(chatId, reply, { bulk: isBulk, onBehalfOf, idempotencyKey }) {
       if (onBehalfOf) {
         const refused = await refusePostFor(client, chatId, onBehalfOf);
         if (refused) return refused;
       }
-      return deliverTo(client, chatId, reply, isBulk ? bulk : direct);
+      return deliverTo(client, chatId, reply, isBulk ? bulk : direct, idempotencyKey);
     },
   };
 }
