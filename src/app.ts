@@ -1,17 +1,22 @@
 import { dirname, join } from 'node:path';
 import { coreCommands } from '../commands/index.js';
 import type { Adapter, AdapterContext } from './adapters/adapter.js';
+import { soleLeader, type Leadership } from './cluster/leadership.js';
 import type { Config } from './config.js';
 import { ContentStore } from './content/store.js';
 import { startWatching, type ContentWatcher } from './content/watch.js';
 import { Bot } from './core/bot.js';
 import type { Logger } from './core/logger.js';
+import { noMetrics } from './core/metrics.js';
 import { RateLimiter } from './core/rate-limit.js';
 import { AdapterDirectory } from './fanout/adapter-directory.js';
 import { FanOut, type FanOutOptions } from './fanout/fan-out.js';
 import { AdapterPublisher } from './fanout/publisher.js';
 import { provideSubscriptionServices } from './fanout/services.js';
 import { statusSource } from './fanout/status-source.js';
+import { createFront, within } from './http/front.js';
+import { PromMetrics } from './http/metrics.js';
+import type { HttpServer } from './http/server.js';
 import type { DataStore } from './store/data-store.js';
 import { openSqliteStore } from './store/sqlite-store.js';
 
@@ -22,6 +27,9 @@ export interface App {
   data: DataStore;
   fanout: FanOut;
   adapters: Adapter[];
+  leadership: Leadership;
+  /** The HTTP listener (platform mode only) and the port it is bound to. */
+  http?: { server: HttpServer; port: number };
   stop(): Promise<void>;
 }
 
@@ -34,6 +42,10 @@ export interface AppOptions {
   /** Fan-out tuning (retry timings, concurrency); the defaults suit production. */
   fanout?: Omit<FanOutOptions, 'store' | 'library' | 'adapters' | 'logger'>;
 }
+
+/** How long requests under way may take once stopping begins, before their connections are cut. */
+const HTTP_GRACE_MS = 2000;
+const READY_CHECK_MS = 2000;
 
 /** Opens the content store and the database, builds the bot, starts the adapters, then the fan-out. */
 export async function startApp(config: Config, options: AppOptions): Promise<App> {
@@ -62,7 +74,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     rateLimiter?: RateLimiter;
     adapters: Adapter[];
     directory: AdapterDirectory;
-  } = { adapters: [], directory: new AdapterDirectory() };
+    http?: HttpServer;
+    phase: 'starting' | 'ready' | 'stopping';
+  } = { adapters: [], directory: new AdapterDirectory(), phase: 'starting' };
   const step = async (name: string, run: () => Promise<void> | void) => {
     try {
       await run();
@@ -72,6 +86,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   };
   // Sends under way finish through their adapter before it stops; the database closes last.
   const shutdown = async () => {
+    parts.phase = 'stopping';
+    await step('http listener', () => parts.http?.close(HTTP_GRACE_MS));
     await step('content watcher', () => parts.watcher?.close());
     await step('fan-out', () => parts.fanout?.stop());
     await step('adapters', async () => {
@@ -84,8 +100,10 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   };
 
   try {
-    const { directory } = parts;
     const data = (parts.data = openSqliteStore(config.databasePath));
+    const leadership = soleLeader(config.instanceId);
+    const metrics = config.http ? new PromMetrics() : undefined;
+    const directory = (parts.directory = new AdapterDirectory(metrics));
     const fanout = (parts.fanout = new FanOut({
       ...options.fanout,
       store: data,
@@ -104,19 +122,56 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       status: statusSource(store, directory),
       fanout,
     });
-    const bot = new Bot({ library: store.library, commands: coreCommands, logger, rateLimiter, services });
-    const ctx: AdapterContext = { bot, store, config, logger };
+    const bot = new Bot({
+      library: store.library,
+      commands: coreCommands,
+      logger,
+      rateLimiter,
+      services,
+      metrics: metrics ?? noMetrics,
+    });
+    if (metrics) {
+      metrics.observe({
+        pendingDeliveries: () => data.countPending(['discord', 'telegram']),
+        isLeader: () => leadership.isLeader(),
+        briefsLoaded: () => store.library.size,
+        contentErrors: () => store.errors().length,
+      });
+      parts.http = createFront({
+        logger,
+        leadership,
+        metrics,
+        notReady: async () => {
+          if (parts.phase !== 'ready') return parts.phase === 'starting' ? 'starting' : 'shutting down';
+          await within(data.knownVersion(''), READY_CHECK_MS, 'the database');
+          return undefined;
+        },
+      });
+    }
+    const ctx: AdapterContext = {
+      bot,
+      store,
+      config,
+      logger,
+      metrics: metrics ?? noMetrics,
+      updates: data,
+      ...(parts.http ? { http: parts.http } : {}),
+    };
     const adapters = (parts.adapters = await options.adapters(ctx));
     for (const adapter of adapters) directory.register(adapter);
+    // Listening before the adapters start: Telegram delivers as soon as the webhook is set.
+    const port = parts.http && config.http ? await parts.http.listen(config.http.port) : undefined;
     for (const adapter of adapters) {
       await adapter.start();
       directory.markUp(adapter.platform);
     }
     await fanout.start();
+    parts.phase = 'ready';
 
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= shutdown());
-    return { bot, store, data, fanout, adapters, stop };
+    const http = parts.http && port !== undefined ? { server: parts.http, port } : undefined;
+    return { bot, store, data, fanout, adapters, leadership, ...(http ? { http } : {}), stop };
   } catch (error) {
     await shutdown();
     throw error;

@@ -2,7 +2,10 @@ import type { Config } from '../config.js';
 import type { ContentStore } from '../content/store.js';
 import type { Bot } from '../core/bot.js';
 import type { Logger } from '../core/logger.js';
+import type { Metrics } from '../core/metrics.js';
 import type { DeliveryResult, Platform, Reply } from '../core/types.js';
+import type { HttpRoutes } from '../http/server.js';
+import type { DataStore } from '../store/data-store.js';
 
 export interface DeliverOptions {
   /** Paced to the platform's limits behind replies (subscription updates). */
@@ -21,6 +24,12 @@ export interface AdapterContext {
   store: ContentStore;
   config: Config;
   logger: Logger;
+  /** Counters the adapter reports to (429s seen). */
+  metrics: Metrics;
+  /** The HTTP listener, in platform mode: webhooks and interactions register their routes here. */
+  http?: HttpRoutes;
+  /** Remembers handled update ids across instances, so that a re-delivered update is handled once. */
+  updates?: Pick<DataStore, 'claimUpdate'>;
 }
 
 export interface Adapter {

@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Telegraf } from 'telegraf';
 import { channelPost, message } from 'telegraf/filters';
@@ -15,7 +14,7 @@ import { Poller } from './poller.js';
 import { refusePostFor } from './post-rights.js';
 import { renderTelegram } from './render.js';
 import { Sender } from './sender.js';
-import { closeWebhook, startWebhook } from './webhook.js';
+import { webhookPath, webhookRoutes } from './webhook.js';
 
 const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query', 'inline_query'] as const;
 const DRAIN_MS = 5000;
@@ -63,7 +62,30 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
   bot.on('inline_query', (tgCtx) => onInline(deps, tgCtx.inlineQuery));
 
   let poller: Poller | undefined;
-  let server: Server | undefined;
+  const webhook = config.webhook;
+  // Webhook updates are handled in the background; stopping waits for them like for a poll batch.
+  const inFlight = new Set<Promise<void>>();
+  let identified: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (identified = resolve));
+  if (webhook) {
+    if (!ctx.http) throw new Error('Telegram webhook mode needs the HTTP listener');
+    ctx.http.register(
+      'telegram-webhook',
+      webhookRoutes({
+        path: webhookPath(webhook.url),
+        secret: webhook.secret,
+        claim: (updateId) => ctx.updates?.claimUpdate('telegram', String(updateId)) ?? Promise.resolve(true),
+        handle: (update) => {
+          const work = ready
+            .then(() => bot.handleUpdate(update))
+            .catch((err: unknown) => logger.error({ err, updateId: update.update_id }, 'telegram update failed'))
+            .finally(() => inFlight.delete(work));
+          inFlight.add(work);
+        },
+        logger,
+      }),
+    );
+  }
 
   async function identify(): Promise<void> {
     for (let attempt = 1; ; attempt++) {
@@ -97,9 +119,14 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
     platform: 'telegram',
     async start() {
       await identify();
+      identified();
       await publishMenu();
-      if (config.webhook) {
-        server = await startWebhook(bot, config.webhook, ALLOWED_UPDATES, logger);
+      if (webhook) {
+        await bot.telegram.setWebhook(webhook.url, {
+          secret_token: webhook.secret,
+          allowed_updates: [...ALLOWED_UPDATES],
+          drop_pending_updates: false,
+        });
       } else {
         await bot.telegram.deleteWebhook({ drop_pending_updates: false });
         poller = new Poller(bot.telegram, (update) => bot.handleUpdate(update), logger, {
@@ -108,14 +135,11 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
         });
         poller.start();
       }
-      logger.info(
-        { username: bot.botInfo?.username, mode: config.webhook ? 'webhook' : 'polling' },
-        'telegram bot started',
-      );
+      logger.info({ username: bot.botInfo?.username, mode: webhook ? 'webhook' : 'polling' }, 'telegram bot started');
     },
     async stop() {
       const started = performance.now();
-      const stopping = Promise.all([poller?.stop(), server ? closeWebhook(server) : undefined]);
+      const stopping = Promise.all([poller?.stop(), Promise.allSettled([...inFlight])]);
       const handled = await Promise.race([stopping.then(() => true), sleep(DRAIN_MS, false, { ref: false })]);
       // Updates whose replies could not go out in time stay unconfirmed: the next start answers them.
       if (!handled) poller?.abandonBatch();
