@@ -427,7 +427,7 @@ export class FakeTelegramApi extends EventEmitter<{
   async deliverWebhook(
     target: string,
     update: Record<string, unknown>,
-    options: { secret?: string; attempts?: number; retryMs?: number; times?: number } = {},
+    options: { secret?: string | undefined; attempts?: number; retryMs?: number; times?: number } = {},
   ): Promise<{ update: Update; statuses: number[] }> {
     const full: Update = { ...update, update_id: this.nextUpdateId++ };
     const secret = 'secret' in options ? options.secret : this.webhook?.secret_token;
