@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, RESTJSONErrorCodes, Routes, type Client, type APIMessage } from 'discord.js';
+import { PermissionFlagsBits, RESTJSONErrorCodes, Routes, type APIMessage, type Client, type REST } from 'discord.js';
 import type { DeliveryResult, Reply } from '../../core/types.js';
 import { apiErrorCode, describeError } from './errors.js';
 import { render } from './render.js';
@@ -26,19 +26,22 @@ export function missingPermissions(client: Client, channelId: string): string[] 
   return NEEDED.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
 }
 
-/** Posts a reply into a channel on our own initiative; mentions are always off. */
+/**
+ * Posts a reply into a channel on our own initiative; mentions are always off. `missing`: the
+ * permissions the bot is known to lack there (the gateway's cache knows; over HTTP only Discord does).
+ */
 export async function deliverTo(
-  client: Client,
+  rest: REST,
   channelId: string,
   reply: Reply,
   run: <T>(task: () => Promise<T>) => Promise<T>,
+  missing?: string[],
 ): Promise<DeliveryResult> {
-  const missing = missingPermissions(client, channelId);
   if (missing && missing.length > 0) return { ok: false, reason: 'forbidden', detail: `missing ${missing.join(', ')}` };
   const message = render(reply);
   try {
     const sent = (await run(() =>
-      client.rest.post(Routes.channelMessages(channelId), {
+      rest.post(Routes.channelMessages(channelId), {
         body: { embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } },
       }),
     )) as APIMessage;
