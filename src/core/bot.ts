@@ -2,7 +2,7 @@ import type { Library } from '../content/library.js';
 import { closest, distance } from 'fastest-levenshtein';
 import { bindArgs } from './bind-args.js';
 import { usageLine, type Command, type CommandContext, type Services } from './command.js';
-import { UserError, errorRef } from './errors.js';
+import { UserError, errorRef, internalErrorText } from './errors.js';
 import type { Logger } from './logger.js';
 import { parseLine } from './parse-line.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -90,7 +90,7 @@ export class Bot {
         { err: error, ref, command: command.name, platform: invocation.chat.platform },
         'command failed',
       );
-      return text('error', `Something went wrong on our side (ref ${ref}). Please try again in a moment.`, 'internal');
+      return text('error', internalErrorText(ref), 'internal');
     }
   }
 

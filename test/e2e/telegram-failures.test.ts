@@ -159,7 +159,9 @@ describe('telegram: platform errors, hostile input and load', () => {
     // A message Telegram would never send (text that is not a string) makes the handler throw.
     fake.pushUpdate({ message: { message_id: 1, date: 0, chat, from: u, text: 42 } });
     const [sent] = await fake.waitForSent(1, chat.id);
-    expect(textOf(sent!)).toMatch(/^Something went wrong on our side \(ref [0-9a-f]{8}\)\. Please try again\.$/);
+    expect(textOf(sent!)).toMatch(
+      /^Something went wrong on our side \(ref [0-9a-f]{8}\)\. Please try again in a moment\.$/,
+    );
     fake.sendText(chat, u, '/brief sauytbay');
     const after = await fake.waitForSent(2, chat.id);
     expect(textOf(after[1]!)).toMatch(/Sauytbay/);

@@ -6,7 +6,7 @@ import {
   type Interaction,
 } from 'discord.js';
 import type { Bot } from '../../core/bot.js';
-import { errorRef } from '../../core/errors.js';
+import { errorRef, internalErrorText } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { autocompleteChoices } from './autocomplete.js';
 import { decodeAction } from './custom-id.js';
@@ -75,7 +75,7 @@ async function reportFailure(interaction: Interaction, error: unknown, logger: L
   );
   if (!interaction.isRepliable()) return;
   const payload = {
-    content: `Something went wrong on our side (ref ${ref}). Please try again in a moment.`,
+    content: internalErrorText(ref),
     flags: MessageFlags.Ephemeral as const,
     allowedMentions: { parse: [] },
   };

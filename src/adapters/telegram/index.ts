@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Telegraf } from 'telegraf';
 import { channelPost, message } from 'telegraf/filters';
 import type { Config } from '../../config.js';
-import { errorRef } from '../../core/errors.js';
+import { errorRef, internalErrorText } from '../../core/errors.js';
 import type { Reply } from '../../core/types.js';
 import type { Adapter, AdapterContext } from '../adapter.js';
 import { ChatSerial } from './chat-serial.js';
@@ -49,7 +49,7 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
     const reply: Reply = {
       kind: 'text',
       tone: 'error',
-      text: `Something went wrong on our side (ref ${ref}). Please try again.`,
+      text: internalErrorText(ref),
     };
     await sender.send(String(tgCtx.chat.id), renderTelegram(reply)).catch(() => undefined);
   });
