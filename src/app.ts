@@ -14,6 +14,7 @@ import { provideSubscriptionServices } from './fanout/services.js';
 import { statusSource } from './fanout/status-source.js';
 import type { DataStore } from './store/data-store.js';
 import { openSqliteStore } from './store/sqlite-store.js';
+import { isLocalPlatform } from './platforms.js';
 
 export interface App {
   bot: Bot;
@@ -104,7 +105,14 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       status: statusSource(store, directory),
       fanout,
     });
-    const bot = new Bot({ library: store.library, commands: coreCommands, logger, rateLimiter, services });
+    const bot = new Bot({
+      library: store.library,
+      commands: coreCommands,
+      logger,
+      rateLimiter,
+      services,
+      unlimited: isLocalPlatform,
+    });
     const ctx: AdapterContext = { bot, store, config, logger };
     const adapters = (parts.adapters = await options.adapters(ctx));
     for (const adapter of adapters) directory.register(adapter);

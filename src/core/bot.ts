@@ -6,7 +6,7 @@ import { UserError, errorRef, internalErrorText } from './errors.js';
 import type { Logger } from './logger.js';
 import { parseLine } from './parse-line.js';
 import type { RateLimiter } from './rate-limit.js';
-import type { Chat, Invocation, Reply, User } from './types.js';
+import type { Chat, Invocation, Platform, Reply, User } from './types.js';
 import { validateArgs } from './validate-args.js';
 
 export interface BotOptions {
@@ -15,6 +15,8 @@ export interface BotOptions {
   logger: Logger;
   rateLimiter?: RateLimiter;
   services?: Services;
+  /** Platforms whose users skip the rate limit (a local terminal). */
+  unlimited?: (platform: Platform) => boolean;
 }
 
 const text = (tone: 'info' | 'usage' | 'error', message: string, code?: string): Reply =>
@@ -28,6 +30,7 @@ export class Bot {
   private readonly byName: Map<string, Command>;
   private readonly logger: Logger;
   private readonly rateLimiter: RateLimiter | undefined;
+  private readonly unlimited: (platform: Platform) => boolean;
 
   constructor(options: BotOptions) {
     this.library = options.library;
@@ -35,6 +38,7 @@ export class Bot {
     this.services = options.services ?? {};
     this.logger = options.logger;
     this.rateLimiter = options.rateLimiter;
+    this.unlimited = options.unlimited ?? (() => false);
     this.byName = new Map(options.commands.map((c) => [c.name, c]));
   }
 
@@ -55,7 +59,7 @@ export class Bot {
 
   /** Runs one invocation. `null` means: send nothing (rate-limited repeat offender). */
   async handle(invocation: Invocation): Promise<Reply | null> {
-    if (invocation.chat.platform !== 'console' && this.rateLimiter) {
+    if (this.rateLimiter && !this.unlimited(invocation.chat.platform)) {
       const decision = this.rateLimiter.check(`${invocation.chat.platform}:${invocation.user.id}`);
       if (decision === 'drop') return null;
       if (decision === 'warn')

@@ -1,6 +1,7 @@
 import type { Brief, BriefRef } from '../content/brief.js';
 
-export type Platform = 'console' | 'discord' | 'telegram';
+/** A registered platform's id (`discord`, `telegram`, `console`, ...): see src/adapters/registry.ts. */
+export type Platform = string;
 
 export interface User {
   id: string;

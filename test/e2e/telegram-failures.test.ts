@@ -216,7 +216,7 @@ describe('telegram: platform errors, hostile input and load', () => {
     }
     for (const chat of chats) {
       const sent = await fake.waitForSent(40, chat.id, 30_000);
-      const answeredQueries = sent.map((c) => /“(q\d+x)”/.exec(textOf(c))?.[1]);
+      const answeredQueries = sent.map((c) => /"(q\d+x)"/.exec(textOf(c))?.[1]);
       expect(answeredQueries).toEqual(asked.get(chat.id)!.map((m) => m.text!.split(' ')[1]));
       const quoted = sent.map((c) => (c.params.reply_parameters as { message_id: number }).message_id);
       expect(quoted).toEqual(asked.get(chat.id)!.map((m) => m.message_id));

@@ -7,6 +7,7 @@ import type { Command, Services } from '../../src/core/command.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { RateLimiter } from '../../src/core/rate-limit.js';
 import type { Chat, Reply, User } from '../../src/core/types.js';
+import { isLocalPlatform } from '../../src/platforms.js';
 
 export interface TestBot {
   bot: Bot;
@@ -38,6 +39,7 @@ export async function testBot(options: TestBotOptions = {}): Promise<TestBot> {
     library,
     commands: options.commands ?? coreCommands,
     logger: silentLogger(),
+    unlimited: isLocalPlatform,
     ...(options.rateLimit ? { rateLimiter: new RateLimiter(options.rateLimit) } : {}),
     ...(options.services ? { services: options.services } : {}),
   });
