@@ -10,7 +10,6 @@ import { RateLimiter } from './core/rate-limit.js';
 import { AdapterDirectory } from './fanout/adapter-directory.js';
 import { FanOut, type FanOutOptions } from './fanout/fan-out.js';
 import { AdapterPublisher } from './fanout/publisher.js';
-import { provideSubscriptionServices } from './fanout/services.js';
 import { statusSource } from './fanout/status-source.js';
 import type { DataStore } from './store/data-store.js';
 import { openSqliteStore } from './store/sqlite-store.js';
@@ -99,12 +98,11 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     if (options.watch !== false) parts.watcher = watchInBackground(store, logger);
     const rateLimiter = (parts.rateLimiter = new RateLimiter(config.rateLimit));
 
-    const services = provideSubscriptionServices({
-      store: data,
+    const services = {
+      subscriptions: data,
       publisher: new AdapterPublisher({ store: data, adapters: directory, logger }),
       status: statusSource(store, directory),
-      fanout,
-    });
+    };
     const bot = new Bot({
       library: store.library,
       commands: coreCommands,
@@ -113,7 +111,13 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       services,
       unlimited: isLocalPlatform,
     });
-    const ctx: AdapterContext = { bot, store, config, logger };
+    const ctx: AdapterContext = {
+      bot,
+      store,
+      config,
+      logger,
+      chatMigrated: (platform, from, to) => fanout.migrateChat(platform, from, to),
+    };
     const adapters = (parts.adapters = await options.adapters(ctx));
     for (const adapter of adapters) directory.register(adapter);
     for (const adapter of adapters) {

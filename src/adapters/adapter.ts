@@ -21,6 +21,11 @@ export interface AdapterContext {
   store: ContentStore;
   config: Config;
   logger: Logger;
+  /**
+   * The platform moved a chat to a new id (a Telegram group became a supergroup): subscriptions
+   * and pending updates follow it. Absent where nothing is kept per chat (the one-shot terminal).
+   */
+  chatMigrated?: (platform: Platform, fromChatId: string, toChatId: string) => Promise<void>;
 }
 
 export interface Adapter {

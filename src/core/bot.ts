@@ -1,12 +1,13 @@
 import type { Library } from '../content/library.js';
 import { closest, distance } from 'fastest-levenshtein';
 import { bindArgs } from './bind-args.js';
-import { usageLine, type Command, type CommandContext, type Services } from './command.js';
+import { needsModeratorCheck, usageLine, type Command, type CommandContext } from './command.js';
 import { UserError, errorRef, internalErrorText } from './errors.js';
 import type { Logger } from './logger.js';
-import { parseLine } from './parse-line.js';
+import { parseLine, type ParsedLine } from './parse-line.js';
 import type { RateLimiter } from './rate-limit.js';
-import type { Chat, Invocation, Platform, Reply, User } from './types.js';
+import { requireServices, type CommandServices } from './services.js';
+import type { Caller, Chat, Invocation, Platform, Reply, Request } from './types.js';
 import { validateArgs } from './validate-args.js';
 
 export interface BotOptions {
@@ -14,7 +15,7 @@ export interface BotOptions {
   commands: readonly Command[];
   logger: Logger;
   rateLimiter?: RateLimiter;
-  services?: Services;
+  services?: Partial<CommandServices>;
   /** Platforms whose users skip the rate limit (a local terminal). */
   unlimited?: (platform: Platform) => boolean;
 }
@@ -26,7 +27,7 @@ const text = (tone: 'info' | 'usage' | 'error', message: string, code?: string):
 export class Bot {
   readonly library: Library;
   readonly commands: readonly Command[];
-  readonly services: Services;
+  readonly services: CommandServices;
   private readonly byName: Map<string, Command>;
   private readonly logger: Logger;
   private readonly rateLimiter: RateLimiter | undefined;
@@ -35,7 +36,7 @@ export class Bot {
   constructor(options: BotOptions) {
     this.library = options.library;
     this.commands = options.commands;
-    this.services = options.services ?? {};
+    this.services = requireServices(options.services ?? {});
     this.logger = options.logger;
     this.rateLimiter = options.rateLimiter;
     this.unlimited = options.unlimited ?? (() => false);
@@ -47,26 +48,34 @@ export class Bot {
   }
 
   /** Parses a typed line; undefined when the text is not a command (plain chat). */
-  async handleText(line: string, user: User, chat: Chat): Promise<Reply | null | undefined> {
+  async handleText(line: string, user: Caller, chat: Chat): Promise<Reply | null | undefined> {
     const parsed = parseLine(line);
-    if (!parsed) return undefined;
-    const command = this.command(parsed.command);
-    if (!command) return this.handle({ command: parsed.command, args: {}, user, chat });
-    const bound = bindArgs(command, parsed.rest);
+    return parsed ? this.handleLine(parsed, user, chat) : undefined;
+  }
+
+  /** A line the adapter has had parsed already (to route it): its words are bound to the options here. */
+  async handleLine(line: Pick<ParsedLine, 'command' | 'rest'>, user: Caller, chat: Chat): Promise<Reply | null> {
+    const command = this.command(line.command);
+    if (!command) return this.handle({ command: line.command, args: {}, user, chat });
+    const bound = bindArgs(command, line.rest);
     if (!bound.ok) return this.usage(command);
     return this.handle({ command: command.name, args: bound.args, user, chat });
   }
 
-  /** Runs one invocation. `null` means: send nothing (rate-limited repeat offender). */
-  async handle(invocation: Invocation): Promise<Reply | null> {
-    if (this.rateLimiter && !this.unlimited(invocation.chat.platform)) {
-      const decision = this.rateLimiter.check(`${invocation.chat.platform}:${invocation.user.id}`);
+  /** Runs one request. `null` means: send nothing (rate-limited repeat offender). */
+  async handle(request: Request): Promise<Reply | null> {
+    if (this.rateLimiter && !this.unlimited(request.chat.platform)) {
+      const decision = this.rateLimiter.check(`${request.chat.platform}:${request.user.id}`);
       if (decision === 'drop') return null;
       if (decision === 'warn')
         return text('error', 'You are sending commands too fast. Wait a few seconds and try again.', 'rate_limited');
     }
-    const command = this.command(invocation.command);
-    if (!command) return this.unknown(invocation.command);
+    const command = this.command(request.command);
+    if (!command) return this.unknown(request.command);
+    const invocation: Invocation = {
+      ...request,
+      user: { ...request.user, isModerator: await this.isModerator(command, request) },
+    };
     if (command.moderatorOnly && !invocation.user.isModerator) {
       return text('error', `Only moderators can use /${command.name}.`, 'not_moderator');
     }
@@ -95,6 +104,20 @@ export class Bot {
         'command failed',
       );
       return text('error', internalErrorText(ref), 'internal');
+    }
+  }
+
+  /** Asks the adapter only when the command depends on it; a failed check counts as no. */
+  private async isModerator(command: Command, request: Request): Promise<boolean> {
+    const check = request.user.isModerator;
+    if (typeof check === 'boolean') return check;
+    if (!needsModeratorCheck(command) && !command.readsModerator) return false;
+    if (command.moderatorInGroups && !command.moderatorOnly && request.chat.kind === 'private') return false;
+    try {
+      return await check();
+    } catch (err) {
+      this.logger.warn({ err, command: command.name }, 'moderator check failed');
+      return false;
     }
   }
 

@@ -16,6 +16,22 @@ export interface Chat {
   platform: Platform;
 }
 
+/** Whether the caller is a moderator here; a function is asked only when a command needs to know. */
+export type ModeratorCheck = boolean | (() => Promise<boolean>);
+
+/** Who sent a command, as an adapter knows them before the core has looked at the command. */
+export interface Caller extends Omit<User, 'isModerator'> {
+  isModerator: ModeratorCheck;
+}
+
+/** A command call as an adapter hands it to the core: options already named (Discord) or parsed by the core. */
+export interface Request {
+  command: string;
+  args: Record<string, string>;
+  user: Caller;
+  chat: Chat;
+}
+
 /** One command call, already parsed, from any platform. */
 export interface Invocation {
   command: string;

@@ -5,6 +5,7 @@ import type { DeliveryResult, Platform, Reply } from '../core/types.js';
 import type { ChatKey, DataStore, Delivery } from '../store/data-store.js';
 import type { AdapterDirectory } from './adapter-directory.js';
 import { retryDelay, type BackoffOptions } from './backoff.js';
+import { nextStep, type DeliveryAction } from './policy.js';
 import { changesSince, type Announcement } from './version-diff.js';
 
 export interface FanOutOptions {
@@ -25,6 +26,8 @@ export interface FanOutOptions {
   /** How long stop() waits for sends under way. */
   stopGraceMs?: number;
 }
+
+type RetryOrGiveUp = Extract<DeliveryAction, { kind: 'retry' | 'giveUp' }>;
 
 const DEFAULTS = {
   concurrency: 16,
@@ -320,43 +323,37 @@ export class FanOut {
       await this.store.recordReachable(chat);
       return;
     }
-    switch (result.reason) {
-      case 'gone':
-      case 'forbidden': {
-        const streak = await this.store.recordUnreachable(chat);
-        const log = { ...chat, reason: result.reason, detail: result.detail, failures: streak };
-        if (streak === 0) {
-          await this.store.finish(delivery.id, 'dropped', 'the chat no longer follows the topic');
-        } else if (streak >= this.settings.unreachableLimit) {
-          await this.store.deactivateChat(chat, `${result.reason}: ${result.detail}`);
-          this.logger.warn(log, `subscriptions deactivated: the chat could not be reached ${streak} times in a row`);
-        } else {
-          this.logger.info(log, 'chat could not be reached; trying again later');
-          await this.retryOrGiveUp(delivery, attempts, `${result.reason}: ${result.detail}`);
-        }
+    const unreachable = result.reason === 'gone' || result.reason === 'forbidden';
+    const streak = unreachable ? await this.store.recordUnreachable(chat) : 0;
+    const action = nextStep(result, attempts, streak, this.settings);
+    const log = { ...chat, reason: result.reason, detail: 'detail' in result ? result.detail : '', failures: streak };
+    switch (action.kind) {
+      case 'drop':
+        return this.store.finish(delivery.id, 'dropped', 'the chat no longer follows the topic');
+      case 'deactivate':
+        await this.store.deactivateChat(chat, action.reason);
+        this.logger.warn(log, `subscriptions deactivated: the chat could not be reached ${streak} times in a row`);
         return;
-      }
-      case 'migrated':
-        await this.migrateChat(delivery.platform, delivery.chatId, result.newChatId);
-        await this.retryOrGiveUp(delivery, attempts, `migrated to ${result.newChatId}`, 0);
-        return;
-      case 'failed':
-        await this.retryOrGiveUp(delivery, attempts, result.detail);
-        return;
+      case 'migrate':
+        await this.migrateChat(delivery.platform, delivery.chatId, action.toChatId);
+        return this.carryOut(delivery, attempts, action.then);
+      default:
+        if (unreachable) this.logger.info(log, 'chat could not be reached; trying again later');
+        return this.carryOut(delivery, attempts, action);
     }
   }
 
-  private async retryOrGiveUp(delivery: Delivery, attempts: number, error: string, delayMs?: number): Promise<void> {
-    if (attempts >= this.settings.maxAttempts) {
-      await this.store.finish(delivery.id, 'failed', error);
+  private async carryOut(delivery: Delivery, attempts: number, action: RetryOrGiveUp): Promise<void> {
+    if (action.kind === 'giveUp') {
+      await this.store.finish(delivery.id, 'failed', action.error);
       this.logger.warn(
-        { platform: delivery.platform, chatId: delivery.chatId, slug: delivery.slug, attempts, error },
+        { platform: delivery.platform, chatId: delivery.chatId, slug: delivery.slug, attempts, error: action.error },
         'delivery given up',
       );
       return;
     }
-    const wait = delayMs ?? retryDelay(attempts, this.settings.retry);
-    await this.store.retryAt(delivery.id, Date.now() + wait, error);
+    const wait = action.wait === 'now' ? 0 : retryDelay(attempts, this.settings.retry);
+    await this.store.retryAt(delivery.id, Date.now() + wait, action.error);
   }
 
   private relatedTo(brief: Brief): BriefRef[] {

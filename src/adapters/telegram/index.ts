@@ -57,8 +57,8 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
   bot.use((tgCtx, next) => (tgCtx.chat ? serial.run(String(tgCtx.chat.id), next) : next()));
   bot.on(message('text'), (tgCtx) => onText(deps, tgCtx.message));
   bot.on(channelPost('text'), (tgCtx) => onText(deps, tgCtx.channelPost));
-  bot.on(message('migrate_to_chat_id'), (tgCtx) => onMigration(ctx.bot.services, logger, tgCtx.message));
-  bot.on(message('migrate_from_chat_id'), (tgCtx) => onMigration(ctx.bot.services, logger, tgCtx.message));
+  bot.on(message('migrate_to_chat_id'), (tgCtx) => onMigration(ctx.chatMigrated, logger, tgCtx.message));
+  bot.on(message('migrate_from_chat_id'), (tgCtx) => onMigration(ctx.chatMigrated, logger, tgCtx.message));
   bot.on('callback_query', (tgCtx) => onButton(deps, tgCtx.callbackQuery));
   bot.on('inline_query', (tgCtx) => onInline(deps, tgCtx.inlineQuery));
 
