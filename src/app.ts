@@ -6,21 +6,26 @@ import { ContentStore } from './content/store.js';
 import { startWatching, type ContentWatcher } from './content/watch.js';
 import { Bot } from './core/bot.js';
 import type { Logger } from './core/logger.js';
-import { RateLimiter } from './core/rate-limit.js';
+import type { CommandLimiter } from './core/rate-limit.js';
+import { openBackend, type Backend } from './cluster/backend.js';
+import { LeaderFanOut, type FanOutControl } from './cluster/leader-fan-out.js';
+import type { Leadership } from './cluster/leadership.js';
 import { AdapterDirectory } from './fanout/adapter-directory.js';
 import { FanOut, type FanOutOptions } from './fanout/fan-out.js';
 import { AdapterPublisher } from './fanout/publisher.js';
 import { statusSource } from './fanout/status-source.js';
 import type { DataStore } from './store/data-store.js';
-import { openSqliteStore } from './store/sqlite-store.js';
 import { isLocalPlatform } from './platforms.js';
 
 export interface App {
   bot: Bot;
   store: ContentStore;
-  /** Subscriptions, deliveries and the post audit log (SQLite at `config.databasePath`). */
+  /** Subscriptions, deliveries and the post audit log (SQLite, or PostgreSQL with DATABASE_URL). */
   data: DataStore;
-  fanout: FanOut;
+  /** The fan-out; with PostgreSQL it runs only while this instance leads. */
+  fanout: FanOutControl;
+  /** Whether this instance runs the fan-out (always, with SQLite). */
+  leadership: Leadership;
   adapters: Adapter[];
   stop(): Promise<void>;
 }
@@ -56,10 +61,10 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   );
 
   const parts: {
-    data?: DataStore;
-    fanout?: FanOut;
+    backend?: Backend;
+    fanout?: FanOutControl;
     watcher?: ContentWatcher;
-    rateLimiter?: RateLimiter;
+    rateLimiter?: CommandLimiter;
     adapters: Adapter[];
     directory: AdapterDirectory;
   } = { adapters: [], directory: new AdapterDirectory() };
@@ -74,34 +79,45 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const shutdown = async () => {
     await step('content watcher', () => parts.watcher?.close());
     await step('fan-out', () => parts.fanout?.stop());
+    await step('leadership', () => (parts.backend?.kind === 'postgres' ? parts.backend.leadership.stop() : undefined));
     await step('adapters', async () => {
       await Promise.allSettled(parts.adapters.map((a) => a.stop()));
       for (const adapter of parts.adapters) parts.directory.markDown(adapter.platform);
     });
     await step('rate limiter', () => parts.rateLimiter?.close());
-    await step('database', () => parts.data?.close());
+    await step('database', () => parts.backend?.data.close());
     await step('content cache', () => store.flushCache());
   };
 
   try {
     const { directory } = parts;
-    const data = (parts.data = openSqliteStore(config.databasePath));
-    const fanout = (parts.fanout = new FanOut({
-      ...options.fanout,
-      store: data,
-      library: store.library,
-      adapters: directory,
-      logger,
-    }));
-    // Before the watcher starts: what changed while the bot was down is announced first.
-    await fanout.attach();
+    const backend = (parts.backend = await openBackend(config, logger));
+    const { data, leadership } = backend;
+    // Telegram keeps an update for 24 hours; a week of handled ids covers every redelivery.
+    await data.forgetUpdatesBefore(Date.now() - 7 * 24 * 3600_000);
+    const makeFanOut = () =>
+      new FanOut({ ...options.fanout, store: data, library: store.library, adapters: directory, logger });
+    // With SQLite: before the watcher starts, so what changed while the bot was down is announced
+    // first. With PostgreSQL the leader does that when it takes over, from the recorded versions.
+    let fanout: FanOutControl;
+    let startSending: () => Promise<void> | void;
+    if (backend.kind === 'sqlite') {
+      const sole = makeFanOut();
+      await sole.attach();
+      fanout = sole;
+      startSending = () => sole.start();
+    } else {
+      fanout = new LeaderFanOut(backend.leadership, makeFanOut, data, logger);
+      startSending = () => backend.leadership.start();
+    }
+    parts.fanout = fanout;
     if (options.watch !== false) parts.watcher = watchInBackground(store, logger);
-    const rateLimiter = (parts.rateLimiter = new RateLimiter(config.rateLimit));
+    const rateLimiter = (parts.rateLimiter = backend.rateLimiter);
 
     const services = {
       subscriptions: data,
       publisher: new AdapterPublisher({ store: data, adapters: directory, logger }),
-      status: statusSource(store, directory),
+      status: statusSource(store, directory, leadership),
     };
     const bot = new Bot({
       library: store.library,
@@ -117,6 +133,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       config,
       logger,
       chatMigrated: (platform, from, to) => fanout.migrateChat(platform, from, to),
+      claimUpdate: (platform, key) => data.claimUpdate(platform, key),
     };
     const adapters = (parts.adapters = await options.adapters(ctx));
     for (const adapter of adapters) directory.register(adapter);
@@ -124,11 +141,11 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       await adapter.start();
       directory.markUp(adapter.platform);
     }
-    await fanout.start();
+    await startSending();
 
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= shutdown());
-    return { bot, store, data, fanout, adapters, stop };
+    return { bot, store, data, fanout, leadership, adapters, stop };
   } catch (error) {
     await shutdown();
     throw error;

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { z } from 'zod';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -41,6 +42,16 @@ const envSchema = z
     PORT: withDefault(int(1, 65535), 8080),
     CONTENT_DIR: withDefault(z.string(), './content'),
     DATABASE_PATH: withDefault(z.string(), './data/briefbot.db'),
+    // The message never repeats the value: it carries the password.
+    DATABASE_URL: optional(
+      z
+        .string()
+        .refine(
+          (s) => URL.canParse(s) && /^postgres(ql)?:$/.test(new URL(s).protocol) && new URL(s).hostname !== '',
+          'must be a postgres://user:password@host:port/database URL',
+        ),
+    ),
+    INSTANCE_ID: optional(z.string().regex(/^[\w.:@-]{1,100}$/, 'must be 1-100 letters, digits, or . : @ _ -')),
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
     RATE_LIMIT_COMMANDS: withDefault(int(1, 10_000), 5),
     RATE_LIMIT_WINDOW_SECONDS: withDefault(int(1, 3600), 10),
@@ -79,6 +90,10 @@ export interface Config {
   telegram?: { token: string; apiRoot: string; webhook?: { url: string; secret: string; port: number } };
   contentDir: string;
   databasePath: string;
+  /** PostgreSQL shared by several instances; SQLite at `databasePath` when absent. */
+  databaseUrl?: string;
+  /** This instance's name in logs and `/status` (default `<host name>-<pid>`). */
+  instanceId: string;
   logLevel: Env['LOG_LEVEL'];
   rateLimit: { limit: number; windowSeconds: number };
 }
@@ -130,6 +145,8 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
       : {}),
     contentDir: env.CONTENT_DIR,
     databasePath: env.DATABASE_PATH,
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    instanceId: env.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     logLevel: env.LOG_LEVEL,
     rateLimit: { limit: env.RATE_LIMIT_COMMANDS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
   };

@@ -13,6 +13,11 @@ export interface DeliverOptions {
    * answers `forbidden` when they may not.
    */
   onBehalfOf?: { userId: string; fromChatId: string };
+  /**
+   * Names this send across retries and restarts (a delivery's id): a platform that can fold a
+   * repeated send (Discord's `nonce`) is given it, so a send repeated after a crash arrives once.
+   */
+  idempotencyKey?: string;
 }
 
 /** What every adapter gets: the bot to ask, the store to watch, the config and a logger. */
@@ -26,6 +31,11 @@ export interface AdapterContext {
    * and pending updates follow it. Absent where nothing is kept per chat (the one-shot terminal).
    */
   chatMigrated?: (platform: Platform, fromChatId: string, toChatId: string) => Promise<void>;
+  /**
+   * Remembers a platform update as handled: true the first time a key is claimed, false for a
+   * repeat, across restarts (the store's `claimUpdate`). Absent: nothing is remembered.
+   */
+  claimUpdate?: (platform: Platform, key: string) => Promise<boolean>;
 }
 
 export interface Adapter {

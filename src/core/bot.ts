@@ -5,7 +5,7 @@ import { needsModeratorCheck, usageLine, type Command, type CommandContext } fro
 import { UserError, errorRef, internalErrorText } from './errors.js';
 import type { Logger } from './logger.js';
 import { parseLine, type ParsedLine } from './parse-line.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { CommandLimiter } from './rate-limit.js';
 import { requireServices, type CommandServices } from './services.js';
 import type { Caller, Chat, Invocation, Platform, Reply, Request } from './types.js';
 import { validateArgs } from './validate-args.js';
@@ -14,7 +14,7 @@ export interface BotOptions {
   library: Library;
   commands: readonly Command[];
   logger: Logger;
-  rateLimiter?: RateLimiter;
+  rateLimiter?: CommandLimiter;
   services?: Partial<CommandServices>;
   /** Platforms whose users skip the rate limit (a local terminal). */
   unlimited?: (platform: Platform) => boolean;
@@ -30,7 +30,7 @@ export class Bot {
   readonly services: CommandServices;
   private readonly byName: Map<string, Command>;
   private readonly logger: Logger;
-  private readonly rateLimiter: RateLimiter | undefined;
+  private readonly rateLimiter: CommandLimiter | undefined;
   private readonly unlimited: (platform: Platform) => boolean;
 
   constructor(options: BotOptions) {
@@ -65,7 +65,7 @@ export class Bot {
   /** Runs one request. `null` means: send nothing (rate-limited repeat offender). */
   async handle(request: Request): Promise<Reply | null> {
     if (this.rateLimiter && !this.unlimited(request.chat.platform)) {
-      const decision = this.rateLimiter.check(`${request.chat.platform}:${request.user.id}`);
+      const decision = await this.rateLimiter.check(`${request.chat.platform}:${request.user.id}`);
       if (decision === 'drop') return null;
       if (decision === 'warn')
         return text('error', 'You are sending commands too fast. Wait a few seconds and try again.', 'rate_limited');

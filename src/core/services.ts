@@ -63,6 +63,8 @@ export interface AdapterState {
 export interface Status {
   content(): ContentStatus;
   adapters(): AdapterState[];
+  /** This instance's name and the leader's (the one that sends the updates), when known. */
+  instance(): Promise<{ id: string; leader: string | undefined }>;
 }
 
 /** What commands may use beyond the content library. */

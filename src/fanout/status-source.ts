@@ -1,10 +1,11 @@
+import type { Leadership } from '../cluster/leadership.js';
 import type { ContentStore } from '../content/store.js';
 import type { Status } from '../core/services.js';
 import type { AdapterDirectory } from './adapter-directory.js';
 
 export type { ContentStatus, Status as StatusSource } from '../core/services.js';
 
-export function statusSource(content: ContentStore, adapters: AdapterDirectory): Status {
+export function statusSource(content: ContentStore, adapters: AdapterDirectory, leadership: Leadership): Status {
   return {
     content: () => {
       const last = content.lastReload;
@@ -16,5 +17,9 @@ export function statusSource(content: ContentStore, adapters: AdapterDirectory):
       };
     },
     adapters: () => adapters.states(),
+    instance: async () => ({
+      id: leadership.instanceId,
+      leader: await leadership.leaderId().catch(() => undefined),
+    }),
   };
 }

@@ -8,6 +8,7 @@ export function createDiscordClient(config: DiscordConfig): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
-    rest: { api: config.apiRoot },
+    // Every REST call gives up after 10 s (one retry): an API that never answers cannot hang us.
+    rest: { api: config.apiRoot, timeout: 10_000, retries: 1 },
   });
 }

@@ -26,12 +26,26 @@ export function missingPermissions(client: Client, channelId: string): string[] 
   return NEEDED.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
 }
 
+/** Discord folds a repeated nonce only when it is at most 25 characters. */
+const NONCE_MAX = 25;
+
+/**
+ * The `nonce` for a send named by `key`: Discord answers a repeat of it (same author, within a
+ * few minutes) with the message already created instead of posting again.
+ */
+export function nonceFor(key: string): string {
+  const nonce = `bb:${key}`;
+  if (nonce.length > NONCE_MAX) throw new Error(`internal: idempotency key "${key}" makes a nonce over 25 characters`);
+  return nonce;
+}
+
 /** Posts a reply into a channel on our own initiative; mentions are always off. */
 export async function deliverTo(
   client: Client,
   channelId: string,
   reply: Reply,
   run: <T>(task: () => Promise<T>) => Promise<T>,
+  idempotencyKey?: string,
 ): Promise<DeliveryResult> {
   const missing = missingPermissions(client, channelId);
   if (missing && missing.length > 0) return { ok: false, reason: 'forbidden', detail: `missing ${missing.join(', ')}` };
@@ -39,7 +53,12 @@ export async function deliverTo(
   try {
     const sent = (await run(() =>
       client.rest.post(Routes.channelMessages(channelId), {
-        body: { embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } },
+        body: {
+          embeds: message.embeds,
+          components: message.components,
+          allowed_mentions: { parse: [] },
+          ...(idempotencyKey === undefined ? {} : { nonce: nonceFor(idempotencyKey), enforce_nonce: true }),
+        },
       }),
     )) as APIMessage;
     return { ok: true, messageIds: [sent.id] };

@@ -8,6 +8,7 @@ import { describeError } from './errors.js';
 import { createInteractionHandler } from './interactions.js';
 import { createPacer } from './pace.js';
 import { refusePostFor } from './post-rights.js';
+import { loginUntilUp } from './startup.js';
 import { syncGuildCommands } from './sync-commands.js';
 
 /** How long stopping waits for answers already being worked on. */
@@ -48,7 +49,7 @@ export function createDiscordAdapter(
     platform: 'discord',
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(config.token);
+      await loginUntilUp(client, config.token, { apiRoot: config.apiRoot, logger });
       await ready;
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
       if (config.guildId) {
@@ -66,12 +67,12 @@ export function createDiscordAdapter(
       await Promise.race([Promise.allSettled([...inFlight]), setTimeout(STOP_GRACE_MS, undefined, { ref: false })]);
       await client.destroy();
     },
-    async deliver(chatId, reply, { bulk: isBulk, onBehalfOf }) {
+    async deliver(chatId, reply, { bulk: isBulk, onBehalfOf, idempotencyKey }) {
       if (onBehalfOf) {
         const refused = await refusePostFor(client, chatId, onBehalfOf);
         if (refused) return refused;
       }
-      return deliverTo(client, chatId, reply, isBulk ? bulk : direct);
+      return deliverTo(client, chatId, reply, isBulk ? bulk : direct, idempotencyKey);
     },
   };
 }
