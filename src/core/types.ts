@@ -1,4 +1,4 @@
-import type { Brief, BriefRef } from '../content/brief.js';
+import type { Brief, BriefRef, TopicCount } from '../content/brief.js';
 
 /** A registered platform's id (`discord`, `telegram`, `console`, ...): see src/adapters/registry.ts. */
 export type Platform = string;
@@ -45,10 +45,7 @@ export interface Page {
   of: number;
 }
 
-export interface TopicCount {
-  topic: string;
-  count: number;
-}
+export type { TopicCount } from '../content/brief.js';
 
 /**
  * What a command answers. Adapters render it; commands never talk to a platform.
