@@ -10,10 +10,14 @@ import type { CommandLimiter } from './core/rate-limit.js';
 import { openBackend, type Backend } from './cluster/backend.js';
 import { LeaderFanOut, type FanOutControl } from './cluster/leader-fan-out.js';
 import type { Leadership } from './cluster/leadership.js';
+import { noMetrics } from './core/metrics.js';
 import { AdapterDirectory } from './fanout/adapter-directory.js';
 import { FanOut, type FanOutOptions } from './fanout/fan-out.js';
 import { AdapterPublisher } from './fanout/publisher.js';
 import { statusSource } from './fanout/status-source.js';
+import { createFront, within } from './http/front.js';
+import { PromMetrics } from './http/metrics.js';
+import type { HttpServer } from './http/server.js';
 import type { DataStore } from './store/data-store.js';
 import { isLocalPlatform } from './platforms.js';
 
@@ -27,6 +31,8 @@ export interface App {
   /** Whether this instance runs the fan-out (always, with SQLite). */
   leadership: Leadership;
   adapters: Adapter[];
+  /** The HTTP listener (platform mode only) and the port it is bound to. */
+  http?: { server: HttpServer; port: number };
   stop(): Promise<void>;
 }
 
@@ -39,6 +45,10 @@ export interface AppOptions {
   /** Fan-out tuning (retry timings, concurrency); the defaults suit production. */
   fanout?: Omit<FanOutOptions, 'store' | 'library' | 'adapters' | 'logger'>;
 }
+
+/** How long requests under way may take once stopping begins, before their connections are cut. */
+const HTTP_GRACE_MS = 2000;
+const READY_CHECK_MS = 2000;
 
 /** Opens the content store and the database, builds the bot, starts the adapters, then the fan-out. */
 export async function startApp(config: Config, options: AppOptions): Promise<App> {
@@ -60,6 +70,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     `content loaded from ${config.contentDir}`,
   );
 
+  const metrics = config.http ? new PromMetrics() : undefined;
   const parts: {
     backend?: Backend;
     fanout?: FanOutControl;
@@ -67,7 +78,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     rateLimiter?: CommandLimiter;
     adapters: Adapter[];
     directory: AdapterDirectory;
-  } = { adapters: [], directory: new AdapterDirectory() };
+    http?: HttpServer;
+    phase: 'starting' | 'ready' | 'stopping';
+  } = { adapters: [], directory: new AdapterDirectory(metrics), phase: 'starting' };
   const step = async (name: string, run: () => Promise<void> | void) => {
     try {
       await run();
@@ -77,6 +90,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   };
   // Sends under way finish through their adapter before it stops; the database closes last.
   const shutdown = async () => {
+    parts.phase = 'stopping';
+    await step('http listener', () => parts.http?.close(HTTP_GRACE_MS));
     await step('content watcher', () => parts.watcher?.close());
     await step('fan-out', () => parts.fanout?.stop());
     await step('leadership', () => (parts.backend?.kind === 'postgres' ? parts.backend.leadership.stop() : undefined));
@@ -125,8 +140,27 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       logger,
       rateLimiter,
       services,
+      metrics: metrics ?? noMetrics,
       unlimited: isLocalPlatform,
     });
+    if (metrics) {
+      metrics.observe({
+        pendingDeliveries: () => data.countPending(['discord', 'telegram']),
+        isLeader: () => leadership.isLeader(),
+        briefsLoaded: () => store.library.size,
+        contentErrors: () => store.errors().length,
+      });
+      parts.http = createFront({
+        logger,
+        leadership,
+        metrics,
+        notReady: async () => {
+          if (parts.phase !== 'ready') return parts.phase === 'starting' ? 'starting' : 'shutting down';
+          await within(data.knownVersion(''), READY_CHECK_MS, 'the database');
+          return undefined;
+        },
+      });
+    }
     const ctx: AdapterContext = {
       bot,
       store,
@@ -134,18 +168,24 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       logger,
       chatMigrated: (platform, from, to) => fanout.migrateChat(platform, from, to),
       claimUpdate: (platform, key) => data.claimUpdate(platform, key),
+      metrics: metrics ?? noMetrics,
+      ...(parts.http ? { http: parts.http } : {}),
     };
     const adapters = (parts.adapters = await options.adapters(ctx));
     for (const adapter of adapters) directory.register(adapter);
+    // Listening before the adapters start: Telegram delivers as soon as the webhook is set.
+    const port = parts.http && config.http ? await parts.http.listen(config.http.port) : undefined;
     for (const adapter of adapters) {
       await adapter.start();
       directory.markUp(adapter.platform);
     }
     await startSending();
+    parts.phase = 'ready';
 
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= shutdown());
-    return { bot, store, data, fanout, leadership, adapters, stop };
+    const http = parts.http && port !== undefined ? { server: parts.http, port } : undefined;
+    return { bot, store, data, fanout, adapters, leadership, ...(http ? { http } : {}), stop };
   } catch (error) {
     await shutdown();
     throw error;

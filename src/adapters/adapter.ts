@@ -2,7 +2,9 @@ import type { Config } from '../config.js';
 import type { ContentStore } from '../content/store.js';
 import type { Bot } from '../core/bot.js';
 import type { Logger } from '../core/logger.js';
+import type { Metrics } from '../core/metrics.js';
 import type { DeliveryResult, Platform, Reply } from '../core/types.js';
+import type { HttpRoutes } from '../http/server.js';
 
 export interface DeliverOptions {
   /** Paced to the platform's limits behind replies (subscription updates). */
@@ -36,6 +38,10 @@ export interface AdapterContext {
    * repeat, across restarts (the store's `claimUpdate`). Absent: nothing is remembered.
    */
   claimUpdate?: (platform: Platform, key: string) => Promise<boolean>;
+  /** Counters the adapter reports to (429s seen). */
+  metrics: Metrics;
+  /** The HTTP listener, in platform mode: webhooks and interactions register their routes here. */
+  http?: HttpRoutes;
 }
 
 export interface Adapter {

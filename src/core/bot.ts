@@ -4,6 +4,7 @@ import { bindArgs } from './bind-args.js';
 import { needsModeratorCheck, usageLine, type Command, type CommandContext } from './command.js';
 import { UserError, errorRef, internalErrorText } from './errors.js';
 import type { Logger } from './logger.js';
+import { noMetrics, type Metrics } from './metrics.js';
 import { parseLine, type ParsedLine } from './parse-line.js';
 import type { CommandLimiter } from './rate-limit.js';
 import { requireServices, type CommandServices } from './services.js';
@@ -18,6 +19,7 @@ export interface BotOptions {
   services?: Partial<CommandServices>;
   /** Platforms whose users skip the rate limit (a local terminal). */
   unlimited?: (platform: Platform) => boolean;
+  metrics?: Metrics;
 }
 
 const text = (tone: 'info' | 'usage' | 'error', message: string, code?: string): Reply =>
@@ -32,6 +34,7 @@ export class Bot {
   private readonly logger: Logger;
   private readonly rateLimiter: CommandLimiter | undefined;
   private readonly unlimited: (platform: Platform) => boolean;
+  private readonly metrics: Metrics;
 
   constructor(options: BotOptions) {
     this.library = options.library;
@@ -40,6 +43,7 @@ export class Bot {
     this.logger = options.logger;
     this.rateLimiter = options.rateLimiter;
     this.unlimited = options.unlimited ?? (() => false);
+    this.metrics = options.metrics ?? noMetrics;
     this.byName = new Map(options.commands.map((c) => [c.name, c]));
   }
 
@@ -64,6 +68,17 @@ export class Bot {
 
   /** Runs one request. `null` means: send nothing (rate-limited repeat offender). */
   async handle(request: Request): Promise<Reply | null> {
+    const started = performance.now();
+    try {
+      return await this.answer(request);
+    } finally {
+      // Unknown names share one label, so that typed garbage cannot grow the metrics without bound.
+      const name = this.command(request.command)?.name ?? 'unknown';
+      this.metrics.commandAnswered(request.chat.platform, name, (performance.now() - started) / 1000);
+    }
+  }
+
+  private async answer(request: Request): Promise<Reply | null> {
     if (this.rateLimiter && !this.unlimited(request.chat.platform)) {
       const decision = await this.rateLimiter.check(`${request.chat.platform}:${request.user.id}`);
       if (decision === 'drop') return null;

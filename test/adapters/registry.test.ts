@@ -11,6 +11,7 @@ import { parseConfig } from '../../src/config.js';
 import { ContentStore } from '../../src/content/store.js';
 import { cardText } from '../../src/core/render-text.js';
 import { silentLogger } from '../../src/core/logger.js';
+import { noMetrics } from '../../src/core/metrics.js';
 import { toCard } from '../../src/core/to-card.js';
 import { isLocalPlatform, registerBuiltInPlatforms } from '../../src/platforms.js';
 import { testBot } from '../helpers/test-bot.js';
@@ -35,7 +36,8 @@ function shoutingPlatform(id: string, on: boolean, started: string[]): PlatformD
 async function context(): Promise<AdapterContext> {
   const logger = silentLogger();
   const { bot } = await testBot();
-  return { bot, store: new ContentStore({ dir: 'content', logger }), config: parseConfig({}), logger };
+  const store = new ContentStore({ dir: 'content', logger });
+  return { bot, store, config: parseConfig({}), logger, metrics: noMetrics };
 }
 
 describe('platform registry', () => {

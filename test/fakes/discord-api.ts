@@ -464,6 +464,21 @@ export class FakeDiscord extends EventEmitter {
       if (this.holding) this.holding.pass -= 1;
       return answer();
     }
+    if (method === 'GET' && path === '/users/@me') return json(res, 200, this.botUser);
+    if (method === 'GET' && (m = /^\/channels\/(\d+)$/.exec(path))) {
+      for (const guild of this.options.guilds ?? []) {
+        const index = guild.channels.findIndex((c) => c.id === m![1]);
+        const channels = this.guildPayload(guild).channels as Record<string, unknown>[];
+        if (index >= 0) return json(res, 200, { ...channels[index], guild_id: guild.id });
+      }
+      return json(res, 404, { message: 'Unknown Channel', code: 10003 });
+    }
+    if (method === 'GET' && (m = /^\/guilds\/(\d+)$/.exec(path))) {
+      const guild = (this.options.guilds ?? []).find((g) => g.id === m![1]);
+      if (!guild) return json(res, 404, { message: 'Unknown Guild', code: 10004 });
+      const { channels: _channels, members: _members, ...rest } = this.guildPayload(guild);
+      return json(res, 200, rest);
+    }
     if (method === 'GET' && (m = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(path))) {
       const guild = (this.options.guilds ?? []).find((g) => g.id === m![1]);
       const member = guild?.members?.find((x) => x.user.id === m![2]);

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, RESTJSONErrorCodes, Routes, type Client, type APIMessage } from 'discord.js';
+import { PermissionFlagsBits, RESTJSONErrorCodes, Routes, type APIMessage, type Client, type REST } from 'discord.js';
 import type { DeliveryResult, Reply } from '../../core/types.js';
 import { apiErrorCode, describeError } from './errors.js';
 import { render } from './render.js';
@@ -39,20 +39,23 @@ export function nonceFor(key: string): string {
   return nonce;
 }
 
-/** Posts a reply into a channel on our own initiative; mentions are always off. */
+/**
+ * Posts a reply into a channel on our own initiative; mentions are always off. `missing`: the
+ * permissions the bot is known to lack there (the gateway's cache knows; over HTTP only Discord does).
+ */
 export async function deliverTo(
-  client: Client,
+  rest: REST,
   channelId: string,
   reply: Reply,
   run: <T>(task: () => Promise<T>) => Promise<T>,
+  missing?: string[],
   idempotencyKey?: string,
 ): Promise<DeliveryResult> {
-  const missing = missingPermissions(client, channelId);
   if (missing && missing.length > 0) return { ok: false, reason: 'forbidden', detail: `missing ${missing.join(', ')}` };
   const message = render(reply);
   try {
     const sent = (await run(() =>
-      client.rest.post(Routes.channelMessages(channelId), {
+      rest.post(Routes.channelMessages(channelId), {
         body: {
           embeds: message.embeds,
           components: message.components,
