@@ -5,7 +5,7 @@ import { usageLine, type Command, type CommandContext, type Services } from './c
 import { UserError, errorRef } from './errors.js';
 import type { Logger } from './logger.js';
 import { parseLine } from './parse-line.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { RateDecision, RateLimiter } from './rate-limit.js';
 import type { Chat, Invocation, Reply, User } from './types.js';
 import { validateArgs } from './validate-args.js';
 
@@ -17,8 +17,20 @@ export interface BotOptions {
   services?: Services;
 }
 
+/** Autocomplete and inline queries fire at every keystroke: they get this many times the command allowance. */
+const LOOKUPS_PER_COMMAND = 6;
+
+/** What an answer costs: a command (or a button that runs one), or a lookup while typing. */
+export type Demand = 'command' | 'lookup';
+
 const text = (tone: 'info' | 'usage' | 'error', message: string, code?: string): Reply =>
   code === undefined ? { kind: 'text', text: message, tone } : { kind: 'text', text: message, tone, code };
+
+export const SLOW_DOWN = text(
+  'error',
+  'You are sending commands too fast. Wait a few seconds and try again.',
+  'rate_limited',
+);
 
 /** The platform-neutral heart: Invocation in, Reply out. Never throws. */
 export class Bot {
@@ -53,13 +65,26 @@ export class Bot {
     return this.handle({ command: command.name, args: bound.args, user, chat });
   }
 
-  /** Runs one invocation. `null` means: send nothing (rate-limited repeat offender). */
-  async handle(invocation: Invocation): Promise<Reply | null> {
-    if (invocation.chat.platform !== 'console' && this.rateLimiter) {
-      const decision = this.rateLimiter.check(`${invocation.chat.platform}:${invocation.user.id}`);
+  /**
+   * Counts one more request of this user (of the chat, for anonymous admins) against the rate
+   * limit, before any work is done for it. The terminal is never limited.
+   */
+  admit(user: User, chat: Chat, demand: Demand = 'command'): RateDecision {
+    if (chat.platform === 'console' || !this.rateLimiter) return 'allow';
+    const who = user.anonymous ? `chat:${chat.id}` : user.id;
+    if (demand === 'command') return this.rateLimiter.check(`${chat.platform}:${who}`);
+    return this.rateLimiter.check(`${chat.platform}:lookup:${who}`, this.rateLimiter.limit * LOOKUPS_PER_COMMAND);
+  }
+
+  /**
+   * Runs one invocation. `null` means: send nothing (rate-limited repeat offender).
+   * `admitted`: the caller already counted it with `admit`.
+   */
+  async handle(invocation: Invocation, { admitted = false }: { admitted?: boolean } = {}): Promise<Reply | null> {
+    if (!admitted) {
+      const decision = this.admit(invocation.user, invocation.chat);
       if (decision === 'drop') return null;
-      if (decision === 'warn')
-        return text('error', 'You are sending commands too fast. Wait a few seconds and try again.', 'rate_limited');
+      if (decision === 'warn') return SLOW_DOWN;
     }
     const command = this.command(invocation.command);
     if (!command) return this.unknown(invocation.command);

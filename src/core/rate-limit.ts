@@ -20,15 +20,20 @@ export class RateLimiter {
     this.windows = new NodeCache({ useClones: false, checkperiod: Math.max(1, options.windowSeconds) });
   }
 
-  check(key: string): RateDecision {
+  get limit(): number {
+    return this.options.limit;
+  }
+
+  /** `limit`: this key's own allowance per window, when it differs from the default. */
+  check(key: string, limit = this.options.limit): RateDecision {
     const window = this.windows.get<Window>(key);
     if (!window) {
       this.windows.set<Window>(key, { count: 1 }, this.options.windowSeconds);
       return 'allow';
     }
     window.count += 1;
-    if (window.count <= this.options.limit) return 'allow';
-    return window.count === this.options.limit + 1 ? 'warn' : 'drop';
+    if (window.count <= limit) return 'allow';
+    return window.count === limit + 1 ? 'warn' : 'drop';
   }
 
   close(): void {
