@@ -11,7 +11,7 @@ import type { Logger } from '../../core/logger.js';
 import { autocompleteChoices } from './autocomplete.js';
 import { decodeAction } from './custom-id.js';
 import { describeError, isExpiredInteraction } from './errors.js';
-import { toInvocation } from './invocation.js';
+import { chatOf, toInvocation, userOf } from './invocation.js';
 import { answer } from './respond.js';
 
 export interface InteractionDeps {
@@ -35,6 +35,11 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
 }
 
 async function onAutocomplete(interaction: AutocompleteInteraction, { bot }: InteractionDeps): Promise<void> {
+  // Counted before any search: over the limit, the list stays empty until the window ends.
+  if (bot.admit(userOf(interaction), chatOf(interaction), 'lookup') !== 'allow') {
+    await interaction.respond([]);
+    return;
+  }
   const focused = interaction.options.getFocused(true);
   const option = bot.command(interaction.commandName)?.options.find((o) => o.name === focused.name);
   await interaction.respond(option?.autocomplete ? autocompleteChoices(bot.library, String(focused.value)) : []);

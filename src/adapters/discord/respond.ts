@@ -1,4 +1,5 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { SLOW_DOWN } from '../../core/bot.js';
 import type { Reply } from '../../core/types.js';
 import { render, type DiscordMessage } from './render.js';
 
@@ -21,11 +22,12 @@ export async function answer(interaction: Repliable, work: Promise<Reply | null>
   await send(interaction, await work);
 }
 
-async function send(interaction: Repliable, reply: Reply | null): Promise<void> {
-  if (reply === null) {
-    if (interaction.deferred) await interaction.deleteReply();
-    return;
-  }
+/**
+ * Discord shows "The application did not respond" for an interaction left unanswered, so even
+ * a command dropped by the rate limit (`null`) gets the private "slow down" answer.
+ */
+async function send(interaction: Repliable, answered: Reply | null): Promise<void> {
+  const reply = answered ?? SLOW_DOWN;
   const message = render(reply);
   const payload = payloadOf(message);
   if (!interaction.deferred) {
