@@ -3,6 +3,7 @@ import { createConsoleAdapter } from './adapters/console/index.js';
 import { answerLine } from './adapters/console/index.js';
 import { ConfigError, loadDotEnv, parseConfig, type Config } from './config.js';
 import { createLogger } from './core/logger.js';
+import { noMetrics } from './core/metrics.js';
 import { scrubSecrets, safeMessage } from './core/redact.js';
 import { renderText } from './core/render-text.js';
 import { stopWithin } from './deadline.js';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
 
   if (terminal && oneShot) {
     const app = await startApp(config, { logger, watch: false, adapters: () => [] });
-    const reply = await answerLine({ bot: app.bot, store: app.store, config, logger }, oneShot);
+    const reply = await answerLine({ bot: app.bot, store: app.store, config, logger, metrics: noMetrics }, oneShot);
     if (reply) process.stdout.write(`${renderText(reply)}\n`);
     await app.stop();
     const failed = !reply || reply.kind === 'notFound' || (reply.kind === 'text' && reply.tone !== 'info');

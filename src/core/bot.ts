@@ -4,8 +4,9 @@ import { bindArgs } from './bind-args.js';
 import { usageLine, type Command, type CommandContext, type Services } from './command.js';
 import { UserError, errorRef } from './errors.js';
 import type { Logger } from './logger.js';
+import { noMetrics, type Metrics } from './metrics.js';
 import { parseLine } from './parse-line.js';
-import type { RateDecision, RateLimiter } from './rate-limit.js';
+import type { CommandLimiter, RateDecision } from './rate-limit.js';
 import type { Chat, Invocation, Reply, User } from './types.js';
 import { validateArgs } from './validate-args.js';
 
@@ -13,8 +14,9 @@ export interface BotOptions {
   library: Library;
   commands: readonly Command[];
   logger: Logger;
-  rateLimiter?: RateLimiter;
+  rateLimiter?: CommandLimiter;
   services?: Services;
+  metrics?: Metrics;
 }
 
 /** Autocomplete and inline queries fire at every keystroke: they get this many times the command allowance. */
@@ -39,7 +41,8 @@ export class Bot {
   readonly services: Services;
   private readonly byName: Map<string, Command>;
   private readonly logger: Logger;
-  private readonly rateLimiter: RateLimiter | undefined;
+  private readonly rateLimiter: CommandLimiter | undefined;
+  private readonly metrics: Metrics;
 
   constructor(options: BotOptions) {
     this.library = options.library;
@@ -47,6 +50,7 @@ export class Bot {
     this.services = options.services ?? {};
     this.logger = options.logger;
     this.rateLimiter = options.rateLimiter;
+    this.metrics = options.metrics ?? noMetrics;
     this.byName = new Map(options.commands.map((c) => [c.name, c]));
   }
 
@@ -69,11 +73,11 @@ export class Bot {
    * Counts one more request of this user (of the chat, for anonymous admins) against the rate
    * limit, before any work is done for it. The terminal is never limited.
    */
-  admit(user: User, chat: Chat, demand: Demand = 'command'): RateDecision {
+  async admit(user: User, chat: Chat, demand: Demand = 'command'): Promise<RateDecision> {
     if (chat.platform === 'console' || !this.rateLimiter) return 'allow';
     const who = user.anonymous ? `chat:${chat.id}` : user.id;
     if (demand === 'command') return this.rateLimiter.check(`${chat.platform}:${who}`);
-    return this.rateLimiter.check(`${chat.platform}:lookup:${who}`, this.rateLimiter.limit * LOOKUPS_PER_COMMAND);
+    return this.rateLimiter.check(`${chat.platform}:lookup:${who}`, LOOKUPS_PER_COMMAND);
   }
 
   /**
@@ -81,8 +85,19 @@ export class Bot {
    * `admitted`: the caller already counted it with `admit`.
    */
   async handle(invocation: Invocation, { admitted = false }: { admitted?: boolean } = {}): Promise<Reply | null> {
+    const started = performance.now();
+    try {
+      return await this.answer(invocation, admitted);
+    } finally {
+      // Unknown names share one label, so that typed garbage cannot grow the metrics without bound.
+      const name = this.command(invocation.command)?.name ?? 'unknown';
+      this.metrics.commandAnswered(invocation.chat.platform, name, (performance.now() - started) / 1000);
+    }
+  }
+
+  private async answer(invocation: Invocation, admitted: boolean): Promise<Reply | null> {
     if (!admitted) {
-      const decision = this.admit(invocation.user, invocation.chat);
+      const decision = await this.admit(invocation.user, invocation.chat);
       if (decision === 'drop') return null;
       if (decision === 'warn') return SLOW_DOWN;
     }

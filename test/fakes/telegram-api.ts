@@ -428,14 +428,43 @@ export class FakeTelegramApi extends EventEmitter<{
     update: Record<string, unknown>,
     secret = this.webhook?.secret_token,
   ): Promise<number> {
-    const full = { ...update, update_id: this.nextUpdateId++ };
+    return this.postOnce(target, { ...update, update_id: this.nextUpdateId++ }, secret);
+  }
+
+  /**
+   * Delivers one update to a webhook as Telegram does: a POST with the secret header, retried
+   * after a non-2xx answer or a failed connection (up to `attempts`, `retryMs` apart). With
+   * `times` > 1 the same update is sent again after a success, as Telegram does when the answer
+   * came too late. Returns the update and the status of every POST (0: no connection).
+   */
+  async deliverWebhook(
+    target: string,
+    update: Record<string, unknown>,
+    options: { secret?: string | undefined; attempts?: number; retryMs?: number; times?: number } = {},
+  ): Promise<{ update: Update; statuses: number[] }> {
+    const full: Update = { ...update, update_id: this.nextUpdateId++ };
+    const secret = 'secret' in options ? options.secret : this.webhook?.secret_token;
+    const statuses: number[] = [];
+    for (let delivered = 0; delivered < (options.times ?? 1); delivered++) {
+      for (let attempt = 1; attempt <= (options.attempts ?? 5); attempt++) {
+        const status = await this.postOnce(target, full, secret).catch(() => 0);
+        statuses.push(status);
+        if (status >= 200 && status < 300) break;
+        await new Promise((resolve) => setTimeout(resolve, options.retryMs ?? 100));
+      }
+    }
+    return { update: full, statuses };
+  }
+
+  private async postOnce(target: string, body: Update, secret: string | undefined): Promise<number> {
     const response = await fetch(target, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         ...(secret === undefined ? {} : { 'x-telegram-bot-api-secret-token': secret }),
       },
-      body: JSON.stringify(full),
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
     });
     await response.arrayBuffer();
     return response.status;

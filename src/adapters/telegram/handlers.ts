@@ -69,7 +69,7 @@ export async function onButton(deps: HandlerDeps, query: CallbackQuery): Promise
     chat ?? { id: query.from.id, type: 'private', first_name: '' },
     chat?.type === 'private',
   );
-  const decision = deps.core.admit(user, toChat(chat ?? { id: query.from.id, type: 'private' }));
+  const decision = await deps.core.admit(user, toChat(chat ?? { id: query.from.id, type: 'private' }));
   if (decision === 'drop') return;
   const slowDown = decision === 'warn' ? 'You are pressing buttons too fast. Wait a few seconds.' : undefined;
   await deps.answerCallback(query.id, slowDown).catch((error: unknown) => {
@@ -86,7 +86,7 @@ export async function onButton(deps: HandlerDeps, query: CallbackQuery): Promise
 /** `@bot words` in any chat: matching briefs, or the latest ones for an empty query. */
 export async function onInline(deps: HandlerDeps, query: InlineQuery): Promise<void> {
   const user = toUser(query.from, { id: query.from.id, type: 'private', first_name: '' }, false);
-  const decision = deps.core.admit(user, toChat({ id: query.from.id, type: 'private' }), 'lookup');
+  const decision = await deps.core.admit(user, toChat({ id: query.from.id, type: 'private' }), 'lookup');
   // Over the limit: one empty answer, then silence until the window ends.
   if (decision !== 'allow') {
     if (decision === 'warn') await deps.answerInline(query.id, []).catch(() => undefined);

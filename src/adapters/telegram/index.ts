@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Telegraf } from 'telegraf';
 import { channelPost, message } from 'telegraf/filters';
@@ -19,7 +18,7 @@ import { renderTelegram } from './render.js';
 import { Sender } from './sender.js';
 import { untilAnswered } from './startup.js';
 import { limitCallTime } from './timeouts.js';
-import { closeWebhook, startWebhook } from './webhook.js';
+import { webhookPath, webhookRoutes } from './webhook.js';
 
 const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query', 'inline_query'] as const;
 const DRAIN_MS = 5000;
@@ -72,7 +71,30 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
   bot.on('inline_query', (tgCtx) => onInline(deps, tgCtx.inlineQuery));
 
   let poller: Poller | undefined;
-  let server: Server | undefined;
+  const webhook = config.webhook;
+  // Webhook updates are handled in the background; stopping waits for them like for a poll batch.
+  const inFlight = new Set<Promise<void>>();
+  let identified: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (identified = resolve));
+  if (webhook) {
+    if (!ctx.http) throw new Error('Telegram webhook mode needs the HTTP listener');
+    ctx.http.register(
+      'telegram-webhook',
+      webhookRoutes({
+        path: webhookPath(webhook.url),
+        secret: webhook.secret,
+        claim: (updateId) => ctx.claimUpdate?.('telegram', String(updateId)) ?? Promise.resolve(true),
+        handle: (update) => {
+          const work = ready
+            .then(() => bot.handleUpdate(update))
+            .catch((err: unknown) => logger.error({ err, updateId: update.update_id }, 'telegram update failed'))
+            .finally(() => inFlight.delete(work));
+          inFlight.add(work);
+        },
+        logger,
+      }),
+    );
+  }
 
   const untilUp = <T>(call: string, run: () => Promise<T>) =>
     untilAnswered(run, { call, apiRoot: config.apiRoot, logger, callTimeoutMs: CALL_TIMEOUT_MS });
@@ -90,9 +112,14 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
     platform: 'telegram',
     async start() {
       bot.botInfo = await untilUp('getMe', () => bot.telegram.getMe());
+      identified();
       await publishMenu();
-      if (config.webhook) {
-        server = await startWebhook(bot, config.webhook, ALLOWED_UPDATES, logger);
+      if (webhook) {
+        await bot.telegram.setWebhook(webhook.url, {
+          secret_token: webhook.secret,
+          allowed_updates: [...ALLOWED_UPDATES],
+          drop_pending_updates: false,
+        });
       } else {
         await untilUp('deleteWebhook', () => bot.telegram.deleteWebhook({ drop_pending_updates: false }));
         const claim = ctx.claimUpdate;
@@ -102,22 +129,18 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
         });
         poller.start();
       }
-      logger.info(
-        { username: bot.botInfo?.username, mode: config.webhook ? 'webhook' : 'polling' },
-        'telegram bot started',
-      );
+      logger.info({ username: bot.botInfo?.username, mode: webhook ? 'webhook' : 'polling' }, 'telegram bot started');
     },
     async stop() {
       const started = performance.now();
       const left = () => Math.max(0, DRAIN_MS - (performance.now() - started));
       // Updates under way get the grace period; those still running after it stay unconfirmed.
-      const closing = server ? closeWebhook(server) : undefined;
       await Promise.race([
-        Promise.all([poller?.settle(DRAIN_MS), closing]),
+        Promise.all([poller?.settle(DRAIN_MS), Promise.allSettled([...inFlight])]),
         sleep(DRAIN_MS, undefined, { ref: false }),
       ]);
       await sender.drain(left());
-      await Promise.all([poller?.confirm(), closing]);
+      await poller?.confirm();
       moderators.close();
     },
     async deliver(chatId, reply, { bulk, onBehalfOf }) {
