@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import { errorRef, internalErrorText } from '../../core/errors.js';
 import type { Reply } from '../../core/types.js';
 import type { Adapter, AdapterContext } from '../adapter.js';
+import { ButtonSlugs } from './callback-data.js';
 import { ChatSerial } from './chat-serial.js';
 import { HandledUpdates } from './handled-updates.js';
 import { onButton, onInline, onText, type HandlerDeps } from './handlers.js';
@@ -44,7 +45,8 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
     moderators,
     logger,
     username: () => bot.botInfo?.username ?? '',
-    answerCallback: (id) => bot.telegram.answerCbQuery(id),
+    buttons: new ButtonSlugs(ctx.bot.library),
+    answerCallback: (id, text) => bot.telegram.answerCbQuery(id, text),
     answerInline: (id, results) => bot.telegram.answerInlineQuery(id, results, { cache_time: 30 }),
   };
 
