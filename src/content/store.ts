@@ -110,7 +110,9 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
     }
     if (briefs.length + this.drafts.size === 0) return false;
     this.library.replaceAll(briefs);
-    this.checked = new Promise<void>((resolve) => setImmediate(resolve))
+    // After the indexes are complete, so that what the check changes lands on them as a hot reload would.
+    this.checked = this.library
+      .textReady()
       .then(() => this.reconcile())
       .catch((err: unknown) => {
         this.options.logger.error({ err }, 'could not check the content folder after a warm start');
