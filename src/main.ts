@@ -1,9 +1,11 @@
 import { startApp, type App } from './app.js';
 import { createConsoleAdapter } from './adapters/console/index.js';
-import { answerLine } from './adapters/console/index.js';
+import { Screen } from './adapters/console/screen.js';
+import { answerWithoutStarting, readArguments } from './cli.js';
 import { ConfigError, loadDotEnv, parseConfig, type Config } from './config.js';
+import { chooseLogFormat } from './core/log-format.js';
 import { createLogger } from './core/logger.js';
-import { renderText } from './core/render-text.js';
+import { runOneShot } from './one-shot.js';
 import { platformAdapters } from './platforms.js';
 
 function readConfig(): Config {
@@ -19,26 +21,25 @@ function readConfig(): Config {
 }
 
 async function main(): Promise<void> {
+  const request = readArguments(process.argv.slice(2));
+  const early = answerWithoutStarting(request);
+  if (early !== undefined) process.exit(early);
   const config = readConfig();
-  const oneShot = process.argv.slice(2).join(' ').trim();
-  const terminal = !config.discord && !config.telegram;
+  const oneShot = request.kind === 'oneShot';
+  const terminal = oneShot || (!config.discord && !config.telegram);
   // The terminal is for reading replies: only warnings reach stderr unless LOG_LEVEL asks for more.
-  const logger = createLogger(terminal && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
+  const level = terminal && !process.env.LOG_LEVEL ? 'warn' : config.logLevel;
+  const screen = new Screen(process.stdout, process.stderr);
+  const format = chooseLogFormat(process.env.LOG_FORMAT, process.stderr.isTTY === true);
+  const logger = createLogger(level, { format, write: (line) => screen.print(line, 'err') });
 
-  if (terminal && oneShot) {
-    const app = await startApp(config, { logger, watch: false, adapters: () => [] });
-    const reply = await answerLine({ bot: app.bot, store: app.store, config, logger }, oneShot);
-    if (reply) process.stdout.write(`${renderText(reply)}\n`);
-    await app.stop();
-    const failed = !reply || reply.kind === 'notFound' || (reply.kind === 'text' && reply.tone !== 'info');
-    process.exit(failed ? 1 : 0);
-  }
+  if (request.kind === 'oneShot') process.exit(await runOneShot(config, logger, request.line));
 
   const running: { app?: App } = {};
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, code = 0) => {
     logger.info({ signal }, 'shutting down');
     await running.app?.stop();
-    process.exit(0);
+    process.exit(code);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -51,7 +52,8 @@ async function main(): Promise<void> {
             createConsoleAdapter(ctx, {
               input: process.stdin,
               output: process.stdout,
-              onClose: () => void shutdown('end of input'),
+              screen,
+              onClose: (failed) => void shutdown('end of input', failed ? 1 : 0),
             }),
           ]
         : platformAdapters(ctx),

@@ -1,16 +1,28 @@
+import { writeSync } from 'node:fs';
 import { pino, type Logger } from 'pino';
+import { prettyLogLine, type LogFormat } from './log-format.js';
 
 export type { Logger };
 
+export interface LoggerOptions {
+  format?: LogFormat;
+  /** Where finished lines go; default stderr. The terminal mode prints them above its prompt. */
+  write?: (line: string) => void;
+}
+
 /** Logs go to stderr so that stdout stays clean for replies in the terminal. */
-export function createLogger(level: string): Logger {
+export function createLogger(level: string, options: LoggerOptions = {}): Logger {
+  const write = options.write ?? ((line: string) => writeSync(2, line));
+  const pretty = options.format === 'pretty';
   return pino(
     {
       level,
       base: null,
       redact: { paths: ['token', '*.token', 'config.*Token', 'headers.authorization'], censor: '[redacted]' },
     },
-    pino.destination({ fd: 2, sync: true }),
+    options.write || pretty
+      ? { write: (line: string) => write(pretty ? prettyLogLine(line) : line) }
+      : pino.destination({ fd: 2, sync: true }),
   );
 }
 
