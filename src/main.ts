@@ -3,21 +3,31 @@ import { createConsoleAdapter } from './adapters/console/index.js';
 import { Screen } from './adapters/console/screen.js';
 import { answerWithoutStarting, readArguments } from './cli.js';
 import { ConfigError, loadDotEnv, parseConfig, type Config } from './config.js';
+import { contentDirProblem } from './content/content-dir.js';
 import { chooseLogFormat } from './core/log-format.js';
 import { createLogger } from './core/logger.js';
 import { runOneShot } from './one-shot.js';
 import { platformAdapters } from './platforms.js';
 
 function readConfig(): Config {
+  let config: Config | undefined;
+  const problems: string[] = [];
   try {
     loadDotEnv();
-    return parseConfig(process.env);
+    config = parseConfig(process.env);
   } catch (error) {
-    const message =
-      error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error);
-    process.stderr.write(`briefbot: configuration error: ${message}\n`);
-    process.exit(2);
+    if (error instanceof ConfigError) problems.push(...error.message.split('\n'));
+    else problems.push(error instanceof Error ? error.message : String(error));
   }
+  const dirProblem = contentDirProblem(config?.contentDir ?? (process.env.CONTENT_DIR || './content'));
+  if (dirProblem) problems.push(`CONTENT_DIR: ${dirProblem}`);
+  if (config && problems.length === 0) return config;
+  process.stderr.write(
+    problems.length === 1
+      ? `briefbot: configuration error: ${problems[0]}\n`
+      : `briefbot: ${problems.length} configuration errors:\n${problems.map((p) => `  - ${p}\n`).join('')}`,
+  );
+  process.exit(2);
 }
 
 async function main(): Promise<void> {
@@ -30,7 +40,7 @@ async function main(): Promise<void> {
   // The terminal is for reading replies: only warnings reach stderr unless LOG_LEVEL asks for more.
   const level = terminal && !process.env.LOG_LEVEL ? 'warn' : config.logLevel;
   const screen = new Screen(process.stdout, process.stderr);
-  const format = chooseLogFormat(process.env.LOG_FORMAT, process.stderr.isTTY === true);
+  const format = chooseLogFormat(config.logFormat, process.stderr.isTTY === true);
   const logger = createLogger(level, { format, write: (line) => screen.print(line, 'err') });
 
   if (request.kind === 'oneShot') process.exit(await runOneShot(config, logger, request.line));

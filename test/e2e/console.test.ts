@@ -146,6 +146,20 @@ describe('terminal mode', () => {
     expect(pretty.stderr).toMatch(/^\d\d:\d\d:\d\d WARN .*bad\.md:4:12 published: must be a real date as YYYY-MM-DD$/m);
   });
 
+  it('exits 2 listing every configuration problem, a missing CONTENT_DIR in a sentence', async () => {
+    const missing = join(await tempDir(), 'contnet');
+    const run = await start(['/brief', 'xinjiang'], '', { CONTENT_DIR: missing, PORT: 'x'.repeat(10_000) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      [
+        'briefbot: 2 configuration errors:',
+        '  - PORT is 10,000 characters long, more than any setting needs (at most 4,096): check what was pasted into it',
+        `  - CONTENT_DIR: the content folder ${missing} does not exist.`,
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('exits 2 with one line naming a bad variable, never its value', async () => {
     const run = await start([], '', { TELEGRAM_BOT_TOKEN: 'hunter2-not-a-token' });
     expect(run.code).toBe(2);
