@@ -32,12 +32,13 @@ const isSet = (value: string | undefined) => value !== undefined && value.trim()
 /** "B is required when A is set", once per missing variable. */
 export function missingCompanions(
   source: NodeJS.ProcessEnv,
-  companions: readonly (readonly [string, string])[],
+  companions: readonly (readonly [string, string, string?])[],
 ): ConfigProblem[] {
   const problems = new Map<string, ConfigProblem>();
-  for (const [when, needed] of companions) {
+  for (const [when, needed, why] of companions) {
     if (isSet(source[when]) && !isSet(source[needed]) && !problems.has(needed)) {
-      problems.set(needed, { variable: needed, problem: `is required when ${when} is set` });
+      const reason = why ? ` (${why})` : '';
+      problems.set(needed, { variable: needed, problem: `is required when ${when} is set${reason}` });
     }
   }
   return [...problems.values()];

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { missingCompanions, oversizedValues, toProblem, tooLongSentence, withoutKeys } from './config-problems.js';
 
@@ -33,6 +34,9 @@ const envSchema = z.object({
   DISCORD_APPLICATION_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_ROOT: withDefault(url, 'https://discord.com/api'),
+  DISCORD_PUBLIC_KEY: optional(
+    z.string().regex(/^[0-9a-fA-F]{64}$/, "must be the application's public key: 64 hexadecimal characters"),
+  ),
   TELEGRAM_BOT_TOKEN: optional(
     z
       .string()
@@ -45,20 +49,34 @@ const envSchema = z.object({
   TELEGRAM_WEBHOOK_SECRET: optional(
     z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 letters, digits, _ or -'),
   ),
-  PORT: withDefault(int(1, 65535), 8080),
+  // 0 picks a free port (tests); the one chosen is logged.
+  PORT: withDefault(int(0, 65535), 8080),
+  INSTANCE_ID: optional(z.string().regex(/^[\w.:-]{1,64}$/, 'must be 1-64 letters, digits, _ . : or -')),
   CONTENT_DIR: withDefault(z.string(), './content'),
   DATABASE_PATH: withDefault(z.string(), './data/briefbot.db'),
+  // The message never repeats the value: it carries the password.
+  DATABASE_URL: optional(
+    z
+      .string()
+      .refine(
+        (s) => URL.canParse(s) && /^postgres(ql)?:$/.test(new URL(s).protocol) && new URL(s).hostname !== '',
+        'must be a postgres://user:password@host:port/database URL',
+      ),
+  ),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
   LOG_FORMAT: optional(z.enum(['json', 'pretty'], { error: 'must be json or pretty' })),
   RATE_LIMIT_COMMANDS: withDefault(int(1, 10_000), 5),
   RATE_LIMIT_WINDOW_SECONDS: withDefault(int(1, 3600), 10),
 });
 
-/** `[a, b]`: b is required when a is set. Checked on the raw values, so that it is reported
- * together with every other problem, even when a value is malformed. */
-const COMPANIONS: readonly (readonly [string, string])[] = [
+/**
+ * `[a, b, why]`: b is required when a is set. Checked on the raw values, so that it is
+ * reported together with every other problem, even when a value is malformed.
+ */
+const COMPANIONS: readonly (readonly [string, string, string?])[] = [
   ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'],
   ['DISCORD_APPLICATION_ID', 'DISCORD_TOKEN'],
+  ['DISCORD_PUBLIC_KEY', 'DISCORD_TOKEN', 'posts and deliveries go through the REST API'],
   ['DISCORD_GUILD_ID', 'DISCORD_TOKEN'],
   ['TELEGRAM_WEBHOOK_URL', 'TELEGRAM_BOT_TOKEN'],
   ['TELEGRAM_WEBHOOK_URL', 'TELEGRAM_WEBHOOK_SECRET'],
@@ -67,10 +85,23 @@ const COMPANIONS: readonly (readonly [string, string])[] = [
 type Env = z.output<typeof envSchema>;
 
 export interface Config {
-  discord?: { token: string; applicationId: string; guildId?: string; apiRoot: string };
-  telegram?: { token: string; apiRoot: string; webhook?: { url: string; secret: string; port: number } };
+  discord?: {
+    token: string;
+    applicationId: string;
+    guildId?: string;
+    apiRoot: string;
+    /** Set: Discord posts interactions to our HTTP listener and the bot opens no gateway connection. */
+    publicKey?: string;
+  };
+  telegram?: { token: string; apiRoot: string; webhook?: { url: string; secret: string } };
+  /** The one HTTP listener, on whenever a platform is configured. */
+  http?: { port: number };
   contentDir: string;
   databasePath: string;
+  /** PostgreSQL shared by several instances; SQLite at `databasePath` when absent. */
+  databaseUrl?: string;
+  /** This instance's name in logs, `/healthz` and `/status` (default `<host name>-<pid>`). */
+  instanceId: string;
   logLevel: Env['LOG_LEVEL'];
   /** Unset: pretty when stderr is a terminal, JSON otherwise. */
   logFormat?: 'json' | 'pretty';
@@ -124,6 +155,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
             applicationId: env.DISCORD_APPLICATION_ID,
             apiRoot: env.DISCORD_API_ROOT,
             ...(env.DISCORD_GUILD_ID ? { guildId: env.DISCORD_GUILD_ID } : {}),
+            ...(env.DISCORD_PUBLIC_KEY ? { publicKey: env.DISCORD_PUBLIC_KEY.toLowerCase() } : {}),
           },
         }
       : {}),
@@ -133,13 +165,18 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
             token: env.TELEGRAM_BOT_TOKEN,
             apiRoot: env.TELEGRAM_API_ROOT,
             ...(env.TELEGRAM_WEBHOOK_URL && env.TELEGRAM_WEBHOOK_SECRET
-              ? { webhook: { url: env.TELEGRAM_WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET, port: env.PORT } }
+              ? { webhook: { url: env.TELEGRAM_WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET } }
               : {}),
           },
         }
       : {}),
+    ...(env.TELEGRAM_BOT_TOKEN || (env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID)
+      ? { http: { port: env.PORT } }
+      : {}),
     contentDir: env.CONTENT_DIR,
     databasePath: env.DATABASE_PATH,
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    instanceId: env.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     logLevel: env.LOG_LEVEL,
     ...(env.LOG_FORMAT ? { logFormat: env.LOG_FORMAT } : {}),
     rateLimit: { limit: env.RATE_LIMIT_COMMANDS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },

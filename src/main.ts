@@ -7,7 +7,12 @@ import { contentDirProblem } from './content/content-dir.js';
 import { chooseLogFormat } from './core/log-format.js';
 import { createLogger } from './core/logger.js';
 import { runOneShot } from './one-shot.js';
+import { safeMessage, scrubSecrets } from './core/redact.js';
+import { stopWithin } from './deadline.js';
 import { platformAdapters } from './platforms.js';
+
+/** However stopping goes, the process ends this long after the signal. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
 
 function readConfig(): Config {
   let config: Config | undefined;
@@ -17,15 +22,17 @@ function readConfig(): Config {
     config = parseConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) problems.push(...error.message.split('\n'));
-    else problems.push(error instanceof Error ? error.message : String(error));
+    else problems.push(safeMessage(error));
   }
   const dirProblem = contentDirProblem(config?.contentDir ?? (process.env.CONTENT_DIR || './content'));
   if (dirProblem) problems.push(`CONTENT_DIR: ${dirProblem}`);
   if (config && problems.length === 0) return config;
   process.stderr.write(
-    problems.length === 1
-      ? `briefbot: configuration error: ${problems[0]}\n`
-      : `briefbot: ${problems.length} configuration errors:\n${problems.map((p) => `  - ${p}\n`).join('')}`,
+    scrubSecrets(
+      problems.length === 1
+        ? `briefbot: configuration error: ${problems[0]}\n`
+        : `briefbot: ${problems.length} configuration errors:\n${problems.map((p) => `  - ${p}\n`).join('')}`,
+    ),
   );
   process.exit(2);
 }
@@ -48,8 +55,10 @@ async function main(): Promise<void> {
   const running: { app?: App } = {};
   const shutdown = async (signal: string, code = 0) => {
     logger.info({ signal }, 'shutting down');
-    await running.app?.stop();
-    process.exit(code);
+    const stopped = await stopWithin(async () => running.app?.stop(), SHUTDOWN_DEADLINE_MS);
+    if (!stopped)
+      logger.error({ signal, deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting anyway');
+    process.exit(stopped ? code : 1);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -73,10 +82,11 @@ async function main(): Promise<void> {
 }
 
 process.on('unhandledRejection', (reason) => {
-  process.stderr.write(`briefbot: unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}\n`);
+  const text = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason);
+  process.stderr.write(`briefbot: unhandled rejection: ${scrubSecrets(text)}\n`);
 });
 
 main().catch((error: unknown) => {
-  process.stderr.write(`briefbot: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`briefbot: could not start: ${safeMessage(error)}\n`);
   process.exit(1);
 });

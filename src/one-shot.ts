@@ -4,6 +4,7 @@ import { Screen } from './adapters/console/screen.js';
 import { startApp } from './app.js';
 import type { Config } from './config.js';
 import type { Logger } from './core/logger.js';
+import { noMetrics } from './core/metrics.js';
 import { renderText } from './core/render-text.js';
 
 /**
@@ -12,7 +13,7 @@ import { renderText } from './core/render-text.js';
  */
 export async function runOneShot(config: Config, logger: Logger, line: string): Promise<number> {
   const app = await startApp(config, { logger, watch: false, adapters: () => [] });
-  const reply = await answerLine({ bot: app.bot, store: app.store, config, logger }, line);
+  const reply = await answerLine({ bot: app.bot, store: app.store, config, logger, metrics: noMetrics }, line);
   if (reply) process.stdout.write(`${new Screen(process.stdout, process.stderr).fit(renderText(reply))}\n`);
   await app.stop();
   return isFailure(reply) ? 1 : 0;

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../src/config.js';
 
@@ -72,7 +73,7 @@ describe('parseConfig', () => {
       [
         'DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set',
         'TELEGRAM_BOT_TOKEN does not look like a Telegram bot token (digits, a colon, 30+ characters)',
-        'PORT must be a whole number from 1 to 65535 (got a value that is not a number)',
+        'PORT must be a whole number from 0 to 65535 (got a value that is not a number)',
         'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
         'RATE_LIMIT_WINDOW_SECONDS must be a whole number from 1 to 3600 (got 2.5)',
       ].sort((a, b) => message.indexOf(a) - message.indexOf(b)),
@@ -94,5 +95,26 @@ describe('parseConfig', () => {
     expect(parseConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
     expect(parseConfig({}).logFormat).toBeUndefined();
     expect(failure({ LOG_FORMAT: 'fancy' })).toBe('LOG_FORMAT must be json or pretty');
+  });
+});
+
+describe('parseConfig: several instances', () => {
+  it('selects PostgreSQL with DATABASE_URL and names the instance', () => {
+    const url = 'postgres://bot:s3cret@db.example:5432/briefbot';
+    expect(parseConfig({ DATABASE_URL: url, INSTANCE_ID: 'web-1' })).toMatchObject({
+      databaseUrl: url,
+      instanceId: 'web-1',
+    });
+    expect(parseConfig({}).databaseUrl).toBeUndefined();
+    expect(parseConfig({}).instanceId).toBe(`${hostname()}-${process.pid}`);
+  });
+
+  it('refuses a malformed DATABASE_URL naming the variable, never its password', () => {
+    for (const bad of ['mysql://bot:s3cret@db/x', 'postgres//bot:s3cret@db/x', 'bot:s3cret@db:5432', 'postgres://']) {
+      const message = failure({ DATABASE_URL: bad });
+      expect(message).toMatch(/^DATABASE_URL must be a postgres:\/\//);
+      expect(message).not.toContain('s3cret');
+    }
+    expect(failure({ INSTANCE_ID: 'has spaces' })).toMatch(/^INSTANCE_ID /);
   });
 });

@@ -1,6 +1,7 @@
 import { writeSync } from 'node:fs';
 import { pino, type Logger } from 'pino';
 import { prettyLogLine, type LogFormat } from './log-format.js';
+import { scrubSecrets } from './redact.js';
 
 export type { Logger };
 
@@ -10,7 +11,11 @@ export interface LoggerOptions {
   write?: (line: string) => void;
 }
 
-/** Logs go to stderr so that stdout stays clean for replies in the terminal. */
+/**
+ * Logs go to stderr so that stdout stays clean for replies in the terminal. Every line is
+ * scrubbed of tokens as it is written, whichever field (an error's message or stack, a
+ * detail string) carries one.
+ */
 export function createLogger(level: string, options: LoggerOptions = {}): Logger {
   const write = options.write ?? ((line: string) => writeSync(2, line));
   const pretty = options.format === 'pretty';
@@ -19,6 +24,7 @@ export function createLogger(level: string, options: LoggerOptions = {}): Logger
       level,
       base: null,
       redact: { paths: ['token', '*.token', 'config.*Token', 'headers.authorization'], censor: '[redacted]' },
+      hooks: { streamWrite: scrubSecrets },
     },
     options.write || pretty
       ? { write: (line: string) => write(pretty ? prettyLogLine(line) : line) }
