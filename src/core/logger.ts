@@ -1,5 +1,6 @@
 import { writeSync } from 'node:fs';
-import { pino, type Logger } from 'pino';
+import { pino } from 'pino';
+import type { Logger } from '../shared/logger.js';
 import { prettyLogLine, type LogFormat } from './log-format.js';
 import { scrubSecrets } from './redact.js';
 
