@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } fr
 import type { z } from 'zod';
 import type { Brief } from './brief.js';
 import { describePath, explainIssues, explainYamlError, type FieldPath } from './explain.js';
+import { frontMatterProblem } from './limits.js';
 import { KNOWN_FIELDS, LIMITS, frontMatterSchema, type FrontMatter } from './schema.js';
 import { parseSimpleYaml } from './simple-yaml.js';
 
@@ -115,6 +116,8 @@ export function parseBriefFile(file: string, text: string): ParseResult {
     return fail('the front matter opened by "---" on line 1 is never closed: add a line "---" after the last field', 1);
   }
   if (parts.body.length > LIMITS.body) return fail(`body: at most ${LIMITS.body} characters`);
+  const tooMuch = frontMatterProblem(parts.yaml);
+  if (tooMuch) return fail(tooMuch, parts.yamlLine - 1);
 
   // Most files take the fast reader; anything unusual, and every error, goes through `yaml`.
   const simple = parseSimpleYaml(parts.yaml);

@@ -46,6 +46,7 @@ describe('/status', () => {
     expect(text).toMatch(/broken\.md:2:1 title: put the title in quotes, because it contains a colon/);
     expect(text).toContain('This chat follows: glaciers, water');
     expect(text).toMatch(/Platforms:\n {2}• telegram: up since \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    expect(lines.at(-1)).toBe(`Instance: ${app.leadership.instanceId} (the leader: it sends the updates)`);
   });
 
   it('lists at most five content errors', async () => {
