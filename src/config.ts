@@ -56,6 +56,10 @@ const envSchema = z
           'must be a postgres://user:password@host:port/database URL',
         ),
     ),
+    // The message never repeats the value: it is a password.
+    CONSOLE_PASSWORD: optional(
+      z.string().min(12, 'must be at least 12 characters long').max(1024, 'must be at most 1,024 characters long'),
+    ),
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
     RATE_LIMIT_COMMANDS: withDefault(int(1, 10_000), 5),
     RATE_LIMIT_WINDOW_SECONDS: withDefault(int(1, 3600), 10),
@@ -112,6 +116,8 @@ export interface Config {
   databaseUrl?: string;
   /** This instance's name in logs, `/healthz` and `/status` (default `<host name>-<pid>`). */
   instanceId: string;
+  /** The newsroom console under /console/ (served with the HTTP listener). */
+  console?: { password: string };
   logLevel: Env['LOG_LEVEL'];
   rateLimit: { limit: number; windowSeconds: number };
 }
@@ -168,6 +174,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     contentDir: env.CONTENT_DIR,
     databasePath: env.DATABASE_PATH,
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.CONSOLE_PASSWORD ? { console: { password: env.CONSOLE_PASSWORD } } : {}),
     instanceId: env.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     logLevel: env.LOG_LEVEL,
     rateLimit: { limit: env.RATE_LIMIT_COMMANDS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
