@@ -20,6 +20,7 @@ import { PromMetrics } from './http/metrics.js';
 import type { HttpServer } from './http/server.js';
 import type { DataStore } from './store/data-store.js';
 import { isLocalPlatform } from './platforms.js';
+import { registerWeb } from './web/register.js';
 
 export interface App {
   bot: Bot;
@@ -160,6 +161,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
           return undefined;
         },
       });
+      const consoleOn = config.console ? { console: { ...config.console, data: backend.consoleData } } : {};
+      registerWeb(parts.http, { store, logger, ...consoleOn });
     }
     const ctx: AdapterContext = {
       bot,

@@ -63,6 +63,11 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
     return this.options.dir;
   }
 
+  /** Files marked `draft: true`, relative to the folder. */
+  draftFiles(): string[] {
+    return [...this.drafts].sort();
+  }
+
   errors(): ContentError[] {
     const files = [...this.problems.values()].flat();
     return this.folderProblem ? [this.folderProblem, ...files] : files;
