@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../shared/logger.js';
 import type { Brief } from './brief.js';
 import { Library, type ChangeEvent } from './library.js';
 import { PARSE_OFF_THREAD_FROM_BYTES } from './limits.js';

@@ -1,4 +1,5 @@
-import { pino, type Logger } from 'pino';
+import { pino } from 'pino';
+import type { Logger } from '../shared/logger.js';
 import { scrubSecrets } from './redact.js';
 
 export type { Logger };

@@ -10,7 +10,7 @@ import {
   type REST,
 } from 'discord.js';
 import type { Bot } from '../../core/bot.js';
-import { errorRef } from '../../core/errors.js';
+import { errorRef, internalErrorText } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { autocompleteChoices } from './autocomplete.js';
 import { decodeAction } from './custom-id.js';
@@ -118,7 +118,7 @@ async function reportFailure(raw: APIInteraction, channel: ReplyChannel, error: 
   const repliable = raw.type === InteractionType.ApplicationCommand || raw.type === InteractionType.MessageComponent;
   if (!repliable) return;
   const data = {
-    content: `Something went wrong on our side (ref ${ref}). Please try again in a moment.`,
+    content: internalErrorText(ref),
     flags: MessageFlags.Ephemeral,
     allowed_mentions: { parse: [] },
   };

@@ -1,6 +1,5 @@
 import type { CallbackQuery, InlineQuery, Message } from 'telegraf/types';
 import type { Bot } from '../../core/bot.js';
-import { needsModeratorCheck } from '../../core/command.js';
 import type { Logger } from '../../core/logger.js';
 import { cleanText } from '../../core/parse-line.js';
 import type { Reply } from '../../core/types.js';
@@ -44,17 +43,16 @@ export async function onText(deps: HandlerDeps, message: Message.TextMessage): P
   const route = routeText(message.text, chat.type, deps.username(), (name) => deps.core.command(name) !== undefined);
   if (route.kind === 'ignore') return;
   if (route.kind === 'hint') return send(deps, chat, HINT);
-  const command = deps.core.command(route.name);
-  const isModerator =
-    command && needsModeratorCheck(command)
-      ? await deps.moderators.check({
-          chat,
-          ...(message.from ? { from: message.from } : {}),
-          ...(message.sender_chat ? { senderChat: message.sender_chat } : {}),
-        })
-      : chat.type === 'private';
+  // Asked of Telegram only when the command depends on it.
+  const isModerator = () =>
+    deps.moderators.check({
+      chat,
+      ...(message.from ? { from: message.from } : {}),
+      ...(message.sender_chat ? { senderChat: message.sender_chat } : {}),
+    });
+  const line = { command: route.name, rest: route.rest };
   const user = toUser(message.from, chat, isModerator, message.sender_chat);
-  const reply = await deps.core.handleText(route.line, user, toChat(chat));
+  const reply = await deps.core.handleLine(line, user, toChat(chat));
   if (reply) await send(deps, chat, reply, message.message_id);
 }
 
@@ -78,8 +76,8 @@ export async function onButton(deps: HandlerDeps, query: CallbackQuery): Promise
   const data = 'data' in query ? query.data : undefined;
   const slug = decision === 'allow' && data ? deps.buttons.slugOf(data) : undefined;
   if (!slug || !chat) return;
-  const invocation = { command: 'brief', args: { topic: slug }, user, chat: toChat(chat) };
-  const reply = await deps.core.handle(invocation, { admitted: true });
+  const request = { command: 'brief', args: { topic: slug }, user, chat: toChat(chat) };
+  const reply = await deps.core.handle(request, { admitted: true });
   if (reply) await send(deps, chat, reply);
 }
 

@@ -1,5 +1,5 @@
 import type { Chat as TgChat, User as TgUser } from 'telegraf/types';
-import type { Chat, User } from '../../core/types.js';
+import type { Caller, Chat, ModeratorCheck } from '../../core/types.js';
 import { ANONYMOUS_ADMIN_ID } from './moderators.js';
 
 export const chatKind = (type: TgChat['type']): Chat['kind'] =>
@@ -24,9 +24,9 @@ export function displayName(user: TgUser): string {
 export function toUser(
   from: TgUser | undefined,
   chat: TgChat,
-  isModerator: boolean,
+  isModerator: ModeratorCheck,
   senderChat?: Pick<TgChat, 'id'>,
-): User {
+): Caller {
   if (!from) {
     const title = 'title' in chat ? chat.title : undefined;
     return { id: String(chat.id), name: title ?? String(chat.id), isModerator };

@@ -104,7 +104,7 @@ describe('renderTelegram', () => {
       ],
     };
     const [message] = renderTelegram(reply);
-    expect(message!.text).toContain('No brief matches “xinjaing &lt;b&gt;”.');
+    expect(message!.text).toContain('No brief matches "xinjaing &lt;b&gt;".');
     const rows = message!.reply_markup!.inline_keyboard;
     expect(rows.map((r) => r[0]!.text)).toEqual(['Kazakh camps', 'A very long slug']);
     const buttons = new ButtonSlugs(new Library([makeBrief({ slug: 'kazakh-camps' }), makeBrief({ slug: long })]));
