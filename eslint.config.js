@@ -7,6 +7,10 @@ const platformLibraries = {
       group: ['discord.js', 'discord.js/*', '@discordjs/*', 'telegraf', 'telegraf/*', '**/adapters/**'],
       message: 'Only src/adapters/<platform> may talk to a platform; commands and the core return Reply values.',
     },
+    {
+      group: ['prom-client', 'fastify', '**/http/**'],
+      message: 'The core reports through the Metrics interface; the HTTP listener and Prometheus stay in src/http.',
+    },
   ],
 };
 

@@ -143,8 +143,11 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
         metrics,
         notReady: async () => {
           if (parts.phase !== 'ready') return parts.phase === 'starting' ? 'starting' : 'shutting down';
-          await within(data.knownVersion(''), READY_CHECK_MS, 'the database');
-          return undefined;
+          const check = within(data.knownVersion(''), READY_CHECK_MS, 'the database');
+          return check.then(
+            () => undefined,
+            (error: unknown) => `database: ${error instanceof Error ? error.message : String(error)}`,
+          );
         },
       });
     }

@@ -7,6 +7,8 @@ import { noMetrics } from './core/metrics.js';
 import { renderText } from './core/render-text.js';
 import { platformAdapters } from './platforms.js';
 
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
 function readConfig(): Config {
   try {
     loadDotEnv();
@@ -38,7 +40,13 @@ async function main(): Promise<void> {
   const running: { app?: App } = {};
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    // Whatever hangs (a platform that never answers, a client that never finishes), the process ends.
+    const deadline = setTimeout(() => {
+      logger.error({ ms: SHUTDOWN_DEADLINE_MS }, 'shutdown took too long; exiting now');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
     await running.app?.stop();
+    clearTimeout(deadline);
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

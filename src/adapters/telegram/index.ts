@@ -28,7 +28,7 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
     telegram: { apiRoot: config.apiRoot, webhookReply: false },
     handlerTimeout: 60_000,
   });
-  const sender = new Sender(bot.telegram, logger);
+  const sender = new Sender(bot.telegram, logger, { onRateLimited: () => ctx.metrics.rateLimited('telegram') });
   const moderators = new Moderators(bot.telegram, logger);
   const serial = new ChatSerial();
   const deps: HandlerDeps = {
