@@ -1,14 +1,16 @@
 import { dirname, join } from 'node:path';
 import { coreCommands } from '../commands/index.js';
 import type { Adapter, AdapterContext } from './adapters/adapter.js';
-import { soleLeader, type Leadership } from './cluster/leadership.js';
 import type { Config } from './config.js';
 import { ContentStore } from './content/store.js';
 import { startWatching, type ContentWatcher } from './content/watch.js';
 import { Bot } from './core/bot.js';
 import type { Logger } from './core/logger.js';
 import { noMetrics } from './core/metrics.js';
-import { RateLimiter } from './core/rate-limit.js';
+import type { CommandLimiter } from './core/rate-limit.js';
+import { openBackend, type Backend } from './cluster/backend.js';
+import { LeaderFanOut, type FanOutControl } from './cluster/leader-fan-out.js';
+import type { Leadership } from './cluster/leadership.js';
 import { AdapterDirectory } from './fanout/adapter-directory.js';
 import { FanOut, type FanOutOptions } from './fanout/fan-out.js';
 import { AdapterPublisher } from './fanout/publisher.js';
@@ -18,16 +20,17 @@ import { createFront, within } from './http/front.js';
 import { PromMetrics } from './http/metrics.js';
 import type { HttpServer } from './http/server.js';
 import type { DataStore } from './store/data-store.js';
-import { openSqliteStore } from './store/sqlite-store.js';
 
 export interface App {
   bot: Bot;
   store: ContentStore;
-  /** Subscriptions, deliveries and the post audit log (SQLite at `config.databasePath`). */
+  /** Subscriptions, deliveries and the post audit log (SQLite, or PostgreSQL with DATABASE_URL). */
   data: DataStore;
-  fanout: FanOut;
-  adapters: Adapter[];
+  /** The fan-out; with PostgreSQL it runs only while this instance leads. */
+  fanout: FanOutControl;
+  /** Whether this instance runs the fan-out (always, with SQLite). */
   leadership: Leadership;
+  adapters: Adapter[];
   /** The HTTP listener (platform mode only) and the port it is bound to. */
   http?: { server: HttpServer; port: number };
   stop(): Promise<void>;
@@ -68,10 +71,10 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   );
 
   const parts: {
-    data?: DataStore;
-    fanout?: FanOut;
+    backend?: Backend;
+    fanout?: FanOutControl;
     watcher?: ContentWatcher;
-    rateLimiter?: RateLimiter;
+    rateLimiter?: CommandLimiter;
     adapters: Adapter[];
     directory: AdapterDirectory;
     http?: HttpServer;
@@ -90,36 +93,46 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     await step('http listener', () => parts.http?.close(HTTP_GRACE_MS));
     await step('content watcher', () => parts.watcher?.close());
     await step('fan-out', () => parts.fanout?.stop());
+    await step('leadership', () => (parts.backend?.kind === 'postgres' ? parts.backend.leadership.stop() : undefined));
     await step('adapters', async () => {
       await Promise.allSettled(parts.adapters.map((a) => a.stop()));
       for (const adapter of parts.adapters) parts.directory.markDown(adapter.platform);
     });
     await step('rate limiter', () => parts.rateLimiter?.close());
-    await step('database', () => parts.data?.close());
+    await step('database', () => parts.backend?.data.close());
     await step('content cache', () => store.flushCache());
   };
 
   try {
-    const data = (parts.data = openSqliteStore(config.databasePath));
-    const leadership = soleLeader(config.instanceId);
+    const backend = (parts.backend = await openBackend(config, logger));
+    const { data, leadership } = backend;
     const metrics = config.http ? new PromMetrics() : undefined;
     const directory = (parts.directory = new AdapterDirectory(metrics));
-    const fanout = (parts.fanout = new FanOut({
-      ...options.fanout,
-      store: data,
-      library: store.library,
-      adapters: directory,
-      logger,
-    }));
-    // Before the watcher starts: what changed while the bot was down is announced first.
-    await fanout.attach();
+    // Telegram keeps an update for 24 hours; a week of handled ids covers every redelivery.
+    await data.forgetUpdatesBefore(Date.now() - 7 * 24 * 3600_000);
+    const makeFanOut = () =>
+      new FanOut({ ...options.fanout, store: data, library: store.library, adapters: directory, logger });
+    // With SQLite: before the watcher starts, so what changed while the bot was down is announced
+    // first. With PostgreSQL the leader does that when it takes over, from the recorded versions.
+    let fanout: FanOutControl;
+    let startSending: () => Promise<void> | void;
+    if (backend.kind === 'sqlite') {
+      const sole = makeFanOut();
+      await sole.attach();
+      fanout = sole;
+      startSending = () => sole.start();
+    } else {
+      fanout = new LeaderFanOut(backend.leadership, makeFanOut, data, logger);
+      startSending = () => backend.leadership.start();
+    }
+    parts.fanout = fanout;
     if (options.watch !== false) parts.watcher = watchInBackground(store, logger);
-    const rateLimiter = (parts.rateLimiter = new RateLimiter(config.rateLimit));
+    const rateLimiter = (parts.rateLimiter = backend.rateLimiter);
 
     const services = provideSubscriptionServices({
       store: data,
       publisher: new AdapterPublisher({ store: data, adapters: directory, logger }),
-      status: statusSource(store, directory),
+      status: statusSource(store, directory, leadership),
       fanout,
     });
     const bot = new Bot({
@@ -157,7 +170,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       config,
       logger,
       metrics: metrics ?? noMetrics,
-      updates: data,
+      claimUpdate: (platform, key) => data.claimUpdate(platform, key),
       ...(parts.http ? { http: parts.http } : {}),
     };
     const adapters = (parts.adapters = await options.adapters(ctx));
@@ -168,13 +181,13 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       await adapter.start();
       directory.markUp(adapter.platform);
     }
-    await fanout.start();
+    await startSending();
     parts.phase = 'ready';
 
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= shutdown());
     const http = parts.http && port !== undefined ? { server: parts.http, port } : undefined;
-    return { bot, store, data, fanout, adapters, leadership, ...(http ? { http } : {}), stop };
+    return { bot, store, data, fanout, leadership, adapters, ...(http ? { http } : {}), stop };
   } catch (error) {
     await shutdown();
     throw error;

@@ -44,9 +44,18 @@ const envSchema = z
     ),
     // 0 picks a free port (tests); the one chosen is logged.
     PORT: withDefault(int(0, 65535), 8080),
-    INSTANCE_ID: optional(z.string().regex(/^[\w.:-]{1,64}$/, 'must be 1-64 letters, digits, _ . : or -')),
     CONTENT_DIR: withDefault(z.string(), './content'),
     DATABASE_PATH: withDefault(z.string(), './data/briefbot.db'),
+    // The message never repeats the value: it carries the password.
+    DATABASE_URL: optional(
+      z
+        .string()
+        .refine(
+          (s) => URL.canParse(s) && /^postgres(ql)?:$/.test(new URL(s).protocol) && new URL(s).hostname !== '',
+          'must be a postgres://user:password@host:port/database URL',
+        ),
+    ),
+    INSTANCE_ID: optional(z.string().regex(/^[\w.:@-]{1,100}$/, 'must be 1-100 letters, digits, or . : @ _ -')),
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
     RATE_LIMIT_COMMANDS: withDefault(int(1, 10_000), 5),
     RATE_LIMIT_WINDOW_SECONDS: withDefault(int(1, 3600), 10),
@@ -97,10 +106,12 @@ export interface Config {
   telegram?: { token: string; apiRoot: string; webhook?: { url: string; secret: string } };
   /** The one HTTP listener, on whenever a platform is configured. */
   http?: { port: number };
-  /** This instance's name in logs and `/healthz`. */
-  instanceId: string;
   contentDir: string;
   databasePath: string;
+  /** PostgreSQL shared by several instances; SQLite at `databasePath` when absent. */
+  databaseUrl?: string;
+  /** This instance's name in logs, `/healthz` and `/status` (default `<host name>-<pid>`). */
+  instanceId: string;
   logLevel: Env['LOG_LEVEL'];
   rateLimit: { limit: number; windowSeconds: number };
 }
@@ -154,9 +165,10 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     ...(env.TELEGRAM_BOT_TOKEN || (env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID)
       ? { http: { port: env.PORT } }
       : {}),
-    instanceId: env.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     contentDir: env.CONTENT_DIR,
     databasePath: env.DATABASE_PATH,
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    instanceId: env.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     logLevel: env.LOG_LEVEL,
     rateLimit: { limit: env.RATE_LIMIT_COMMANDS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
   };

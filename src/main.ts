@@ -4,9 +4,12 @@ import { answerLine } from './adapters/console/index.js';
 import { ConfigError, loadDotEnv, parseConfig, type Config } from './config.js';
 import { createLogger } from './core/logger.js';
 import { noMetrics } from './core/metrics.js';
+import { scrubSecrets, safeMessage } from './core/redact.js';
 import { renderText } from './core/render-text.js';
+import { stopWithin } from './deadline.js';
 import { platformAdapters } from './platforms.js';
 
+/** However stopping goes, the process ends this long after the signal. */
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
 function readConfig(): Config {
@@ -14,9 +17,8 @@ function readConfig(): Config {
     loadDotEnv();
     return parseConfig(process.env);
   } catch (error) {
-    const message =
-      error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error);
-    process.stderr.write(`briefbot: configuration error: ${message}\n`);
+    const message = error instanceof ConfigError ? error.message : safeMessage(error);
+    process.stderr.write(`briefbot: configuration error: ${scrubSecrets(message)}\n`);
     process.exit(2);
   }
 }
@@ -40,14 +42,10 @@ async function main(): Promise<void> {
   const running: { app?: App } = {};
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    // Whatever hangs (a platform that never answers, a client that never finishes), the process ends.
-    const deadline = setTimeout(() => {
-      logger.error({ ms: SHUTDOWN_DEADLINE_MS }, 'shutdown took too long; exiting now');
-      process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS);
-    await running.app?.stop();
-    clearTimeout(deadline);
-    process.exit(0);
+    const stopped = await stopWithin(async () => running.app?.stop(), SHUTDOWN_DEADLINE_MS);
+    if (!stopped)
+      logger.error({ signal, deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting anyway');
+    process.exit(stopped ? 0 : 1);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -70,10 +68,11 @@ async function main(): Promise<void> {
 }
 
 process.on('unhandledRejection', (reason) => {
-  process.stderr.write(`briefbot: unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}\n`);
+  const text = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason);
+  process.stderr.write(`briefbot: unhandled rejection: ${scrubSecrets(text)}\n`);
 });
 
 main().catch((error: unknown) => {
-  process.stderr.write(`briefbot: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`briefbot: could not start: ${safeMessage(error)}\n`);
   process.exit(1);
 });

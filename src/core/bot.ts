@@ -6,7 +6,7 @@ import { UserError, errorRef } from './errors.js';
 import type { Logger } from './logger.js';
 import { noMetrics, type Metrics } from './metrics.js';
 import { parseLine } from './parse-line.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { CommandLimiter } from './rate-limit.js';
 import type { Chat, Invocation, Reply, User } from './types.js';
 import { validateArgs } from './validate-args.js';
 
@@ -14,7 +14,7 @@ export interface BotOptions {
   library: Library;
   commands: readonly Command[];
   logger: Logger;
-  rateLimiter?: RateLimiter;
+  rateLimiter?: CommandLimiter;
   services?: Services;
   metrics?: Metrics;
 }
@@ -29,7 +29,7 @@ export class Bot {
   readonly services: Services;
   private readonly byName: Map<string, Command>;
   private readonly logger: Logger;
-  private readonly rateLimiter: RateLimiter | undefined;
+  private readonly rateLimiter: CommandLimiter | undefined;
   private readonly metrics: Metrics;
 
   constructor(options: BotOptions) {
@@ -71,7 +71,7 @@ export class Bot {
 
   private async answer(invocation: Invocation): Promise<Reply | null> {
     if (invocation.chat.platform !== 'console' && this.rateLimiter) {
-      const decision = this.rateLimiter.check(`${invocation.chat.platform}:${invocation.user.id}`);
+      const decision = await this.rateLimiter.check(`${invocation.chat.platform}:${invocation.user.id}`);
       if (decision === 'drop') return null;
       if (decision === 'warn')
         return text('error', 'You are sending commands too fast. Wait a few seconds and try again.', 'rate_limited');

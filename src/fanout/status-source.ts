@@ -1,3 +1,4 @@
+import type { Leadership } from '../cluster/leadership.js';
 import type { ContentError } from '../content/parse.js';
 import type { ContentStore } from '../content/store.js';
 import type { AdapterDirectory, AdapterState } from './adapter-directory.js';
@@ -13,9 +14,11 @@ export interface ContentStatus {
 export interface StatusSource {
   content(): ContentStatus;
   adapters(): AdapterState[];
+  /** This instance's name and the leader's (the one that sends the updates), when known. */
+  instance(): Promise<{ id: string; leader: string | undefined }>;
 }
 
-export function statusSource(content: ContentStore, adapters: AdapterDirectory): StatusSource {
+export function statusSource(content: ContentStore, adapters: AdapterDirectory, leadership: Leadership): StatusSource {
   return {
     content: () => {
       const last = content.lastReload;
@@ -27,5 +30,9 @@ export function statusSource(content: ContentStore, adapters: AdapterDirectory):
       };
     },
     adapters: () => adapters.states(),
+    instance: async () => ({
+      id: leadership.instanceId,
+      leader: await leadership.leaderId().catch(() => undefined),
+    }),
   };
 }

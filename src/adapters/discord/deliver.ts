@@ -26,23 +26,45 @@ export function missingPermissions(client: Client, channelId: string): string[] 
   return NEEDED.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
 }
 
+/** Discord folds a repeated nonce only when it is at most 25 characters. */
+const NONCE_MAX = 25;
+
 /**
- * Posts a reply into a channel on our own initiative; mentions are always off. `missing`: the
- * permissions the bot is known to lack there (the gateway's cache knows; over HTTP only Discord does).
+ * The `nonce` for a send named by `key`: Discord answers a repeat of it (same author, within a
+ * few minutes) with the message already created instead of posting again.
  */
+export function nonceFor(key: string): string {
+  const nonce = `bb:${key}`;
+  if (nonce.length > NONCE_MAX) throw new Error(`internal: idempotency key "${key}" makes a nonce over 25 characters`);
+  return nonce;
+}
+
+export interface DeliverToOptions {
+  /** Names the send across retries and restarts; Discord folds a repeat through the nonce. */
+  idempotencyKey?: string | undefined;
+  /** Permissions the bot is known to lack there (the gateway's cache knows; over HTTP only Discord does). */
+  missing?: string[] | undefined;
+}
+
+/** Posts a reply into a channel on our own initiative; mentions are always off. */
 export async function deliverTo(
   rest: REST,
   channelId: string,
   reply: Reply,
   run: <T>(task: () => Promise<T>) => Promise<T>,
-  missing?: string[],
+  { idempotencyKey, missing }: DeliverToOptions = {},
 ): Promise<DeliveryResult> {
   if (missing && missing.length > 0) return { ok: false, reason: 'forbidden', detail: `missing ${missing.join(', ')}` };
   const message = render(reply);
   try {
     const sent = (await run(() =>
       rest.post(Routes.channelMessages(channelId), {
-        body: { embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } },
+        body: {
+          embeds: message.embeds,
+          components: message.components,
+          allowed_mentions: { parse: [] },
+          ...(idempotencyKey === undefined ? {} : { nonce: nonceFor(idempotencyKey), enforce_nonce: true }),
+        },
       }),
     )) as APIMessage;
     return { ok: true, messageIds: [sent.id] };

@@ -10,6 +10,7 @@ import type { DiscordAdapterOptions } from './index.js';
 import { createPacer } from './pace.js';
 import { refusePostFor } from './post-rights.js';
 import { callbackOverRest } from './reply-channel.js';
+import { loginUntilUp } from './startup.js';
 import { syncGuildCommands } from './sync-commands.js';
 
 /** How long stopping waits for answers already being worked on. */
@@ -50,7 +51,7 @@ export function createGatewayAdapter(
     platform: 'discord',
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(config.token);
+      await loginUntilUp(client, config.token, { apiRoot: config.apiRoot, logger });
       await ready;
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
       if (config.guildId) {
@@ -68,12 +69,15 @@ export function createGatewayAdapter(
       await Promise.race([Promise.allSettled([...inFlight]), setTimeout(STOP_GRACE_MS, undefined, { ref: false })]);
       await client.destroy();
     },
-    async deliver(chatId, reply, { bulk: isBulk, onBehalfOf }) {
+    async deliver(chatId, reply, { bulk: isBulk, onBehalfOf, idempotencyKey }) {
       if (onBehalfOf) {
         const refused = await refusePostFor(client, chatId, onBehalfOf);
         if (refused) return refused;
       }
-      return deliverTo(client.rest, chatId, reply, isBulk ? bulk : direct, missingPermissions(client, chatId));
+      return deliverTo(client.rest, chatId, reply, isBulk ? bulk : direct, {
+        idempotencyKey,
+        missing: missingPermissions(client, chatId),
+      });
     },
   };
 }
