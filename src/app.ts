@@ -70,6 +70,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     `content loaded from ${config.contentDir}`,
   );
 
+  const metrics = config.http ? new PromMetrics() : undefined;
   const parts: {
     backend?: Backend;
     fanout?: FanOutControl;
@@ -79,7 +80,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     directory: AdapterDirectory;
     http?: HttpServer;
     phase: 'starting' | 'ready' | 'stopping';
-  } = { adapters: [], directory: new AdapterDirectory(), phase: 'starting' };
+  } = { adapters: [], directory: new AdapterDirectory(metrics), phase: 'starting' };
   const step = async (name: string, run: () => Promise<void> | void) => {
     try {
       await run();
@@ -106,8 +107,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   try {
     const backend = (parts.backend = await openBackend(config, logger));
     const { data, leadership } = backend;
-    const metrics = config.http ? new PromMetrics() : undefined;
-    const directory = (parts.directory = new AdapterDirectory(metrics));
+    const { directory } = parts;
     // Telegram keeps an update for 24 hours; a week of handled ids covers every redelivery.
     await data.forgetUpdatesBefore(Date.now() - 7 * 24 * 3600_000);
     const makeFanOut = () =>
