@@ -14,12 +14,12 @@ import type { Leadership } from './cluster/leadership.js';
 import { AdapterDirectory } from './fanout/adapter-directory.js';
 import { FanOut, type FanOutOptions } from './fanout/fan-out.js';
 import { AdapterPublisher } from './fanout/publisher.js';
-import { provideSubscriptionServices } from './fanout/services.js';
 import { statusSource } from './fanout/status-source.js';
 import { createFront, within } from './http/front.js';
 import { PromMetrics } from './http/metrics.js';
 import type { HttpServer } from './http/server.js';
 import type { DataStore } from './store/data-store.js';
+import { isLocalPlatform } from './platforms.js';
 
 export interface App {
   bot: Bot;
@@ -129,12 +129,11 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     if (options.watch !== false) parts.watcher = watchInBackground(store, logger);
     const rateLimiter = (parts.rateLimiter = backend.rateLimiter);
 
-    const services = provideSubscriptionServices({
-      store: data,
+    const services = {
+      subscriptions: data,
       publisher: new AdapterPublisher({ store: data, adapters: directory, logger }),
       status: statusSource(store, directory, leadership),
-      fanout,
-    });
+    };
     const bot = new Bot({
       library: store.library,
       commands: coreCommands,
@@ -142,6 +141,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       rateLimiter,
       services,
       metrics: metrics ?? noMetrics,
+      unlimited: isLocalPlatform,
     });
     if (metrics) {
       metrics.observe({
@@ -169,8 +169,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       store,
       config,
       logger,
-      metrics: metrics ?? noMetrics,
+      chatMigrated: (platform, from, to) => fanout.migrateChat(platform, from, to),
       claimUpdate: (platform, key) => data.claimUpdate(platform, key),
+      metrics: metrics ?? noMetrics,
       ...(parts.http ? { http: parts.http } : {}),
     };
     const adapters = (parts.adapters = await options.adapters(ctx));
