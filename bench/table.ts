@@ -108,6 +108,7 @@ const END_TO_END_ROWS: [
   EndToEndRow<'webhook'>,
   EndToEndRow<'discord'>,
   EndToEndRow<'fanout'>,
+  EndToEndRow<'fleet'>,
 ] = [
   [
     'telegram',
@@ -136,6 +137,15 @@ const END_TO_END_ROWS: [
       `${r.messagesPerSecond.toFixed(1)} messages/s, ${count(r.rateLimited)} 429s, ${count(r.duplicates)} duplicates, ` +
       `${count(r.chatsServed)}/${count(r.chats)} chats served, ${seconds(r.durationMs)}`,
     '>= 27 messages/s, no 429, no duplicate, every chat',
+  ],
+  [
+    'fleet',
+    'Fleet of 3 on PostgreSQL behind a round-robin proxy: webhook /brief; then 1,000 chats, leader killed half way, 30/s enforced',
+    ({ webhook: w, broadcast: b }) =>
+      `${count(w.repliesPerSecond)} replies/s, ${count(w.repliesPerCpuSecond)} per CPU second, p99 ${ms(w.p99Ms)} ms; ` +
+      `broadcast ${b.messagesPerSecond.toFixed(1)} messages/s, ${count(b.rateLimited)} 429s, ${count(b.lost)} lost, ` +
+      `${count(b.duplicates)} duplicates (crash window ${count(b.crashWindow)}), failover ${seconds(b.failoverMs)}`,
+    'p99 < 20 ms; >= 25 messages/s, no 429, none lost',
   ],
 ];
 
