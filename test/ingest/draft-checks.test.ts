@@ -2,14 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../../src/ingest/draft-checks.js';
 import type { Ingested } from '../../src/ingest/ingest.js';
 
-const draft = (over: Partial<Ingested> & { article?: Partial<Ingested['article']> } = {}): Ingested => ({
+type ArticleOverrides = { [K in keyof Ingested['article']]?: Ingested['article'][K] | undefined };
+
+const draft = (over: Omit<Partial<Ingested>, 'article'> & { article?: ArticleOverrides } = {}): Ingested => ({
   sentences: [],
   summary: 'The council approved a plant.',
   facts: ['The plant costs 412 million dollars.'],
   draft: { slug: 's', text: '', todo: [] },
   ...over,
-  article: { paragraphs: [], links: [], published: '2024-03-01', publisher: 'The Calder Examiner', ...over.article },
+  article: withoutUndefined({
+    paragraphs: [],
+    links: [],
+    published: '2024-03-01',
+    publisher: 'The Calder Examiner',
+    ...over.article,
+  }),
 });
+
+/** `published: undefined` in a test means the page carried no date: the field is absent. */
+function withoutUndefined(article: ArticleOverrides): Ingested['article'] {
+  return Object.fromEntries(
+    Object.entries(article).filter(([, v]) => v !== undefined),
+  ) as unknown as Ingested['article'];
+}
 
 describe('checkDraft', () => {
   it('finds nothing in a clean draft', () => {
