@@ -63,6 +63,10 @@ const envSchema = z.object({
         'must be a postgres://user:password@host:port/database URL',
       ),
   ),
+  // The message never repeats the value: it is a password.
+  CONSOLE_PASSWORD: optional(
+    z.string().min(12, 'must be at least 12 characters long').max(1024, 'must be at most 1,024 characters long'),
+  ),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
   LOG_FORMAT: optional(z.enum(['json', 'pretty'], { error: 'must be json or pretty' })),
   RATE_LIMIT_COMMANDS: withDefault(int(1, 10_000), 5),
@@ -102,6 +106,8 @@ export interface Config {
   databaseUrl?: string;
   /** This instance's name in logs, `/healthz` and `/status` (default `<host name>-<pid>`). */
   instanceId: string;
+  /** The newsroom console under /console/ (served with the HTTP listener). */
+  console?: { password: string };
   logLevel: Env['LOG_LEVEL'];
   /** Unset: pretty when stderr is a terminal, JSON otherwise. */
   logFormat?: 'json' | 'pretty';
@@ -176,6 +182,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     contentDir: env.CONTENT_DIR,
     databasePath: env.DATABASE_PATH,
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.CONSOLE_PASSWORD ? { console: { password: env.CONSOLE_PASSWORD } } : {}),
     instanceId: env.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     logLevel: env.LOG_LEVEL,
     ...(env.LOG_FORMAT ? { logFormat: env.LOG_FORMAT } : {}),
