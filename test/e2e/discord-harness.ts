@@ -187,6 +187,23 @@ export async function interactAndWait(fake: FakeDiscord, payload: Record<string,
   return fake.waitForRequest('POST', new RegExp(`^/interactions/${String(payload.id)}/[^/]+/callback$`), { since });
 }
 
+/**
+ * The answer the user sees, however the bot gave it: the callback's message, or, when it
+ * deferred (as it may on a loaded machine), the edit or follow-up that carried the answer.
+ */
+export async function answerOf(fake: FakeDiscord, payload: Record<string, unknown>): Promise<CallbackBody> {
+  const since = fake.requests.length;
+  const callback = bodyOf(await interactAndWait(fake, payload));
+  if (callback.type !== 5) return callback;
+  const token = String(payload.token);
+  const path = new RegExp(`^/webhooks/\\d+/${token}(/messages/@original)?$`);
+  const carries = (r: RecordedRequest) => (r.method === 'PATCH' || r.method === 'POST') && path.test(r.path);
+  const edit =
+    fake.requests.slice(since).find(carries) ??
+    (await fake.waitFor('request', carries, 15_000, `the answer to interaction ${String(payload.id)}`));
+  return { type: 4, data: edit.body as CallbackBody['data'] };
+}
+
 export interface CallbackBody {
   type: number;
   data: {

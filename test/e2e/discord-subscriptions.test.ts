@@ -6,11 +6,10 @@ import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { FakeDiscord, PERMISSIONS, snowflake, type RecordedRequest } from '../fakes/discord-api.js';
 import {
   APP_ID,
-  bodyOf,
   EPHEMERAL,
   FIXTURES,
   GUILD_ID,
-  interactAndWait,
+  answerOf,
   slash,
   someone,
   startDiscordHarness,
@@ -68,11 +67,10 @@ describe('discord: subscriptions and posts end to end', { timeout: 60_000 }, () 
           }
         : {}),
     };
-    const callback = await interactAndWait(
+    const body = await answerOf(
       h.fake,
       h.fake.interaction({ type: 2, guildId: GUILD_ID, channelId, user, permissions, data }),
     );
-    const body = bodyOf(callback);
     return {
       text: body.data.embeds?.[0]?.description ?? body.data.content ?? '',
       ephemeral: body.data.flags === EPHEMERAL,

@@ -30,11 +30,12 @@ async function connect(
     }
   });
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  const next = (t: string) =>
-    new Promise<GatewayEvent>((resolve) => {
+  const next = (t: string, timeoutMs = 5000) =>
+    new Promise<GatewayEvent>((resolve, reject) => {
       const seen = events.find((e) => (e.t ?? `op${e.op}`) === t);
-      if (seen) resolve(seen);
-      else waiters.push({ t, resolve });
+      if (seen) return resolve(seen);
+      const timer = setTimeout(() => reject(new Error(`no ${t} within ${timeoutMs} ms`)), timeoutMs);
+      waiters.push({ t, resolve: (e) => (clearTimeout(timer), resolve(e)) });
     });
   return { ws, events, next };
 }
@@ -74,19 +75,29 @@ describe('FakeDiscord', () => {
       name: string;
     }[];
     expect(stored.map((c) => c.name)).toEqual(['brief']);
-    const missing = await rest('POST', '/channels/999999999999999999/messages', { content: 'x' });
+    const missing = await rest('POST', '/channels/999999999999999999/messages', {
+      content: 'x',
+      allowed_mentions: { parse: [] },
+    });
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { code: number }).code).toBe(10003);
-    expect((await rest('POST', `/channels/${CHANNEL}/messages`, { content: 'x' })).status).toBe(200);
+    expect(
+      (await rest('POST', `/channels/${CHANNEL}/messages`, { content: 'x', allowed_mentions: { parse: [] } })).status,
+    ).toBe(200);
   });
 
   it('answers a scripted 429 with the headers discord.js reads, once', async () => {
     fake.rateLimit(/^\/channels\/\d+\/messages$/, 2);
-    const limited = await rest('POST', `/channels/${CHANNEL}/messages`, { content: 'x' });
+    const limited = await rest('POST', `/channels/${CHANNEL}/messages`, {
+      content: 'x',
+      allowed_mentions: { parse: [] },
+    });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('2');
     expect(limited.headers.get('x-ratelimit-scope')).toBe('user');
-    expect((await rest('POST', `/channels/${CHANNEL}/messages`, { content: 'x' })).status).toBe(200);
+    expect(
+      (await rest('POST', `/channels/${CHANNEL}/messages`, { content: 'x', allowed_mentions: { parse: [] } })).status,
+    ).toBe(200);
   });
 
   it('says HELLO, acknowledges heartbeats, and answers IDENTIFY with READY and GUILD_CREATE', async () => {
