@@ -163,6 +163,28 @@ describe('fan-out of new and updated briefs', () => {
   );
 
   it(
+    'does not send to a chat unsubscribed while its delivery was pending',
+    async () => {
+      const app = await start({ fanout: { concurrency: 1 } });
+      for (const id of ['g1', 'g2', 'g3']) await subscribe(app, groupChat(id), 'water');
+      const gate = telegram.hold(0);
+      await writeBrief(place, 'dams', { topics: ['water'] });
+      await waitFor(() => telegram.waiting === 1, 5_000, 'the first send to wait');
+      const [first] = telegram.calls.map((c) => c.chatId);
+      const pending = ['g1', 'g2', 'g3'].filter((id) => id !== first);
+      const reply = await run(app, groupChat(pending[0]!), 'unsubscribe', { topic: 'water' });
+      expect(reply).toMatchObject({ kind: 'text', tone: 'info' });
+      gate.release();
+      await waitFor(() => telegram.sent.length === 2, 5_000, 'the two still subscribed');
+      await app.fanout.idle();
+      expect(telegram.to(pending[0]!)).toEqual([]);
+      expect(telegram.to(pending[1]!)).toEqual(['New dams']);
+      expect(telegram.to(first!)).toEqual(['New dams']);
+    },
+    SLOW,
+  );
+
+  it(
     'sends again a delivery whose send never finished before the shutdown gave up on it',
     async () => {
       const first = await start({ fanout: { concurrency: 1, stopGraceMs: 100 } });
