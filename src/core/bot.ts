@@ -1,20 +1,25 @@
 import type { Library } from '../content/library.js';
 import { closest, distance } from 'fastest-levenshtein';
 import { bindArgs } from './bind-args.js';
-import { usageLine, type Command, type CommandContext, type Services } from './command.js';
-import { UserError, errorRef } from './errors.js';
+import { needsModeratorCheck, usageLine, type Command, type CommandContext } from './command.js';
+import { UserError, errorRef, internalErrorText } from './errors.js';
 import type { Logger } from './logger.js';
-import { parseLine } from './parse-line.js';
-import type { RateLimiter } from './rate-limit.js';
-import type { Chat, Invocation, Reply, User } from './types.js';
+import { noMetrics, type Metrics } from './metrics.js';
+import { parseLine, type ParsedLine } from './parse-line.js';
+import type { CommandLimiter } from './rate-limit.js';
+import { requireServices, type CommandServices } from './services.js';
+import type { Caller, Chat, Invocation, Platform, Reply, Request } from './types.js';
 import { validateArgs } from './validate-args.js';
 
 export interface BotOptions {
   library: Library;
   commands: readonly Command[];
   logger: Logger;
-  rateLimiter?: RateLimiter;
-  services?: Services;
+  rateLimiter?: CommandLimiter;
+  services?: Partial<CommandServices>;
+  /** Platforms whose users skip the rate limit (a local terminal). */
+  unlimited?: (platform: Platform) => boolean;
+  metrics?: Metrics;
 }
 
 const text = (tone: 'info' | 'usage' | 'error', message: string, code?: string): Reply =>
@@ -24,17 +29,21 @@ const text = (tone: 'info' | 'usage' | 'error', message: string, code?: string):
 export class Bot {
   readonly library: Library;
   readonly commands: readonly Command[];
-  readonly services: Services;
+  readonly services: CommandServices;
   private readonly byName: Map<string, Command>;
   private readonly logger: Logger;
-  private readonly rateLimiter: RateLimiter | undefined;
+  private readonly rateLimiter: CommandLimiter | undefined;
+  private readonly unlimited: (platform: Platform) => boolean;
+  private readonly metrics: Metrics;
 
   constructor(options: BotOptions) {
     this.library = options.library;
     this.commands = options.commands;
-    this.services = options.services ?? {};
+    this.services = requireServices(options.services ?? {});
     this.logger = options.logger;
     this.rateLimiter = options.rateLimiter;
+    this.unlimited = options.unlimited ?? (() => false);
+    this.metrics = options.metrics ?? noMetrics;
     this.byName = new Map(options.commands.map((c) => [c.name, c]));
   }
 
@@ -43,26 +52,45 @@ export class Bot {
   }
 
   /** Parses a typed line; undefined when the text is not a command (plain chat). */
-  async handleText(line: string, user: User, chat: Chat): Promise<Reply | null | undefined> {
+  async handleText(line: string, user: Caller, chat: Chat): Promise<Reply | null | undefined> {
     const parsed = parseLine(line);
-    if (!parsed) return undefined;
-    const command = this.command(parsed.command);
-    if (!command) return this.handle({ command: parsed.command, args: {}, user, chat });
-    const bound = bindArgs(command, parsed.rest);
+    return parsed ? this.handleLine(parsed, user, chat) : undefined;
+  }
+
+  /** A line the adapter has had parsed already (to route it): its words are bound to the options here. */
+  async handleLine(line: Pick<ParsedLine, 'command' | 'rest'>, user: Caller, chat: Chat): Promise<Reply | null> {
+    const command = this.command(line.command);
+    if (!command) return this.handle({ command: line.command, args: {}, user, chat });
+    const bound = bindArgs(command, line.rest);
     if (!bound.ok) return this.usage(command);
     return this.handle({ command: command.name, args: bound.args, user, chat });
   }
 
-  /** Runs one invocation. `null` means: send nothing (rate-limited repeat offender). */
-  async handle(invocation: Invocation): Promise<Reply | null> {
-    if (invocation.chat.platform !== 'console' && this.rateLimiter) {
-      const decision = this.rateLimiter.check(`${invocation.chat.platform}:${invocation.user.id}`);
+  /** Runs one request. `null` means: send nothing (rate-limited repeat offender). */
+  async handle(request: Request): Promise<Reply | null> {
+    const started = performance.now();
+    try {
+      return await this.answer(request);
+    } finally {
+      // Unknown names share one label, so that typed garbage cannot grow the metrics without bound.
+      const name = this.command(request.command)?.name ?? 'unknown';
+      this.metrics.commandAnswered(request.chat.platform, name, (performance.now() - started) / 1000);
+    }
+  }
+
+  private async answer(request: Request): Promise<Reply | null> {
+    if (this.rateLimiter && !this.unlimited(request.chat.platform)) {
+      const decision = await this.rateLimiter.check(`${request.chat.platform}:${request.user.id}`);
       if (decision === 'drop') return null;
       if (decision === 'warn')
         return text('error', 'You are sending commands too fast. Wait a few seconds and try again.', 'rate_limited');
     }
-    const command = this.command(invocation.command);
-    if (!command) return this.unknown(invocation.command);
+    const command = this.command(request.command);
+    if (!command) return this.unknown(request.command);
+    const invocation: Invocation = {
+      ...request,
+      user: { ...request.user, isModerator: await this.isModerator(command, request) },
+    };
     if (command.moderatorOnly && !invocation.user.isModerator) {
       return text('error', `Only moderators can use /${command.name}.`, 'not_moderator');
     }
@@ -90,7 +118,21 @@ export class Bot {
         { err: error, ref, command: command.name, platform: invocation.chat.platform },
         'command failed',
       );
-      return text('error', `Something went wrong on our side (ref ${ref}). Please try again in a moment.`, 'internal');
+      return text('error', internalErrorText(ref), 'internal');
+    }
+  }
+
+  /** Asks the adapter only when the command depends on it; a failed check counts as no. */
+  private async isModerator(command: Command, request: Request): Promise<boolean> {
+    const check = request.user.isModerator;
+    if (typeof check === 'boolean') return check;
+    if (!needsModeratorCheck(command) && !command.readsModerator) return false;
+    if (command.moderatorInGroups && !command.moderatorOnly && request.chat.kind === 'private') return false;
+    try {
+      return await check();
+    } catch (err) {
+      this.logger.warn({ err, command: command.name }, 'moderator check failed');
+      return false;
     }
   }
 

@@ -1,15 +1,11 @@
 import type { Adapter, DeliverOptions } from '../adapters/adapter.js';
+import type { Metrics } from '../core/metrics.js';
+import type { AdapterState } from '../core/services.js';
 import type { DeliveryResult, Platform, Reply } from '../core/types.js';
 
 export type Deliver = (chatId: string, reply: Reply, options: DeliverOptions) => Promise<DeliveryResult>;
 
-export interface AdapterState {
-  platform: Platform;
-  up: boolean;
-  /** When it came up, or when it went down. */
-  since?: Date;
-  canDeliver: boolean;
-}
+export type { AdapterState } from '../core/services.js';
 
 /**
  * The running adapters by platform, so that services built before the adapters
@@ -17,6 +13,9 @@ export interface AdapterState {
  */
 export class AdapterDirectory {
   private readonly entries = new Map<Platform, { adapter: Adapter; up: boolean; since?: Date }>();
+
+  /** `metrics`, when given, counts how bulk deliveries end. */
+  constructor(private readonly metrics?: Metrics) {}
 
   register(adapter: Adapter): void {
     this.entries.set(adapter.platform, { adapter, up: false });
@@ -36,7 +35,14 @@ export class AdapterDirectory {
   deliverer(platform: Platform): Deliver | undefined {
     const entry = this.entries.get(platform);
     if (!entry?.up || !entry.adapter.deliver) return undefined;
-    return entry.adapter.deliver.bind(entry.adapter);
+    const deliver = entry.adapter.deliver.bind(entry.adapter);
+    const metrics = this.metrics;
+    if (!metrics) return deliver;
+    return async (chatId, reply, options) => {
+      const result = await deliver(chatId, reply, options);
+      if (options.bulk) metrics.deliveryEnded(platform, result.ok ? 'sent' : 'failed');
+      return result;
+    };
   }
 
   /** Platforms whose adapters are up and can deliver. */

@@ -1,21 +1,11 @@
-import type { ContentError } from '../content/parse.js';
+import type { Leadership } from '../cluster/leadership.js';
 import type { ContentStore } from '../content/store.js';
-import type { AdapterDirectory, AdapterState } from './adapter-directory.js';
+import type { Status } from '../core/services.js';
+import type { AdapterDirectory } from './adapter-directory.js';
 
-export interface ContentStatus {
-  briefs: number;
-  drafts: number;
-  lastReload?: Date;
-  errors: ContentError[];
-}
+export type { ContentStatus, Status as StatusSource } from '../core/services.js';
 
-/** What /status reports about the running bot. */
-export interface StatusSource {
-  content(): ContentStatus;
-  adapters(): AdapterState[];
-}
-
-export function statusSource(content: ContentStore, adapters: AdapterDirectory): StatusSource {
+export function statusSource(content: ContentStore, adapters: AdapterDirectory, leadership: Leadership): Status {
   return {
     content: () => {
       const last = content.lastReload;
@@ -27,5 +17,9 @@ export function statusSource(content: ContentStore, adapters: AdapterDirectory):
       };
     },
     adapters: () => adapters.states(),
+    instance: async () => ({
+      id: leadership.instanceId,
+      leader: await leadership.leaderId().catch(() => undefined),
+    }),
   };
 }

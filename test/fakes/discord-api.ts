@@ -6,12 +6,14 @@ import {
   DiscordApiError,
   invalidFormBody,
   missingPermissions,
+  tooLong,
   unknownChannel,
   emptyMessage,
 } from './discord-errors.js';
 import { FakeGateway } from './discord-gateway.js';
-import { InteractionLedger } from './discord-interactions.js';
+import { InteractionLedger } from './discord-interaction-ledger.js';
 import {
+  guildPayload,
   interactionPayload,
   memberPayload,
   messagePayload,
@@ -126,6 +128,10 @@ export class FakeDiscord extends EventEmitter {
   private heldAnswers: (() => void)[] = [];
   /** Channel messages accepted whose answers are being held back (`holdMessages`). */
   readonly held: RecordedRequest[] = [];
+  /** Channel messages really created; a send folded by its nonce adds nothing here. */
+  readonly created: Record<string, unknown>[] = [];
+  /** `channel:nonce` -> the message a send with `enforce_nonce` created, as Discord keeps it. */
+  private readonly byNonce = new Map<string, Record<string, unknown>>();
   private readonly gateway: FakeGateway;
   private readonly interactions: InteractionLedger;
   readonly rateLimits: RateLimits | undefined;
@@ -380,6 +386,21 @@ export class FakeDiscord extends EventEmitter {
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       return this.postMessage(m[1]!, body, res);
     }
+    if (method === 'GET' && path === '/users/@me') return json(res, 200, this.botUser);
+    if (method === 'GET' && (m = /^\/channels\/(\d+)$/.exec(path))) {
+      for (const guild of this.options.guilds ?? []) {
+        const index = guild.channels.findIndex((c) => c.id === m![1]);
+        const channels = guildPayload(guild, this.botUser).channels as Record<string, unknown>[];
+        if (index >= 0) return json(res, 200, { ...channels[index], guild_id: guild.id });
+      }
+      throw unknownChannel();
+    }
+    if (method === 'GET' && (m = /^\/guilds\/(\d+)$/.exec(path))) {
+      const guild = (this.options.guilds ?? []).find((g) => g.id === m![1]);
+      if (!guild) return json(res, 404, { message: 'Unknown Guild', code: 10004 });
+      const { channels: _channels, members: _members, ...rest } = guildPayload(guild, this.botUser);
+      return json(res, 200, rest);
+    }
     if (method === 'GET' && (m = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(path))) {
       const guild = (this.options.guilds ?? []).find((g) => g.id === m![1]);
       const member = guild?.members?.find((x) => x.user.id === m![2]);
@@ -417,10 +438,24 @@ export class FakeDiscord extends EventEmitter {
     if (missingToPost(permissionsIn(guild, channel, { id: this.botUser.id, roles: [] }), body) !== 0n)
       throw missingPermissions();
     const issues = checkMessage(body, { creating: true });
+    const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+    const { nonce } = fields;
+    if (nonce !== undefined && !((typeof nonce === 'string' && nonce.length <= 25) || Number.isInteger(nonce)))
+      issues.push(tooLong(['nonce'], 25));
     if (issues.length > 0) throw invalidFormBody(issues);
     if (isEmptyMessage(body)) throw emptyMessage();
+    const nonceKey = fields.enforce_nonce === true && nonce !== undefined ? `${channelId}:${String(nonce)}` : undefined;
+    // Discord answers a repeated nonce with the message the first send created. A held
+    // message is created all the same: only its answer is withheld.
+    let message = nonceKey === undefined ? undefined : this.byNonce.get(nonceKey);
+    if (!message) {
+      message = messagePayload(channelId, body, this.botUser);
+      this.created.push(message);
+      if (nonceKey !== undefined) this.byNonce.set(nonceKey, message);
+    }
+    const created = message;
     const answer = () => {
-      if (!res.destroyed) json(res, 200, messagePayload(channelId, body, this.botUser));
+      if (!res.destroyed) json(res, 200, created);
     };
     if (this.holding && this.holding.pass <= 0) {
       this.held.push(this.requests[this.requests.length - 1]!);

@@ -1,93 +1,60 @@
-import type { Clock } from './clock.js';
-import {
-  alreadyAcknowledged,
-  emptyMessage,
-  invalid,
-  invalidFormBody,
-  unknownInteraction,
-  unknownWebhook,
-  type DiscordApiError,
-} from './discord-errors.js';
-import { checkChoices, checkMessage, isEmptyMessage } from './discord-rules.js';
-
-/** Discord's deadline for the initial response, and how long the token then stays valid. */
-export const RESPONSE_DEADLINE_MS = 3000;
-export const TOKEN_LIFETIME_MS = 15 * 60_000;
-
-const AUTOCOMPLETE = 4;
-const COMPONENT = 3;
-const MODAL_SUBMIT = 5;
-
-interface Tracked {
-  type: number;
-  token: string;
-  createdAt: number;
-  acknowledgedAt: number | undefined;
-}
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 
 /**
- * The life of each interaction the fake dispatched: one initial response within 3 s (by the
- * fake's clock), of a type that fits the interaction; follow-ups and edits only after it.
+ * Discord's side of HTTP interactions: an application key pair made for the test (the bot gets
+ * the public key as DISCORD_PUBLIC_KEY) and signed POSTs to the bot's interactions endpoint.
  */
-export class InteractionLedger {
-  private readonly byId = new Map<string, Tracked>();
-  private readonly byToken = new Map<string, Tracked>();
+export class InteractionSender {
+  readonly publicKeyHex: string;
+  private readonly privateKey: KeyObject;
 
-  constructor(private readonly clock: Clock) {}
-
-  register(payload: Record<string, unknown>): void {
-    const tracked: Tracked = {
-      type: Number(payload.type),
-      token: String(payload.token ?? ''),
-      createdAt: this.clock.now(),
-      acknowledgedAt: undefined,
-    };
-    this.byId.set(String(payload.id), tracked);
-    this.byToken.set(tracked.token, tracked);
+  constructor(private readonly endpoint: () => string) {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    this.privateKey = privateKey;
+    // The SPKI form ends with the raw 32-byte key, which is what the Developer Portal shows in hex.
+    this.publicKeyHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
   }
 
-  /** The initial response (POST /interactions/:id/:token/callback): undefined when accepted. */
-  respond(id: string, token: string, body: unknown): DiscordApiError | undefined {
-    const tracked = this.byId.get(id);
-    if (!tracked || tracked.token !== token) return unknownInteraction();
-    if (tracked.acknowledgedAt !== undefined) return alreadyAcknowledged();
-    if (this.clock.now() - tracked.createdAt > RESPONSE_DEADLINE_MS) return unknownInteraction();
-    const error = this.checkResponse(tracked.type, body);
-    if (error) return error;
-    tracked.acknowledgedAt = this.clock.now();
-    return undefined;
+  /** The Ed25519 signature Discord sends, over timestamp + body. */
+  signature(timestamp: string, body: string, key: KeyObject = this.privateKey): string {
+    return sign(null, Buffer.from(timestamp + body), key).toString('hex');
   }
 
-  /** Edits, deletes and follow-ups through the interaction webhook: undefined when allowed. */
-  useWebhook(token: string): DiscordApiError | undefined {
-    const tracked = this.byToken.get(token);
-    if (!tracked || tracked.acknowledgedAt === undefined) return unknownWebhook();
-    if (this.clock.now() - tracked.createdAt > TOKEN_LIFETIME_MS) return unknownWebhook();
-    return undefined;
-  }
-
-  private checkResponse(interactionType: number, body: unknown): DiscordApiError | undefined {
-    const b = (typeof body === 'object' && body !== null ? body : {}) as { type?: unknown; data?: unknown };
-    const type = Number(b.type);
-    const allowed =
-      interactionType === AUTOCOMPLETE
-        ? [8]
-        : interactionType === COMPONENT || interactionType === MODAL_SUBMIT
-          ? [4, 5, 6, 7, 9].filter((t) => t !== 9 || interactionType === COMPONENT)
-          : [4, 5, 9];
-    if (!allowed.includes(type))
-      return invalidFormBody([
-        invalid(['type'], 'INTERACTION_RESPONSE_TYPE_INVALID', `Interaction response type ${type} is not valid here`),
-      ]);
-    if (type === 8) {
-      const issues = checkChoices(b.data);
-      return issues.length > 0 ? invalidFormBody(issues.map((i) => ({ ...i, path: ['data', ...i.path] }))) : undefined;
+  /**
+   * POSTs an interaction as Discord does. `tamper` replaces parts of the request to test refusals:
+   * another signature, another timestamp, no headers, a body that differs from the signed one.
+   */
+  async post(
+    payload: unknown,
+    tamper: { signature?: string | null; timestamp?: string | null; body?: string; signedAt?: number } = {},
+  ): Promise<{ status: number; body: unknown; ms: number }> {
+    const body = JSON.stringify(payload);
+    const timestamp = String(Math.floor((tamper.signedAt ?? Date.now()) / 1000));
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const signature = tamper.signature === undefined ? this.signature(timestamp, body) : tamper.signature;
+    const sentTimestamp = tamper.timestamp === undefined ? timestamp : tamper.timestamp;
+    if (signature !== null) headers['x-signature-ed25519'] = signature;
+    if (sentTimestamp !== null) headers['x-signature-timestamp'] = sentTimestamp;
+    const started = performance.now();
+    const response = await fetch(this.endpoint(), {
+      method: 'POST',
+      headers,
+      body: tamper.body ?? body,
+      signal: AbortSignal.timeout(10_000),
+    });
+    const text = await response.text();
+    const ms = performance.now() - started;
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Not JSON: kept as text.
     }
-    if (type === 4 || type === 7) {
-      const issues = checkMessage(b.data, { creating: type === 4 });
-      if (issues.length > 0) return invalidFormBody(issues.map((i) => ({ ...i, path: ['data', ...i.path] })));
-      if (type === 4 && isEmptyMessage(b.data)) return emptyMessage();
-    }
-    return undefined;
+    return { status: response.status, body: parsed, ms };
+  }
+
+  /** A key pair Discord does not know, for forged signatures. */
+  static strangerKey(): KeyObject {
+    return generateKeyPairSync('ed25519').privateKey;
   }
 }

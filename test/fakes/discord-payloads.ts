@@ -106,6 +106,7 @@ export function messagePayload(channelId: string, body: unknown, author: unknown
     tts: false,
     type: 0,
     flags: b.flags ?? 0,
+    ...(b.nonce === undefined ? {} : { nonce: b.nonce }),
     timestamp: new Date().toISOString(),
     edited_timestamp: null,
   };

@@ -1,6 +1,5 @@
 import type { CallbackQuery, InlineQuery, Message } from 'telegraf/types';
 import type { Bot } from '../../core/bot.js';
-import { needsModeratorCheck } from '../../core/command.js';
 import type { Logger } from '../../core/logger.js';
 import { cleanText } from '../../core/parse-line.js';
 import type { Reply } from '../../core/types.js';
@@ -43,16 +42,15 @@ export async function onText(deps: HandlerDeps, message: Message.TextMessage): P
   const route = routeText(message.text, chat.type, deps.username(), (name) => deps.core.command(name) !== undefined);
   if (route.kind === 'ignore') return;
   if (route.kind === 'hint') return send(deps, chat, HINT);
-  const command = deps.core.command(route.name);
-  const isModerator =
-    command && needsModeratorCheck(command)
-      ? await deps.moderators.check({
-          chat,
-          ...(message.from ? { from: message.from } : {}),
-          ...(message.sender_chat ? { senderChat: message.sender_chat } : {}),
-        })
-      : chat.type === 'private';
-  const reply = await deps.core.handleText(route.line, toUser(message.from, chat, isModerator), toChat(chat));
+  // Asked of Telegram only when the command depends on it.
+  const isModerator = () =>
+    deps.moderators.check({
+      chat,
+      ...(message.from ? { from: message.from } : {}),
+      ...(message.sender_chat ? { senderChat: message.sender_chat } : {}),
+    });
+  const line = { command: route.name, rest: route.rest };
+  const reply = await deps.core.handleLine(line, toUser(message.from, chat, isModerator), toChat(chat));
   if (reply) await send(deps, chat, reply, message.message_id);
 }
 

@@ -1,5 +1,5 @@
 import type { Chat as TgChat, User as TgUser } from 'telegraf/types';
-import type { Chat, User } from '../../core/types.js';
+import type { Caller, Chat, ModeratorCheck } from '../../core/types.js';
 
 export const chatKind = (type: TgChat['type']): Chat['kind'] =>
   type === 'private' ? 'private' : type === 'channel' ? 'channel' : 'group';
@@ -16,7 +16,7 @@ export function displayName(user: TgUser): string {
 }
 
 /** The core's user; `from` is missing for channel posts, which speak for the channel. */
-export function toUser(from: TgUser | undefined, chat: TgChat, isModerator: boolean): User {
+export function toUser(from: TgUser | undefined, chat: TgChat, isModerator: ModeratorCheck): Caller {
   if (!from) {
     const title = 'title' in chat ? chat.title : undefined;
     return { id: String(chat.id), name: title ?? String(chat.id), isModerator };

@@ -102,7 +102,7 @@ describe('renderTelegram', () => {
       ],
     };
     const [message] = renderTelegram(reply);
-    expect(message!.text).toContain('No brief matches “xinjaing &lt;b&gt;”.');
+    expect(message!.text).toContain('No brief matches "xinjaing &lt;b&gt;".');
     const rows = message!.reply_markup!.inline_keyboard;
     expect(rows.map((r) => r[0]!.text)).toEqual(['Kazakh camps', 'A very long slug']);
     const slugs = rows.map((r) => slugFromButton(r[0]!.callback_data, () => ['kazakh-camps', long]));
