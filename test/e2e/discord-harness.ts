@@ -13,6 +13,7 @@ export const APP_ID = '300000000000000001';
 export const GUILD_ID = '400000000000000001';
 export const CHANNEL_ID = '500000000000000001';
 export const NO_EMBEDS_CHANNEL_ID = '500000000000000002';
+export const NEWS_CHANNEL_ID = '500000000000000003';
 export const MODERATORS_ROLE_ID = '600000000000000001';
 /** A member of the test server whose role has Manage Messages everywhere. */
 export const MODERATOR_USER = { id: '700000000000000001', username: 'moderator' };
@@ -123,6 +124,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
         channels: [
           { id: CHANNEL_ID, name: 'general' },
           { id: NO_EMBEDS_CHANNEL_ID, name: 'no-embeds', deny: 1n << 14n },
+          { id: NEWS_CHANNEL_ID, name: 'news' },
         ],
         roles: [{ id: MODERATORS_ROLE_ID, name: 'moderators', permissions: 1n << 13n }],
         members: [{ user: MODERATOR_USER, roles: [MODERATORS_ROLE_ID] }],
