@@ -342,7 +342,9 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
       .slice(since)
       .filter((r) => r.method === 'POST' && r.path.startsWith('/channels/') && !refused.has(r));
     expect(posts).toHaveLength(4);
-    for (let i = 1; i < posts.length; i++) expect(posts[i]!.at - posts[i - 1]!.at).toBeGreaterThanOrEqual(40);
+    // They go through the bulk pacer one at a time (its spacing: test/adapters/discord/parts.test.ts);
+    // arrival times here would judge the machine's load, not the pacing.
+    expect(posts.every((p) => (p.body as { embeds: { title: string }[] }).embeds[0]?.title === brief.title)).toBe(true);
   });
 
   it('/post: a moderator posts a brief into a channel; others are told it is for moderators', async () => {
