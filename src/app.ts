@@ -6,11 +6,11 @@ import { ContentStore } from './content/store.js';
 import { startWatching, type ContentWatcher } from './content/watch.js';
 import { Bot } from './core/bot.js';
 import type { Logger } from './core/logger.js';
+import { noMetrics } from './core/metrics.js';
 import type { CommandLimiter } from './core/rate-limit.js';
 import { openBackend, type Backend } from './cluster/backend.js';
 import { LeaderFanOut, type FanOutControl } from './cluster/leader-fan-out.js';
 import type { Leadership } from './cluster/leadership.js';
-import { noMetrics } from './core/metrics.js';
 import { AdapterDirectory } from './fanout/adapter-directory.js';
 import { FanOut, type FanOutOptions } from './fanout/fan-out.js';
 import { AdapterPublisher } from './fanout/publisher.js';
@@ -20,6 +20,7 @@ import { PromMetrics } from './http/metrics.js';
 import type { HttpServer } from './http/server.js';
 import type { DataStore } from './store/data-store.js';
 import { isLocalPlatform } from './platforms.js';
+import { registerWeb } from './web/register.js';
 
 export interface App {
   bot: Bot;
@@ -105,9 +106,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   };
 
   try {
-    const { directory } = parts;
     const backend = (parts.backend = await openBackend(config, logger));
     const { data, leadership } = backend;
+    const { directory } = parts;
     // Telegram keeps an update for 24 hours; a week of handled ids covers every redelivery.
     await data.forgetUpdatesBefore(Date.now() - 7 * 24 * 3600_000);
     const makeFanOut = () =>
@@ -156,10 +157,15 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
         metrics,
         notReady: async () => {
           if (parts.phase !== 'ready') return parts.phase === 'starting' ? 'starting' : 'shutting down';
-          await within(data.knownVersion(''), READY_CHECK_MS, 'the database');
-          return undefined;
+          const check = within(data.knownVersion(''), READY_CHECK_MS, 'the database');
+          return check.then(
+            () => undefined,
+            (error: unknown) => `database: ${error instanceof Error ? error.message : String(error)}`,
+          );
         },
       });
+      const consoleOn = config.console ? { console: { ...config.console, data: backend.consoleData } } : {};
+      registerWeb(parts.http, { store, logger, ...consoleOn });
     }
     const ctx: AdapterContext = {
       bot,
@@ -185,7 +191,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= shutdown());
     const http = parts.http && port !== undefined ? { server: parts.http, port } : undefined;
-    return { bot, store, data, fanout, adapters, leadership, ...(http ? { http } : {}), stop };
+    return { bot, store, data, fanout, leadership, adapters, ...(http ? { http } : {}), stop };
   } catch (error) {
     await shutdown();
     throw error;

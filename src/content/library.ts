@@ -1,12 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { fastNormalize as normalize } from './tokenize.js';
 import type { TopicCount } from './brief.js';
-import { lastChanged, toRef, type Brief, type BriefRef } from './brief.js';
+import { toRef, type Brief, type BriefRef } from './brief.js';
 import { briefVersion } from './version.js';
 import { SearchIndex, topicDocId } from './search-index.js';
 import { MultiMap } from './multi-map.js';
 import { SortedKeys } from './sorted-keys.js';
-import { insertSorted, lowerBound, removeSorted } from './sorted-list.js';
+import { Rankings, newestFirst } from './rankings.js';
 
 export type ChangeEvent =
   | { type: 'added'; brief: Brief }
@@ -20,15 +20,6 @@ export type LookupResult =
 const RELATED = 5;
 /** "Did you mean" allows two edits in five letters, at most three: more costs much and finds noise. */
 const looseTypos = (word: string): number => Math.min(3, Math.round(word.length * 0.4));
-/** Code-point order: dates are ISO strings and slugs plain ASCII, so no collation is needed. */
-const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const newestFirst = (a: Brief, b: Brief): number => byCodePoint(lastChanged(b), lastChanged(a)) || byCodePoint(a.slug, b.slug);
-/** A topic's briefs: those whose main topic it is first, then newest. */
-const topicOrder =
-  (key: string) =>
-  (a: Brief, b: Brief): number =>
-    Number(b.topics[0] === key) - Number(a.topics[0] === key) || newestFirst(a, b);
-
 /**
  * The briefs being served and every index over them. Changes are incremental and
  * announced as `change` events; reads never see a half-applied change.
@@ -36,12 +27,13 @@ const topicOrder =
 export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   private readonly bySlug = new Map<string, Brief>();
   private readonly titleKeys = new MultiMap();
-  private readonly topicRanking = new Map<string, Brief[]>();
   /** Built after a bulk load, in the background or on first use; kept up to date after that. */
   private prefixKeys: SortedKeys | undefined;
   private search = this.newSearchIndex();
-  private newest: Brief[] = [];
-  private topicCounts: TopicCount[] | undefined;
+  private readonly rankings = new Rankings({
+    topicAdded: (key) => this.search.addTopic(key),
+    topicRemoved: (key) => this.search.removeTopic(key),
+  });
 
   constructor(briefs: readonly Brief[] = []) {
     super();
@@ -54,11 +46,9 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     this.titleKeys.clear();
     for (const brief of briefs) this.indexExact(brief);
     this.prefixKeys = undefined;
-    this.newest = [...this.bySlug.values()].sort(newestFirst);
-    this.rankAllTopics();
+    this.rankings.rebuild(this.bySlug.values());
     this.search = this.newSearchIndex();
-    this.search.addAll(this.newest, this.topicRanking.keys());
-    this.topicCounts = undefined;
+    this.search.addAll(this.rankings.all, this.rankings.topicKeys());
     setImmediate(() => {
       this.keys();
       void this.search.ready();
@@ -73,7 +63,7 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   private newSearchIndex(): SearchIndex {
     return new SearchIndex(
       (slug) => this.bySlug.get(slug),
-      (key) => this.topicRanking.has(key),
+      (key) => this.rankings.has(key),
     );
   }
 
@@ -101,19 +91,18 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     if (previous && briefVersion(previous) === version) {
       if (previous.file !== brief.file) {
         this.bySlug.set(brief.slug, brief);
-        this.swap(previous, brief);
+        this.rankings.swap(previous, brief);
       }
       return undefined;
     }
     if (previous) {
       this.unindex(previous);
-      this.unrank(previous);
+      this.rankings.remove(previous);
     }
     this.indexExact(brief);
     if (this.prefixKeys) for (const [key, target] of prefixEntries(brief)) this.prefixKeys.add(key, target);
     this.search.add(brief);
-    this.rank(brief);
-    this.topicCounts = undefined;
+    this.rankings.add(brief);
     const event: ChangeEvent = previous ? { type: 'updated', brief, previous } : { type: 'added', brief };
     this.emit('change', event);
     return event;
@@ -123,8 +112,7 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     const brief = this.bySlug.get(slug);
     if (!brief) return undefined;
     this.unindex(brief);
-    this.unrank(brief);
-    this.topicCounts = undefined;
+    this.rankings.remove(brief);
     const event: ChangeEvent = { type: 'removed', brief };
     this.emit('change', event);
     return event;
@@ -139,7 +127,7 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     const key = q.replace(/ /g, '-');
     const bySlug = this.bySlug.get(key);
     if (bySlug) return this.found(bySlug, 'slug');
-    const topic = this.topicRanking.get(key);
+    const topic = this.rankings.of(key);
     if (topic?.[0]) return this.found(topic[0], 'topic', topic);
     const titled = this.titleKeys.get(q);
     if (titled.length > 0) return this.found(this.newestOf(titled), 'title');
@@ -196,24 +184,21 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   }
 
   latest(n: number): Brief[] {
-    return this.newest.slice(0, Math.max(0, n));
+    return this.rankings.all.slice(0, Math.max(0, n));
   }
 
   topics(): TopicCount[] {
-    this.topicCounts ??= [...this.topicRanking]
-      .map(([topic, members]) => ({ topic, count: members.length }))
-      .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic));
-    return this.topicCounts;
+    return this.rankings.topics();
   }
 
   /** Briefs of a topic: those whose main topic it is first, then newest. */
   briefsOfTopic(key: string): readonly Brief[] {
     const q = normalize(key).replace(/ /g, '-');
-    return this.topicRanking.get(q) ?? [];
+    return this.rankings.of(q) ?? [];
   }
 
   hasTopic(key: string): boolean {
-    return this.topicRanking.has(key);
+    return this.rankings.has(key);
   }
 
   private found(brief: Brief, via: Extract<LookupResult, { kind: 'found' }>['via'], ranking?: readonly Brief[]): LookupResult {
@@ -234,45 +219,6 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
       }
     }
     return out;
-  }
-
-  /** Puts a brief into the newest-first list and its topics' rankings (a topic's first brief creates it). */
-  private rank(brief: Brief): void {
-    insertSorted(this.newest, brief, newestFirst);
-    for (const key of new Set(brief.topics)) {
-      const ranking = this.topicRanking.get(key);
-      if (ranking) insertSorted(ranking, brief, topicOrder(key));
-      else {
-        this.topicRanking.set(key, [brief]);
-        this.search.addTopic(key);
-      }
-    }
-  }
-
-  /** Takes a brief out of every list; a topic left without briefs is gone. */
-  private unrank(brief: Brief): void {
-    removeSorted(this.newest, brief, newestFirst);
-    for (const key of new Set(brief.topics)) {
-      const ranking = this.topicRanking.get(key);
-      if (!ranking) continue;
-      removeSorted(ranking, brief, topicOrder(key));
-      if (ranking.length > 0) continue;
-      this.topicRanking.delete(key);
-      this.search.removeTopic(key);
-    }
-  }
-
-  /** Replaces a brief by an equal one (same version, other file) where it stands in every list. */
-  private swap(previous: Brief, brief: Brief): void {
-    const replace = (list: Brief[], compare: (a: Brief, b: Brief) => number) => {
-      const at = lowerBound(list, previous, compare);
-      if (list[at]?.slug === previous.slug) list[at] = brief;
-    };
-    replace(this.newest, newestFirst);
-    for (const key of new Set(brief.topics)) {
-      const ranking = this.topicRanking.get(key);
-      if (ranking) replace(ranking, topicOrder(key));
-    }
   }
 
   private rankingOfDoc(id: string): readonly Brief[] | undefined {
@@ -301,28 +247,6 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
 
   private keys(): SortedKeys {
     return (this.prefixKeys ??= SortedKeys.build(this.allPrefixEntries()));
-  }
-
-  /**
-   * Every topic's ranking in one pass over the newest-first list: each topic's briefs
-   * arrive already newest first, main-topic ones and the others kept apart, then joined.
-   */
-  private rankAllTopics(): void {
-    this.topicRanking.clear();
-    const others = new Map<string, Brief[]>();
-    for (const brief of this.newest) {
-      brief.topics.forEach((key, i) => {
-        if (brief.topics.indexOf(key) !== i) return;
-        const lists = i === 0 ? this.topicRanking : others;
-        const list = lists.get(key);
-        if (list) list.push(brief);
-        else lists.set(key, [brief]);
-      });
-    }
-    for (const [key, list] of others) {
-      const main = this.topicRanking.get(key);
-      this.topicRanking.set(key, main ? main.concat(list) : list);
-    }
   }
 
   private newestOf(slugs: readonly string[]): Brief {

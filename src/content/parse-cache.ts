@@ -40,6 +40,8 @@ export class ParseCache {
   private entries = new Map<string, Entry>();
   private savedAt = 0;
   private dirty = false;
+  private saving: Promise<void> = Promise.resolve();
+  private saveTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly path: string | undefined,
@@ -98,6 +100,34 @@ export class ParseCache {
 
   delete(file: string): void {
     this.dirty = this.entries.delete(file) || this.dirty;
+  }
+
+  /** Every cached file with its brief, in path order, vouched for by nothing but the cache itself. */
+  *trusted(): Generator<Brief> {
+    const files = [...this.entries.keys()];
+    const sorted = files.every((file, i) => i === 0 || files[i - 1]! < file);
+    for (const file of sorted ? files : files.sort()) yield this.entries.get(file)!.brief;
+  }
+
+  /**
+   * Writes the cache after `delayMs` of quiet. At 100,000 briefs a write takes about a second
+   * of CPU, so a burst of edits is written once rather than after each reload.
+   */
+  saveLater(delayMs: number, onError: (err: unknown) => void): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const write = () => {
+      this.saveTimer = undefined;
+      this.saving = this.saving.then(() => this.save()).catch(onError);
+    };
+    if (delayMs <= 0) write();
+    else this.saveTimer = setTimeout(write, delayMs).unref();
+  }
+
+  /** Resolves once the cache is on disk, writing a pending one now. */
+  async flush(onError: (err: unknown) => void): Promise<void> {
+    if (this.saveTimer) this.saveLater(0, onError);
+    await this.saving;
   }
 
   /** Keeps only the given files, dropping entries of files that no longer exist. */

@@ -1,14 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Logger } from '../shared/logger.js';
 import type { Brief } from './brief.js';
+import { readThroughCache, type FileOutcome } from './cached-read.js';
 import { Library, type ChangeEvent } from './library.js';
-import { PARSE_OFF_THREAD_FROM_BYTES } from './limits.js';
-import { ParseCache, digestOf } from './parse-cache.js';
+import { ParseCache } from './parse-cache.js';
 import { formatContentError, type ContentError } from './parse.js';
-import { parseFiles } from './parse-pool.js';
-import { displayPathOf, stampOf, stampsOf, type FileRead, type FileStamp } from './read-brief.js';
+import { displayPathOf, stampsOf } from './read-brief.js';
 import { scanContentDir } from './scan.js';
 
 export interface StoreOptions {
@@ -18,6 +15,12 @@ export interface StoreOptions {
   cacheFile?: string;
   /** Parser threads for large loads; defaults to one per core (at most 4), 0 for none. */
   parseThreads?: number;
+  /**
+   * A warm start serves what the parse cache holds at once, without listing or statting the
+   * folder, and checks the folder in the background: changes found are reloaded as hot
+   * reload does (see `checked`). Off, the whole folder is checked before `load` resolves.
+   */
+  checkInBackground?: boolean;
 }
 
 export interface ReloadReport {
@@ -31,7 +34,6 @@ export interface ReloadReport {
 
 const CACHE_SAVE_DELAY_MS = 5_000;
 
-type FileOutcome = { file: string; brief?: Brief; draft?: boolean; errors?: ContentError[]; missing?: boolean };
 
 /**
  * The content folder: loads it, keeps the Library in step with the files, and
@@ -46,9 +48,9 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
   private folderProblem: ContentError | undefined;
   private readonly cache: ParseCache;
   private queue: Promise<unknown> = Promise.resolve();
-  private saving: Promise<void> = Promise.resolve();
-  private saveTimer: NodeJS.Timeout | undefined;
   lastReload: ReloadReport | undefined;
+  /** The background check of a warm start, once it is done (at once when there was none). */
+  checked: Promise<ReloadReport | undefined> = Promise.resolve(undefined);
 
   constructor(private readonly options: StoreOptions) {
     super();
@@ -59,6 +61,11 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
 
   get dir(): string {
     return this.options.dir;
+  }
+
+  /** Files marked `draft: true`, relative to the folder. */
+  draftFiles(): string[] {
+    return [...this.drafts].sort();
   }
 
   errors(): ContentError[] {
@@ -81,10 +88,11 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
   /** Reads the whole folder and builds the library in one go. */
   async load(): Promise<ReloadReport> {
     return this.serialized(async () => {
+      if (this.options.checkInBackground && (await this.loadTrusted())) return this.report([], this.errors());
       const files = await scanContentDir(this.options.dir);
       const stamps = stampsOf(this.options.dir, files);
       await this.cache.load();
-      const outcomes = await this.readAll(files, await stamps);
+      const outcomes = await readThroughCache(this.options.dir, this.cache, files, await stamps, this.options.parseThreads);
       const briefs: Brief[] = [];
       for (const outcome of outcomes) {
         const brief = this.claim(outcome);
@@ -97,13 +105,34 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
     });
   }
 
+  /** Serves the cached briefs as they are; false when there is no cache to start from. */
+  private async loadTrusted(): Promise<boolean> {
+    await this.cache.load();
+    const briefs: Brief[] = [];
+    for (const cached of this.cache.trusted()) {
+      const brief = this.claim(cached.draft ? { file: cached.file, draft: true } : { file: cached.file, brief: cached });
+      if (brief) briefs.push(brief);
+    }
+    if (briefs.length + this.drafts.size === 0) return false;
+    this.library.replaceAll(briefs);
+    // After the indexes are complete, so that what the check changes lands on them as a hot reload would.
+    this.checked = this.library
+      .textReady()
+      .then(() => this.reconcile())
+      .catch((err: unknown) => {
+        this.options.logger.error({ err }, 'could not check the content folder after a warm start');
+        return undefined;
+      });
+    return true;
+  }
+
   /** Re-reads the given files (paths relative to the folder) and applies what changed. */
   async reload(files: Iterable<string>): Promise<ReloadReport> {
     const batch = [...new Set(files)];
     return this.serialized(async () => {
       // Files refused for a duplicate slug get another chance: the other file may be gone.
       for (const [file, errs] of this.problems) if (errs.some((e) => e.path === 'slug')) batch.push(file);
-      const outcomes = await this.readAll([...new Set(batch)].sort());
+      const outcomes = await readThroughCache(this.options.dir, this.cache, [...new Set(batch)].sort(), undefined, this.options.parseThreads);
       const changes: ChangeEvent[] = [];
       const fresh: ContentError[] = [];
       for (const outcome of outcomes) {
@@ -157,25 +186,14 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
 
   /** Resolves once the parse cache is on disk, writing a pending one now. */
   async flushCache(): Promise<void> {
-    if (this.saveTimer) this.saveCache(0);
-    await this.saving;
+    await this.cache.flush(this.cacheWriteFailed);
   }
 
-  /**
-   * Writes the cache after `delayMs` of quiet. At 100,000 briefs a write takes about a second
-   * of CPU, so a burst of edits is written once rather than after each reload.
-   */
+  private readonly cacheWriteFailed = (err: unknown) =>
+    this.options.logger.warn({ err }, 'could not write the content cache');
+
   private saveCache(delayMs: number): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    const write = () => {
-      this.saveTimer = undefined;
-      this.saving = this.saving
-        .then(() => this.cache.save())
-        .catch((err: unknown) => this.options.logger.warn({ err }, 'could not write the content cache'));
-    };
-    if (delayMs <= 0) write();
-    else this.saveTimer = setTimeout(write, delayMs).unref();
+    this.cache.saveLater(delayMs, this.cacheWriteFailed);
   }
 
   /** Turns "docs/x.md" into the path an editor sees: "content/docs/x.md". */
@@ -216,56 +234,6 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
   private release(file: string, slug: string): void {
     this.fileSlug.delete(file);
     if (this.slugFile.get(slug) === file) this.slugFile.delete(slug);
-  }
-
-  /** Reads files in their given order: unchanged ones from the cache, the rest parsed (on threads when many). */
-  private async readAll(files: readonly string[], stamps?: readonly (FileStamp | undefined)[]): Promise<FileOutcome[]> {
-    const { dir } = this.options;
-    const out: FileOutcome[] = new Array(files.length);
-    const position = new Map<string, number>();
-    const toParse: string[] = [];
-    let largest = 0;
-    files.forEach((file, i) => {
-      const stamp = stamps ? stamps[i] : stampOf(join(dir, file));
-      const cached = this.fromCache(file, stamp);
-      if (cached) out[i] = cached;
-      else {
-        position.set(file, i);
-        toParse.push(file);
-        largest = Math.max(largest, stamp?.size ?? 0);
-      }
-    });
-    await parseFiles(dir, toParse, {
-      ...(this.options.parseThreads === undefined ? {} : { threads: this.options.parseThreads }),
-      offThread: largest >= PARSE_OFF_THREAD_FROM_BYTES,
-      onRead: (read) => {
-        out[position.get(read.file)!] = this.outcomeOf(read);
-      },
-    });
-    return out;
-  }
-
-  private fromCache(file: string, stamp: FileStamp | undefined): FileOutcome | undefined {
-    if (!stamp) return undefined;
-    let brief = this.cache.fresh(file, stamp);
-    if (brief === 'check') {
-      try {
-        brief = this.cache.get(file, digestOf(readFileSync(join(this.options.dir, file))));
-      } catch {
-        return undefined;
-      }
-    }
-    if (!brief) return undefined;
-    // The brief's own path string, so the store's maps do not keep a second copy of every path.
-    return brief.draft ? { file: brief.file, draft: true } : { file: brief.file, brief };
-  }
-
-  private outcomeOf(read: FileRead): FileOutcome {
-    if ('missing' in read) return { file: read.file, missing: true };
-    if ('errors' in read) return { file: read.file, errors: read.errors };
-    const { brief } = read;
-    this.cache.set(brief.file, read.digest, brief, read.stamp);
-    return brief.draft ? { file: brief.file, draft: true } : { file: brief.file, brief };
   }
 
   private report(changes: ChangeEvent[], toLog: readonly ContentError[]): ReloadReport {

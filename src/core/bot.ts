@@ -6,7 +6,7 @@ import { UserError, errorRef, internalErrorText } from './errors.js';
 import type { Logger } from './logger.js';
 import { noMetrics, type Metrics } from './metrics.js';
 import { parseLine, type ParsedLine } from './parse-line.js';
-import type { CommandLimiter } from './rate-limit.js';
+import type { CommandLimiter, RateDecision } from './rate-limit.js';
 import { requireServices, type CommandServices } from './services.js';
 import type { Caller, Chat, Invocation, Platform, Reply, Request } from './types.js';
 import { validateArgs } from './validate-args.js';
@@ -22,8 +22,20 @@ export interface BotOptions {
   metrics?: Metrics;
 }
 
+/** Autocomplete and inline queries fire at every keystroke: they get this many times the command allowance. */
+const LOOKUPS_PER_COMMAND = 6;
+
+/** What an answer costs: a command (or a button that runs one), or a lookup while typing. */
+export type Demand = 'command' | 'lookup';
+
 const text = (tone: 'info' | 'usage' | 'error', message: string, code?: string): Reply =>
   code === undefined ? { kind: 'text', text: message, tone } : { kind: 'text', text: message, tone, code };
+
+export const SLOW_DOWN = text(
+  'error',
+  'You are sending commands too fast. Wait a few seconds and try again.',
+  'rate_limited',
+);
 
 /** The platform-neutral heart: Invocation in, Reply out. Never throws. */
 export class Bot {
@@ -66,11 +78,25 @@ export class Bot {
     return this.handle({ command: command.name, args: bound.args, user, chat });
   }
 
-  /** Runs one request. `null` means: send nothing (rate-limited repeat offender). */
-  async handle(request: Request): Promise<Reply | null> {
+  /**
+   * Counts one more request of this user (of the chat, for anonymous admins) against the rate
+   * limit, before any work is done for it. Unlimited platforms (the terminal) always pass.
+   */
+  async admit(user: Pick<Caller, 'id' | 'anonymous'>, chat: Chat, demand: Demand = 'command'): Promise<RateDecision> {
+    if (!this.rateLimiter || this.unlimited(chat.platform)) return 'allow';
+    const who = user.anonymous ? `chat:${chat.id}` : user.id;
+    if (demand === 'command') return this.rateLimiter.check(`${chat.platform}:${who}`);
+    return this.rateLimiter.check(`${chat.platform}:lookup:${who}`, LOOKUPS_PER_COMMAND);
+  }
+
+  /**
+   * Runs one request. `null` means: send nothing (rate-limited repeat offender).
+   * `admitted`: the caller already counted it with `admit`.
+   */
+  async handle(request: Request, { admitted = false }: { admitted?: boolean } = {}): Promise<Reply | null> {
     const started = performance.now();
     try {
-      return await this.answer(request);
+      return await this.answer(request, admitted);
     } finally {
       // Unknown names share one label, so that typed garbage cannot grow the metrics without bound.
       const name = this.command(request.command)?.name ?? 'unknown';
@@ -78,12 +104,11 @@ export class Bot {
     }
   }
 
-  private async answer(request: Request): Promise<Reply | null> {
-    if (this.rateLimiter && !this.unlimited(request.chat.platform)) {
-      const decision = await this.rateLimiter.check(`${request.chat.platform}:${request.user.id}`);
+  private async answer(request: Request, admitted: boolean): Promise<Reply | null> {
+    if (!admitted) {
+      const decision = await this.admit(request.user, request.chat);
       if (decision === 'drop') return null;
-      if (decision === 'warn')
-        return text('error', 'You are sending commands too fast. Wait a few seconds and try again.', 'rate_limited');
+      if (decision === 'warn') return SLOW_DOWN;
     }
     const command = this.command(request.command);
     if (!command) return this.unknown(request.command);

@@ -8,6 +8,8 @@ export interface User {
   name: string;
   locale?: string;
   isModerator: boolean;
+  /** Speaks for the chat rather than as a person (Telegram's anonymous admins): limited per chat. */
+  anonymous?: boolean;
 }
 
 export interface Chat {

@@ -126,3 +126,41 @@ describe('warm start from the parse cache', () => {
     expect(second.library.get('brief-0')?.title).toBe('Brief NUMBER 0 on the border talks');
   });
 });
+
+describe('warm start that checks the folder in the background', () => {
+  it('serves the cached briefs at once, then reloads what changed as hot reload does', async () => {
+    const dir = tempDir();
+    const cacheFile = join(tempDir(), 'cache.bin');
+    writeCorpus(dir, 3);
+    const first = store(dir, { cacheFile });
+    await first.load();
+    await first.flushCache();
+    writeFileSync(join(dir, 'part-2', 'brief-2.md'), briefText(2, 'A longer, rewritten title for brief two'));
+    rmSync(join(dir, 'part-0', 'brief-0.md'));
+    writeFileSync(join(dir, 'part-1', 'brief-1.md'), briefText(1).replace('url: https://example.org/briefs/1', 'url: ftp://xy'));
+
+    const second = new ContentStore({ dir, logger: silentLogger(), cacheFile, checkInBackground: true });
+    const events: string[] = [];
+    second.library.on('change', (e) => events.push(`${e.type} ${e.brief.slug}`));
+    const report = await second.load();
+    // What the cache holds, as it was: the folder has not been listed or statted yet.
+    expect(report.briefs).toBe(3);
+    expect(second.library.get('brief-2')?.title).toBe('Brief number 2 on the border talks');
+
+    const checked = await second.checked;
+    expect(checked?.changes.map((c) => `${c.type} ${c.brief.slug}`).sort()).toEqual(['removed brief-0', 'updated brief-2']);
+    expect(events.sort()).toEqual(['removed brief-0', 'updated brief-2']);
+    expect(second.library.get('brief-2')?.title).toBe('A longer, rewritten title for brief two');
+    // A broken edit keeps the last good version, as on hot reload.
+    expect(second.errors().map((e) => e.file)).toEqual([second.displayPath('part-1/brief-1.md')]);
+    expect(second.library.get('brief-1')?.url).toBe('https://example.org/briefs/1');
+  });
+
+  it('loads the folder as usual when there is no cache yet', async () => {
+    const dir = tempDir();
+    writeCorpus(dir, 3);
+    const fresh = new ContentStore({ dir, logger: silentLogger(), cacheFile: join(tempDir(), 'none.bin'), checkInBackground: true });
+    expect((await fresh.load()).briefs).toBe(3);
+    expect(await fresh.checked).toBeUndefined();
+  });
+});

@@ -124,6 +124,7 @@ describe('the bot started as npm start runs it', () => {
         DISCORD_API_ROOT: fake.restUrl,
         CONTENT_DIR: join(dir, 'content'),
         DATABASE_PATH: join(dir, 'data', 'briefbot.db'),
+        PORT: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -145,6 +146,7 @@ describe('the bot started as npm start runs it', () => {
         CONTENT_DIR: join(dir, 'content'),
         DATABASE_PATH: join(dir, 'data', 'briefbot.db'),
         LOG_LEVEL: 'info',
+        PORT: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -19,13 +19,14 @@ describe('telegram: a backlog behind a distant Bot API', () => {
     await fake?.close();
   });
 
-  it('asks for bigger batches while replies wait on the network, and clears the backlog', async () => {
+  it('takes the backlog in large batches while replies wait on the network, and clears it', async () => {
     const chats = Array.from({ length: 300 }, (_, i) => privateChat(user(700 + i)));
     for (const chat of chats) fake.sendText(chat, user(chat.id), '/brief xinjiang');
     await fake.waitForSent(300, undefined, 30_000);
     // Fewer, bigger batches: in batches of 5 this would take 60 round trips of 100 ms each.
     const limits = fake.callsTo('getUpdates').map((c) => Number(c.params.limit));
-    // How far they grow depends on how idle the machine is (bench/telegram.ts measures it).
+    // How far they grow depends on how idle the machine is (17 at load average 25, 20+ when
+    // idle); how fast the backlog clears is measured by the bench, not by the wall clock here.
     expect(Math.max(...limits)).toBeGreaterThan(5);
     const polls = fake.callsTo('getUpdates').length;
     expect(polls).toBeLessThan(60);

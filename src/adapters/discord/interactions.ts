@@ -15,7 +15,7 @@ import type { Logger } from '../../core/logger.js';
 import { autocompleteChoices } from './autocomplete.js';
 import { decodeAction } from './custom-id.js';
 import { describeError, isExpiredInteraction } from './errors.js';
-import { toInvocation } from './invocation.js';
+import { chatOf, toInvocation, userOf } from './invocation.js';
 import { ReplyChannel, type FirstResponse } from './reply-channel.js';
 import { answer } from './respond.js';
 
@@ -58,6 +58,12 @@ async function onAutocomplete(
   channel: ReplyChannel,
   { bot }: InteractionDeps,
 ): Promise<void> {
+  // Counted before any search: over the limit, the list stays empty until the window ends.
+  if ((await bot.admit(userOf(raw), chatOf(raw), 'lookup')) !== 'allow') {
+    const data = { choices: [] };
+    await channel.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data });
+    return;
+  }
   const focused = leafOptions(raw.data.options).find((o) => 'focused' in o && o.focused);
   const option = bot.command(raw.data.name)?.options.find((o) => o.name === focused?.name);
   const typed = focused && 'value' in focused ? String(focused.value) : '';

@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import { errorRef, internalErrorText } from '../../core/errors.js';
 import type { Reply } from '../../core/types.js';
 import type { Adapter, AdapterContext } from '../adapter.js';
+import { ButtonSlugs } from './callback-data.js';
 import { ChatSerial } from './chat-serial.js';
 import { HandledUpdates } from './handled-updates.js';
 import { onButton, onInline, onText, type HandlerDeps } from './handlers.js';
@@ -35,7 +36,7 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
     handlerTimeout: 60_000,
   });
   limitCallTime(bot.telegram, CALL_TIMEOUT_MS);
-  const sender = new Sender(bot.telegram, logger);
+  const sender = new Sender(bot.telegram, logger, { onRateLimited: () => ctx.metrics.rateLimited('telegram') });
   const moderators = new Moderators(bot.telegram, logger);
   const serial = new ChatSerial();
   const deps: HandlerDeps = {
@@ -44,7 +45,8 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
     moderators,
     logger,
     username: () => bot.botInfo?.username ?? '',
-    answerCallback: (id) => bot.telegram.answerCbQuery(id),
+    buttons: new ButtonSlugs(ctx.bot.library),
+    answerCallback: (id, text) => bot.telegram.answerCbQuery(id, text),
     answerInline: (id, results) => bot.telegram.answerInlineQuery(id, results, { cache_time: 30 }),
   };
 
@@ -70,18 +72,19 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
 
   let poller: Poller | undefined;
   const webhook = config.webhook;
-  // Webhook updates are handled in the background; stopping waits for them like for a poll batch.
+  // Webhook updates are handled in the background; stopping waits for them like for polled ones.
   const inFlight = new Set<Promise<void>>();
   let identified: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (identified = resolve));
   if (webhook) {
     if (!ctx.http) throw new Error('Telegram webhook mode needs the HTTP listener');
+    const claim = ctx.claimUpdate;
     ctx.http.register(
       'telegram-webhook',
       webhookRoutes({
         path: webhookPath(webhook.url),
         secret: webhook.secret,
-        claim: (updateId) => ctx.claimUpdate?.('telegram', String(updateId)) ?? Promise.resolve(true),
+        claim: (updateId) => (claim ? claim('telegram', String(updateId)) : Promise.resolve(true)),
         handle: (update) => {
           const work = ready
             .then(() => bot.handleUpdate(update))
@@ -113,11 +116,13 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
       identified();
       await publishMenu();
       if (webhook) {
-        await bot.telegram.setWebhook(webhook.url, {
-          secret_token: webhook.secret,
-          allowed_updates: [...ALLOWED_UPDATES],
-          drop_pending_updates: false,
-        });
+        await untilUp('setWebhook', () =>
+          bot.telegram.setWebhook(webhook.url, {
+            secret_token: webhook.secret,
+            allowed_updates: [...ALLOWED_UPDATES],
+            drop_pending_updates: false,
+          }),
+        );
       } else {
         await untilUp('deleteWebhook', () => bot.telegram.deleteWebhook({ drop_pending_updates: false }));
         const claim = ctx.claimUpdate;
