@@ -39,6 +39,8 @@ export interface FleetBroadcastResult {
   /** Messages accepted per second, from writing the brief to the last one accepted. */
   messagesPerSecond: number;
   rateLimited: number;
+  /** When each 429 came, in ms from the kill (negative: before it). */
+  rateLimitedAtMs: number[];
   lost: number;
   duplicates: number;
   /** Deliveries attempted more than once (a send under way when the leader died). */
@@ -137,10 +139,11 @@ async function benchBroadcastFailover(
   await subscribe(databaseUrl, chats, BROADCAST_TOPIC);
   const ids = new Set(chats.map((c) => String(c.id)));
   const accepted: ApiCall[] = [];
-  let rateLimited = 0;
+  const limitedAt: number[] = [];
+  let killedAt = Infinity;
   const onCall = (call: ApiCall) => {
     if (call.method !== 'sendMessage' || !ids.has(String(call.params.chat_id))) return;
-    if (call.status === 429) rateLimited += 1;
+    if (call.status === 429) limitedAt.push(call.at);
     if (call.status === 200) accepted.push(call);
   };
   fake.on('call', onCall);
@@ -151,7 +154,7 @@ async function benchBroadcastFailover(
     await fleet.writeBrief(`${BROADCAST_SLUG}.md`, broadcastBrief);
     await fake.waitFor(() => accepted.length >= count / 2, 300_000, 'half of the broadcast');
     await fleet.kill(leader);
-    const killedAt = performance.now();
+    killedAt = performance.now();
     await fleet.waitForLeader(60_000);
     const failoverMs = performance.now() - killedAt;
     await fake.waitFor(() => perChat(accepted).size >= count, 600_000, 'every chat served');
@@ -167,7 +170,8 @@ async function benchBroadcastFailover(
     return {
       chats: count,
       messagesPerSecond: round(accepted.length / (durationMs / 1000)),
-      rateLimited,
+      rateLimited: limitedAt.length,
+      rateLimitedAtMs: limitedAt.map((at) => Math.round(at - killedAt)),
       lost: count - perChat(accepted).size,
       duplicates: accepted.length - perChat(accepted).size,
       crashWindow: deliveries.filter((d) => d.attempts > 1).length,
@@ -219,7 +223,7 @@ export function formatFleet(r: FleetBenchResult): string {
       `${w.repliesPerSecond} replies/s, ${w.fleetCpuMsPerReply} ms fleet CPU per reply (${w.repliesPerCpuSecond} replies per CPU second), ` +
       `p50 ${w.p50Ms} ms, p99 ${w.p99Ms} ms`,
     `fleet broadcast to ${b.chats} chats, leader killed half way, fake enforcing 30/s: ${b.messagesPerSecond} messages/s ` +
-      `over ${(b.durationMs / 1000).toFixed(1)} s, ${b.rateLimited} 429s, ${b.lost} lost, ${b.duplicates} duplicates ` +
+      `over ${(b.durationMs / 1000).toFixed(1)} s, ${b.rateLimited} 429s${b.rateLimited > 0 ? ` (at ${b.rateLimitedAtMs.join(', ')} ms from the kill)` : ''}, ${b.lost} lost, ${b.duplicates} duplicates ` +
       `(crash window ${b.crashWindow}), failover ${b.failoverMs} ms (/healthz), longest pause between messages ${b.longestGapMs} ms`,
   ].join('\n');
 }

@@ -29,7 +29,8 @@ describe('a fleet of three processes on one PostgreSQL database', { timeout: 180
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    telegram = await FakeTelegramApi.start();
+    // No overall limit in the fake: the test counts the messages per second itself, from the fake's log.
+    telegram = await FakeTelegramApi.start({ floodLimits: { perSecond: undefined } });
     discord = await FakeDiscord.start({
       token: TOKEN,
       applicationId: APP_ID,
@@ -139,7 +140,9 @@ describe('a fleet of three processes on one PostgreSQL database', { timeout: 180
       expect(window.has(chatId), `${chatId} was sent twice outside the crash window`).toBe(true);
     }
     expect(window.size).toBeLessThanOrEqual(16); // at most the sends in flight
-    expect(telegram.calls.filter((c) => c.method === 'sendMessage' && c.status === 429)).toEqual([]);
+    expect(
+      telegram.calls.filter((c) => c.method === 'sendMessage' && c.status !== 200).map((c) => `${c.status} ${c.error}`),
+    ).toEqual([]);
     expect(busiestSecond(telegram.sent())).toBeLessThanOrEqual(30);
     console.info(
       `fleet broadcast: ${sentBeforeKill} sent before the kill, failover ${Math.round(failoverMs)} ms, ` +
