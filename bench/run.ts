@@ -15,7 +15,7 @@ interface Options {
   e2e: boolean;
 }
 
-const USAGE = '--json, --sizes 1000,10000, --seed N, --no-fuse, --no-e2e (skip the end-to-end runs, about 50 s)';
+const USAGE = '--json, --sizes 1000,10000, --seed N, --no-fuse, --no-e2e (skip the end-to-end runs, about 2.5 min)';
 
 function parseArgs(argv: readonly string[]): Options {
   const options: Options = { json: false, sizes: [1_000, 10_000, 100_000], seed: 20_180_911, fuse: true, e2e: true };
