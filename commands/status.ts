@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/core/command.js';
-import { formatContentError } from '../src/content/parse.js';
-import { dataStoreOf, statusOf } from '../src/fanout/services.js';
+import { formatContentError, type ContentError } from '../src/content/parse.js';
+import { contentRelative, relativeToContent } from '../src/content/relative-paths.js';
+import { dataStoreOf, operatorsOf, statusOf } from '../src/fanout/services.js';
 import { shown } from './topic-choice.js';
 
 const ERRORS_SHOWN = 5;
@@ -23,11 +24,14 @@ export default defineCommand({
     const drafts = content.drafts > 0 ? ` (and ${content.drafts} draft${content.drafts === 1 ? '' : 's'})` : '';
     const lines = [`Briefs loaded: ${content.briefs}${drafts}`];
     const reload = content.lastReload ? utc(content.lastReload) : 'not yet';
+    // File names and problems are the operators' business; a moderator of their own private chat is anyone.
+    const operator = operatorsOf(services).isOperator(invocation.user, invocation.chat);
     const errors = content.errors;
-    if (errors.length === 0) lines.push(`Last reload: ${reload}, no content errors`);
+    if (!operator) lines.push(`Last reload: ${reload}`);
+    else if (errors.length === 0) lines.push(`Last reload: ${reload}, no content errors`);
     else {
       lines.push(`Last reload: ${reload}, ${errors.length} content error${errors.length === 1 ? '' : 's'}:`);
-      for (const e of errors.slice(0, ERRORS_SHOWN)) lines.push(`  • ${shown(formatContentError(e), 200)}`);
+      for (const e of errors.slice(0, ERRORS_SHOWN)) lines.push(`  • ${shown(inFolder(e, content.dir), 200)}`);
       if (errors.length > ERRORS_SHOWN)
         lines.push(`  …and ${errors.length - ERRORS_SHOWN} more (npm run content:check lists them all)`);
     }
@@ -48,3 +52,9 @@ export default defineCommand({
     return { kind: 'text', tone: 'info', text: lines.join('\n') };
   },
 });
+
+/** A content error with every path relative to the content folder. */
+function inFolder(error: ContentError, dir: string): string {
+  const file = contentRelative(error.file, dir);
+  return formatContentError({ ...error, file, message: relativeToContent(error.message, dir) });
+}

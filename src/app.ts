@@ -6,6 +6,7 @@ import { ContentStore } from './content/store.js';
 import { startWatching, type ContentWatcher } from './content/watch.js';
 import { Bot } from './core/bot.js';
 import type { Logger } from './core/logger.js';
+import { Operators } from './core/operators.js';
 import { RateLimiter } from './core/rate-limit.js';
 import { AdapterDirectory } from './fanout/adapter-directory.js';
 import { FanOut, type FanOutOptions } from './fanout/fan-out.js';
@@ -103,6 +104,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       publisher: new AdapterPublisher({ store: data, adapters: directory, logger }),
       status: statusSource(store, directory),
       fanout,
+      operators: new Operators(config.operators),
     });
     const bot = new Bot({ library: store.library, commands: coreCommands, logger, rateLimiter, services });
     const ctx: AdapterContext = { bot, store, config, logger };

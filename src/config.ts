@@ -12,6 +12,20 @@ const url = z
   .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), 'must be an http(s) URL')
   .transform((s) => s.replace(/\/+$/, ''));
 const int = (min: number, max: number) => z.coerce.number().int(`must be a whole number`).min(min).max(max);
+/** `id,id,...` of platform user ids; blanks around commas are ignored. */
+const idList = (id: RegExp, what: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v : ''),
+    z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((part) => part.trim())
+          .filter((part) => part !== ''),
+      )
+      .refine((ids) => ids.every((one) => id.test(one)), `must be a comma-separated list of ${what}`),
+  );
 
 const envSchema = z
   .object({
@@ -44,6 +58,11 @@ const envSchema = z
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
     RATE_LIMIT_COMMANDS: withDefault(int(1, 10_000), 5),
     RATE_LIMIT_WINDOW_SECONDS: withDefault(int(1, 3600), 10),
+    OPERATORS_TELEGRAM: idList(/^\d{1,20}$/, 'numeric Telegram user ids'),
+    OPERATORS_DISCORD: idList(/^\d{17,20}$/, 'numeric Discord user ids'),
+    HOME_CHAT_TELEGRAM: optional(z.string().regex(/^-?\d{1,20}$/, 'must be a numeric Telegram chat id')),
+    HOME_CHAT_DISCORD: optional(snowflake),
+    ANNOUNCE_QUIET_SECONDS: withDefault(int(0, 86_400), 30),
   })
   .superRefine((env, ctx) => {
     const need = (when: unknown, path: string, message: string) => {
@@ -81,6 +100,17 @@ export interface Config {
   databasePath: string;
   logLevel: Env['LOG_LEVEL'];
   rateLimit: { limit: number; windowSeconds: number };
+  /** Who may see operator-only information (content errors, file names, database state). */
+  operators: OperatorConfig;
+  /** Quiet time after a brief's last change before subscribers are told of it. */
+  announceQuietSeconds: number;
+}
+
+export interface OperatorConfig {
+  /** User ids per platform. */
+  users: { telegram: string[]; discord: string[] };
+  /** A chat per platform whose moderators count as operators there. */
+  homeChats: { telegram?: string; discord?: string };
 }
 
 export class ConfigError extends Error {
@@ -132,5 +162,13 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     databasePath: env.DATABASE_PATH,
     logLevel: env.LOG_LEVEL,
     rateLimit: { limit: env.RATE_LIMIT_COMMANDS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
+    operators: {
+      users: { telegram: env.OPERATORS_TELEGRAM, discord: env.OPERATORS_DISCORD },
+      homeChats: {
+        ...(env.HOME_CHAT_TELEGRAM ? { telegram: env.HOME_CHAT_TELEGRAM } : {}),
+        ...(env.HOME_CHAT_DISCORD ? { discord: env.HOME_CHAT_DISCORD } : {}),
+      },
+    },
+    announceQuietSeconds: env.ANNOUNCE_QUIET_SECONDS,
   };
 }

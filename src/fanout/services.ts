@@ -1,4 +1,5 @@
 import type { Services } from '../core/command.js';
+import { Operators } from '../core/operators.js';
 import type { DataStore } from '../store/data-store.js';
 import type { FanOut } from './fan-out.js';
 import type { Publisher } from './publisher.js';
@@ -11,6 +12,8 @@ export interface SubscriptionServices {
   status: StatusSource;
   /** Adapters that learn of a chat's new id on their own tell the fan-out here. */
   fanout: Pick<FanOut, 'migrateChat'>;
+  /** Who may see operator-only information; nobody but the terminal user when absent. */
+  operators?: Operators;
 }
 
 const KEYS = {
@@ -18,6 +21,7 @@ const KEYS = {
   publisher: 'subscriptions.publisher',
   status: 'subscriptions.status',
   fanout: 'subscriptions.fanout',
+  operators: 'subscriptions.operators',
 };
 
 /** Puts the services where commands find them (`ctx.services`). */
@@ -28,6 +32,7 @@ export function provideSubscriptionServices(services: SubscriptionServices, into
     [KEYS.publisher]: services.publisher,
     [KEYS.status]: services.status,
     [KEYS.fanout]: services.fanout,
+    [KEYS.operators]: services.operators ?? new Operators(),
   };
 }
 
@@ -42,3 +47,5 @@ export const dataStoreOf = (services: Services): DataStore => need(services, KEY
 export const publisherOf = (services: Services): Publisher => need(services, KEYS.publisher);
 export const statusOf = (services: Services): StatusSource => need(services, KEYS.status);
 export const fanOutOf = (services: Services): SubscriptionServices['fanout'] => need(services, KEYS.fanout);
+export const operatorsOf = (services: Services): Operators =>
+  (services[KEYS.operators] as Operators | undefined) ?? new Operators();

@@ -7,6 +7,8 @@ export interface ContentStatus {
   drafts: number;
   lastReload?: Date;
   errors: ContentError[];
+  /** The content folder, as configured; error paths are shown relative to it. */
+  dir: string;
 }
 
 /** What /status reports about the running bot. */
@@ -24,6 +26,7 @@ export function statusSource(content: ContentStore, adapters: AdapterDirectory):
         drafts: last?.drafts ?? 0,
         ...(last ? { lastReload: last.at } : {}),
         errors: content.errors(),
+        dir: content.dir,
       };
     },
     adapters: () => adapters.states(),

@@ -31,6 +31,8 @@ export interface TestAppOptions {
   fanout?: AppOptions['fanout'];
   logger?: Logger;
   watch?: boolean;
+  /** More configuration variables (operators, quiet time...). */
+  env?: Record<string, string>;
 }
 
 /** The real app on a temp content folder and database, with quick retries. */
@@ -39,6 +41,7 @@ export function startTestApp(place: TestPlace, options: TestAppOptions = {}): Pr
     CONTENT_DIR: place.contentDir,
     DATABASE_PATH: place.databasePath,
     RATE_LIMIT_COMMANDS: '10000',
+    ...options.env,
   });
   return startApp(config, {
     logger: options.logger ?? silentLogger(),
@@ -92,8 +95,9 @@ export function run(
   command: string,
   args: Record<string, string> = {},
   isModerator = true,
+  userId = 'u1',
 ): Promise<Reply | null> {
-  const invocation: Invocation = { command, args, chat, user: { id: 'u1', name: 'Mod', isModerator } };
+  const invocation: Invocation = { command, args, chat, user: { id: userId, name: 'Mod', isModerator } };
   return app.bot.handle(invocation);
 }
 
