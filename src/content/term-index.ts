@@ -125,19 +125,20 @@ export class TermIndex<F extends string> {
     const n = this.size;
     const average = this.totalLength / n || 1;
     const all = options.combineWith !== 'OR';
-    // Words actually searched: one whose every match is over the budget drops out of the query.
+    // Words searched: one whose every match is over the budget drops out of the query.
     let searched = 0;
     words.forEach((word, i) => {
       const w = searched;
-      let used = false;
+      let scanned = false;
+      let skipped = false;
       for (const [postings, weight] of this.expand(word, i, words, options, work)) {
         const df = postings.length;
         if (work.postings + df > this.bounds.maxPostings) {
-          work.bounded = true;
+          work.bounded = skipped = true;
           continue;
         }
         work.postings += df;
-        used = true;
+        scanned = true;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         const { docs, counts } = postings;
         for (let i = 0; i < df; i++) {
@@ -154,7 +155,7 @@ export class TermIndex<F extends string> {
           this.score[doc] = this.score[doc]! + s;
         }
       }
-      if (used) searched++;
+      if (scanned || !skipped) searched++;
     });
     const needed = all ? searched : 1;
     const hits = topHits(touched, this.score, this.matched, needed, options.limit ?? DEFAULT_LIMIT);

@@ -56,6 +56,12 @@ describe('query bounds', () => {
     expect(index.search(`${'x'.repeat(30)}`, { fuzzy: () => 2 })).toEqual([]);
   });
 
+  it('still requires every word with AND, including a word that matches nothing', () => {
+    const index = crowded(50);
+    expect(index.search('kazakh camps', { combineWith: 'AND' }).length).toBeGreaterThan(0);
+    expect(index.search('kazakh camps zzz', { combineWith: 'AND' })).toEqual([]);
+  });
+
   it('answers normal queries exactly as an unbounded index does', () => {
     const bounded = crowded(300);
     const unbounded = crowded(300, { maxWords: 1e9, maxFuzzyWords: 1e9, maxFuzzyWordLength: 1e9, maxPostings: 1e12 });
