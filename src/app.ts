@@ -15,6 +15,8 @@ import { provideSubscriptionServices } from './fanout/services.js';
 import { statusSource } from './fanout/status-source.js';
 import type { DataStore } from './store/data-store.js';
 import { openSqliteStore } from './store/sqlite-store.js';
+import { StoreHealth } from './store/store-health.js';
+import { watchStore } from './store/watched-store.js';
 
 export interface App {
   bot: Bot;
@@ -86,8 +88,10 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
 
   try {
     const { directory } = parts;
-    const data = (parts.data = openSqliteStore(config.databasePath));
+    const health = new StoreHealth(logger);
+    const data = (parts.data = watchStore(openSqliteStore(config.databasePath), health));
     const fanout = (parts.fanout = new FanOut({
+      quietMs: config.announceQuietSeconds * 1000,
       ...options.fanout,
       store: data,
       library: store.library,

@@ -3,8 +3,11 @@ import type { ChangeEvent, Library } from '../content/library.js';
 import type { Logger } from '../core/logger.js';
 import type { DeliveryResult, Platform, Reply } from '../core/types.js';
 import type { ChatKey, DataStore, Delivery } from '../store/data-store.js';
+import { isStoreError } from '../store/watched-store.js';
 import type { AdapterDirectory } from './adapter-directory.js';
+import { Announcer } from './announcer.js';
 import { retryDelay, type BackoffOptions } from './backoff.js';
+import { StoreBackoff } from './store-backoff.js';
 import { changesSince, type Announcement } from './version-diff.js';
 
 export interface FanOutOptions {
@@ -24,6 +27,10 @@ export interface FanOutOptions {
   expireAfterMs?: number;
   /** How long stop() waits for sends under way. */
   stopGraceMs?: number;
+  /** A changed brief is announced once it has stayed unchanged this long (autosaving editors). */
+  quietMs?: number;
+  /** Pauses while the database fails: the delivery loop, announcements, outcomes to record. */
+  storeRetry?: BackoffOptions;
 }
 
 const DEFAULTS = {
@@ -33,9 +40,12 @@ const DEFAULTS = {
   unreachableLimit: 3,
   expireAfterMs: 24 * 60 * 60_000,
   stopGraceMs: 5_000,
+  quietMs: 30_000,
+  storeRetry: { baseMs: 1_000, maxMs: 60_000 },
 };
 const EXPIRY_SWEEP_MS = 60_000;
-const PUMP_ERROR_RETRY_MS = 5_000;
+/** The announcer's key for "whatever changed while the bot was down". */
+const CATCH_UP = '\0catch-up';
 
 /**
  * Pushes every new or updated brief to the chats that follow one of its topics, once per
@@ -71,6 +81,8 @@ export class FanOut {
   private timerAt = Infinity;
   private lastSweep = 0;
   private readonly onChange = (event: ChangeEvent): void => this.handleChange(event);
+  private readonly announcer: Announcer;
+  private readonly storeBackoff: StoreBackoff;
 
   constructor(options: FanOutOptions) {
     this.store = options.store;
@@ -84,7 +96,19 @@ export class FanOut {
       unreachableLimit: options.unreachableLimit ?? DEFAULTS.unreachableLimit,
       expireAfterMs: options.expireAfterMs ?? DEFAULTS.expireAfterMs,
       stopGraceMs: options.stopGraceMs ?? DEFAULTS.stopGraceMs,
+      quietMs: options.quietMs ?? DEFAULTS.quietMs,
+      storeRetry: options.storeRetry ?? DEFAULTS.storeRetry,
     };
+    this.storeBackoff = new StoreBackoff(this.settings.storeRetry);
+    this.announcer = new Announcer({
+      quietMs: this.settings.quietMs,
+      retry: this.settings.storeRetry,
+      announce: (key) => this.serially(() => (key === CATCH_UP ? this.catchUp() : this.announceCurrent(key))),
+      onFailure: (key, err) => {
+        // The store's own failures are logged by its health watch, once per interval.
+        if (!isStoreError(err)) this.logger.error({ err, slug: key }, 'could not record the announcement of a brief');
+      },
+    });
   }
 
   /**
@@ -94,14 +118,16 @@ export class FanOut {
   attach(): Promise<void> {
     if (this.attached || this.stopped) return this.announcements;
     this.attached = true;
-    this.queueAnnouncement(async () => {
-      const known = await this.store.knownVersions();
-      const changes = changesSince(known, this.library.all(), (slug) => this.library.versionOf(slug));
-      for (const change of changes) await this.announce(change);
-      if (changes.length > 0) this.logger.info({ briefs: changes.length }, 'briefs changed since the last run');
-    });
+    void this.announcer.now(CATCH_UP);
     this.library.on('change', this.onChange);
     return this.announcements;
+  }
+
+  private async catchUp(): Promise<void> {
+    const known = await this.store.knownVersions();
+    const changes = changesSince(known, this.library.all(), (slug) => this.library.versionOf(slug));
+    for (const change of changes) await this.announce(change);
+    if (changes.length > 0) this.logger.info({ briefs: changes.length }, 'briefs changed since the last run');
   }
 
   /** Starts sending; pending deliveries from an earlier run go first. */
@@ -127,6 +153,7 @@ export class FanOut {
     this.stopped = true;
     this.running = false;
     this.library.off('change', this.onChange);
+    this.announcer.stop();
     if (this.timer) clearTimeout(this.timer);
     await this.announcements;
     const underWay = [...this.inFlight.values()];
@@ -162,27 +189,29 @@ export class FanOut {
   }
 
   private handleChange(event: ChangeEvent): void {
-    if (event.type === 'removed') return;
-    const { brief } = event;
-    const version = this.library.versionOf(brief.slug);
-    if (version === undefined) return;
-    this.queueAnnouncement(async () => {
-      const known = await this.store.knownVersion(brief.slug);
-      if (known === version) return;
-      await this.announce({ brief, version, label: known === undefined ? 'New' : 'Updated' });
-    });
+    if (event.type !== 'removed') this.announcer.changed(event.brief.slug);
   }
 
-  private queueAnnouncement(task: () => Promise<void>): void {
+  /** Announces the version of a brief served now, if it was not announced yet. */
+  private async announceCurrent(slug: string): Promise<void> {
+    const brief = this.library.get(slug);
+    const version = this.library.versionOf(slug);
+    if (!brief || version === undefined) return;
+    const known = await this.store.knownVersion(slug);
+    if (known === version) return;
+    await this.announce({ brief, version, label: known === undefined ? 'New' : 'Updated' });
+  }
+
+  /** Runs announcement tasks one after another; each caller learns how its own task went. */
+  private serially(task: () => Promise<void>): Promise<void> {
     this.announcing++;
-    this.announcements = this.announcements
-      .then(task)
-      .catch((err: unknown) => this.logger.error({ err }, 'could not record the announcement of a brief'))
-      .finally(() => {
-        this.announcing--;
-        this.schedulePump();
-        void this.checkIdle();
-      });
+    const run = this.announcements.then(task).finally(() => {
+      this.announcing--;
+      this.schedulePump();
+      void this.checkIdle();
+    });
+    this.announcements = run.catch(() => undefined);
+    return run;
   }
 
   private async announce({ brief, version, label }: Announcement): Promise<void> {
@@ -225,6 +254,8 @@ export class FanOut {
 
   private async pumpOnce(): Promise<void> {
     const now = Date.now();
+    const paused = this.storeBackoff.pausedUntil();
+    if (paused !== undefined) return this.armTimer(paused);
     try {
       await this.sweepExpired(now);
       const platforms = this.adapters.deliveringPlatforms();
@@ -242,8 +273,8 @@ export class FanOut {
       }
       this.armTimer(await this.store.nextDueAfter(platforms, now));
     } catch (err) {
-      this.logger.error({ err }, 'delivery loop failed; trying again shortly');
-      this.armTimer(now + PUMP_ERROR_RETRY_MS);
+      if (!isStoreError(err)) this.logger.error({ err }, 'delivery loop failed; trying again shortly');
+      this.armTimer(this.storeBackoff.failed());
     }
   }
 
@@ -273,7 +304,10 @@ export class FanOut {
     const { platform } = delivery;
     this.busy.set(platform, (this.busy.get(platform) ?? 0) + 1);
     const task = this.send(delivery)
-      .catch((err: unknown) => this.logger.error({ err, delivery: delivery.id }, 'delivery failed unexpectedly'))
+      .catch((err: unknown) => {
+        if (isStoreError(err)) this.armTimer(this.storeBackoff.failed());
+        else this.logger.error({ err, delivery: delivery.id }, 'delivery failed unexpectedly');
+      })
       .finally(() => {
         this.inFlight.delete(delivery.id);
         this.busy.set(platform, (this.busy.get(platform) ?? 1) - 1);
@@ -294,20 +328,36 @@ export class FanOut {
     if (!deliver) return; // the adapter went down; the delivery waits for it
 
     const reply: Reply = { kind: 'brief', brief, related: this.relatedTo(brief), label: delivery.label };
+    // The attempt is on record before anything is sent: if this write fails, nothing goes out.
     await this.store.markAttempt(delivery.id);
+    this.storeBackoff.succeeded();
     let result: DeliveryResult;
     try {
       result = await deliver(delivery.chatId, reply, { bulk: true });
     } catch (err) {
       result = { ok: false, reason: 'failed', detail: err instanceof Error ? err.message : String(err) };
     }
-    try {
-      await this.settle(delivery, result);
-    } catch (err) {
-      this.logger.warn(
-        { err, delivery: delivery.id, sent: result.ok },
-        'could not record the outcome of a delivery; it stays pending',
-      );
+    await this.record(delivery, result);
+  }
+
+  /**
+   * Records the outcome, trying again with growing pauses while the database fails: the delivery
+   * stays in flight meanwhile, so it is never picked up and sent a second time by this process.
+   */
+  private async record(delivery: Delivery, result: DeliveryResult): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.settle(delivery, result);
+      } catch (err) {
+        if (!isStoreError(err) || this.stopped) {
+          this.logger.warn(
+            { err, delivery: delivery.id, sent: result.ok },
+            'could not record the outcome of a delivery; it stays pending',
+          );
+          return;
+        }
+        await StoreBackoff.wait(attempt, this.settings.storeRetry);
+      }
     }
   }
 
@@ -366,7 +416,8 @@ export class FanOut {
 
   private async checkIdle(): Promise<void> {
     if (this.idleWaiters.length === 0) return;
-    const busy = () => this.inFlight.size > 0 || this.announcing > 0 || this.pumpQueued || this.pumping;
+    const busy = () =>
+      this.inFlight.size > 0 || this.announcing > 0 || this.announcer.pending > 0 || this.pumpQueued || this.pumping;
     if (this.running) {
       if (busy()) return;
       const owed = await this.store.countPending(this.adapters.deliveringPlatforms()).catch(() => 0);

@@ -38,6 +38,7 @@ export interface TestAppOptions {
 /** The real app on a temp content folder and database, with quick retries. */
 export function startTestApp(place: TestPlace, options: TestAppOptions = {}): Promise<App> {
   const config = parseConfig({
+    ANNOUNCE_QUIET_SECONDS: '0',
     CONTENT_DIR: place.contentDir,
     DATABASE_PATH: place.databasePath,
     RATE_LIMIT_COMMANDS: '10000',
