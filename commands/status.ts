@@ -2,6 +2,7 @@ import { defineCommand } from '../src/core/command.js';
 import { formatContentError, type ContentError } from '../src/content/parse.js';
 import { contentRelative, relativeToContent } from '../src/content/relative-paths.js';
 import { dataStoreOf, operatorsOf, statusOf } from '../src/fanout/services.js';
+import type { StoreHealthState } from '../src/store/store-health.js';
 import { shown } from './topic-choice.js';
 
 const ERRORS_SHOWN = 5;
@@ -36,12 +37,18 @@ export default defineCommand({
         lines.push(`  …and ${errors.length - ERRORS_SHOWN} more (npm run content:check lists them all)`);
     }
 
-    const subscriptions = await store.subscriptionsOf(chat);
-    const topics = subscriptions.map((s) => (s.active ? s.topic : `${s.topic} (paused)`));
-    lines.push(`This chat follows: ${topics.length > 0 ? topics.join(', ') : 'no topics'}`);
-    const waiting = await store.countPending([chat.platform], chat);
-    if (waiting > 0) lines.push(`Updates waiting to be sent here: ${waiting}`);
+    try {
+      const subscriptions = await store.subscriptionsOf(chat);
+      const topics = subscriptions.map((s) => (s.active ? s.topic : `${s.topic} (paused)`));
+      lines.push(`This chat follows: ${topics.length > 0 ? topics.join(', ') : 'no topics'}`);
+      const waiting = await store.countPending([chat.platform], chat);
+      if (waiting > 0) lines.push(`Updates waiting to be sent here: ${waiting}`);
+    } catch {
+      // The rest of the status still helps; the database line below says what is wrong.
+      lines.push('This chat follows: unknown (the database cannot be read right now)');
+    }
 
+    if (operator) lines.push(databaseLine(status.database()));
     const adapters = status.adapters();
     lines.push('Platforms:');
     if (adapters.length === 0) lines.push('  • none running');
@@ -52,6 +59,12 @@ export default defineCommand({
     return { kind: 'text', tone: 'info', text: lines.join('\n') };
   },
 });
+
+function databaseLine(db: StoreHealthState): string {
+  if (db.ok) return 'Database: working';
+  const since = db.since ? ` since ${utc(db.since)}` : '';
+  return `Database: FAILING${since}, ${db.failures} failed call${db.failures === 1 ? '' : 's'}: ${shown(db.lastError ?? 'unknown error', 200)}`;
+}
 
 /** A content error with every path relative to the content folder. */
 function inFolder(error: ContentError, dir: string): string {

@@ -14,6 +14,7 @@ import { AdapterPublisher } from './fanout/publisher.js';
 import { provideSubscriptionServices } from './fanout/services.js';
 import { statusSource } from './fanout/status-source.js';
 import type { DataStore } from './store/data-store.js';
+import { checkSqliteFile } from './store/integrity.js';
 import { openSqliteStore } from './store/sqlite-store.js';
 import { StoreHealth } from './store/store-health.js';
 import { watchStore } from './store/watched-store.js';
@@ -89,6 +90,12 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   try {
     const { directory } = parts;
     const health = new StoreHealth(logger);
+    try {
+      checkSqliteFile(config.databasePath);
+    } catch (err) {
+      logger.error({ err }, 'the database failed its check at start');
+      throw err;
+    }
     const data = (parts.data = watchStore(openSqliteStore(config.databasePath), health));
     const fanout = (parts.fanout = new FanOut({
       quietMs: config.announceQuietSeconds * 1000,
@@ -106,7 +113,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     const services = provideSubscriptionServices({
       store: data,
       publisher: new AdapterPublisher({ store: data, adapters: directory, logger }),
-      status: statusSource(store, directory),
+      status: statusSource(store, directory, health),
       fanout,
       operators: new Operators(config.operators),
     });

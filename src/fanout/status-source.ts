@@ -1,5 +1,6 @@
 import type { ContentError } from '../content/parse.js';
 import type { ContentStore } from '../content/store.js';
+import type { StoreHealth, StoreHealthState } from '../store/store-health.js';
 import type { AdapterDirectory, AdapterState } from './adapter-directory.js';
 
 export interface ContentStatus {
@@ -15,9 +16,11 @@ export interface ContentStatus {
 export interface StatusSource {
   content(): ContentStatus;
   adapters(): AdapterState[];
+  /** Whether database calls are failing (a full disk, a damaged page). */
+  database(): StoreHealthState;
 }
 
-export function statusSource(content: ContentStore, adapters: AdapterDirectory): StatusSource {
+export function statusSource(content: ContentStore, adapters: AdapterDirectory, health?: StoreHealth): StatusSource {
   return {
     content: () => {
       const last = content.lastReload;
@@ -30,5 +33,6 @@ export function statusSource(content: ContentStore, adapters: AdapterDirectory):
       };
     },
     adapters: () => adapters.states(),
+    database: () => health?.state() ?? { ok: true, failures: 0 },
   };
 }
