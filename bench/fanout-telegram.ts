@@ -89,6 +89,7 @@ export async function benchFanoutTelegram(
       CONTENT_DIR: contentDir,
       DATABASE_PATH: databasePath,
       LOG_LEVEL: 'silent',
+      PORT: '0',
     });
     const app = await startApp(config, { logger: silentLogger(), watch: false, adapters: platformAdapters });
     try {

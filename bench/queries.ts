@@ -9,6 +9,8 @@ export interface QuerySet {
   brief: Record<QueryClass, string[]>;
   /** Each entry is what a user has typed so far, letter by letter towards a brief. */
   autocomplete: string[];
+  /** `/search` with two words taken from one brief's summary. */
+  search: string[];
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -76,5 +78,11 @@ export function pickQueries(library: Library, seed: number, count = 400): QueryS
     const target = random.chance(0.5) ? random.pick(topics).replace(/-/g, ' ') : normalize(random.pick(briefs).title);
     for (let n = 1; n <= Math.min(target.length, 14); n++) autocomplete.push(target.slice(0, n));
   }
-  return { brief: { slug, topic, typo, prefix, miss }, autocomplete };
+  const search = Array.from({ length: count }, () => {
+    const summaryWords = normalize(random.pick(briefs).summary)
+      .split(' ')
+      .filter((w) => w.length >= 4);
+    return summaryWords.length < 2 ? 'border talks' : `${random.pick(summaryWords)} ${random.pick(summaryWords)}`;
+  });
+  return { brief: { slug, topic, typo, prefix, miss }, autocomplete, search };
 }

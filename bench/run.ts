@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './generate.js';
 import type { EndToEndName, EndToEndResults } from './end-to-end.js';
 import type { ColdResult, LoadResult, SizeJob } from './one-size.js';
+import { formatGoals } from './goals.js';
 import { formatEndToEnd, formatOutcomes, formatTable, type SizeResult } from './table.js';
 
 interface Options {
@@ -41,7 +42,7 @@ const here = (name: string): string => fileURLToPath(new URL(name, import.meta.u
 function runChild<T>(script: string, arg: string, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = fork(here(script), [arg], {
-      execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=4096'],
+      execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=12288'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let result: T | undefined;
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
     );
     return;
   }
+  process.stdout.write(`Goals (issue 13):\n${formatGoals(results)}\n\n`);
   process.stdout.write(`${formatTable(results)}\n\n`);
   if (endToEnd) process.stdout.write(`${formatEndToEnd(endToEnd)}\n\n`);
   process.stdout.write(`Outcomes per query class (reply kinds):\n${formatOutcomes(results)}\n\n`);

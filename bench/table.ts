@@ -78,7 +78,7 @@ function rows(): Row[] {
   ];
 }
 
-function markdown(header: string[], lines: string[][]): string {
+export function markdown(header: string[], lines: string[][]): string {
   const all = [header, ...lines];
   const widths = header.map((_, i) => Math.max(3, ...all.map((row) => (row[i] ?? '').length)));
   const fmt = (row: string[]) =>

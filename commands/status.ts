@@ -56,6 +56,10 @@ export default defineCommand({
       const state = a.up ? 'up' : 'down';
       lines.push(`  • ${a.platform}: ${state}${a.since ? ` since ${utc(a.since)}` : ''}`);
     }
+    const { id, leader } = await status.instance();
+    const role =
+      leader === id ? 'the leader: it sends the updates' : `the updates are sent by ${leader ?? 'no leader yet'}`;
+    lines.push(`Instance: ${id} (${role})`);
     return { kind: 'text', tone: 'info', text: lines.join('\n') };
   },
 });

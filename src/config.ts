@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { z } from 'zod';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -40,6 +41,9 @@ const envSchema = z
     DISCORD_APPLICATION_ID: optional(snowflake),
     DISCORD_GUILD_ID: optional(snowflake),
     DISCORD_API_ROOT: withDefault(url, 'https://discord.com/api'),
+    DISCORD_PUBLIC_KEY: optional(
+      z.string().regex(/^[0-9a-fA-F]{64}$/, "must be the application's public key: 64 hexadecimal characters"),
+    ),
     TELEGRAM_BOT_TOKEN: optional(
       z
         .string()
@@ -52,9 +56,20 @@ const envSchema = z
     TELEGRAM_WEBHOOK_SECRET: optional(
       z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 letters, digits, _ or -'),
     ),
-    PORT: withDefault(int(1, 65535), 8080),
+    // 0 picks a free port (tests); the one chosen is logged.
+    PORT: withDefault(int(0, 65535), 8080),
+    INSTANCE_ID: optional(z.string().regex(/^[\w.:-]{1,64}$/, 'must be 1-64 letters, digits, _ . : or -')),
     CONTENT_DIR: withDefault(z.string(), './content'),
     DATABASE_PATH: withDefault(z.string(), './data/briefbot.db'),
+    // The message never repeats the value: it carries the password.
+    DATABASE_URL: optional(
+      z
+        .string()
+        .refine(
+          (s) => URL.canParse(s) && /^postgres(ql)?:$/.test(new URL(s).protocol) && new URL(s).hostname !== '',
+          'must be a postgres://user:password@host:port/database URL',
+        ),
+    ),
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
     RATE_LIMIT_COMMANDS: withDefault(int(1, 10_000), 5),
     RATE_LIMIT_WINDOW_SECONDS: withDefault(int(1, 3600), 10),
@@ -78,6 +93,11 @@ const envSchema = z
       'DISCORD_TOKEN',
       'is required when DISCORD_APPLICATION_ID is set',
     );
+    need(
+      env.DISCORD_PUBLIC_KEY && !env.DISCORD_TOKEN,
+      'DISCORD_TOKEN',
+      'is required when DISCORD_PUBLIC_KEY is set (posts and deliveries go through the REST API)',
+    );
     need(env.DISCORD_GUILD_ID && !env.DISCORD_TOKEN, 'DISCORD_TOKEN', 'is required when DISCORD_GUILD_ID is set');
     need(
       env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN,
@@ -94,10 +114,23 @@ const envSchema = z
 type Env = z.output<typeof envSchema>;
 
 export interface Config {
-  discord?: { token: string; applicationId: string; guildId?: string; apiRoot: string };
-  telegram?: { token: string; apiRoot: string; webhook?: { url: string; secret: string; port: number } };
+  discord?: {
+    token: string;
+    applicationId: string;
+    guildId?: string;
+    apiRoot: string;
+    /** Set: Discord posts interactions to our HTTP listener and the bot opens no gateway connection. */
+    publicKey?: string;
+  };
+  telegram?: { token: string; apiRoot: string; webhook?: { url: string; secret: string } };
+  /** The one HTTP listener, on whenever a platform is configured. */
+  http?: { port: number };
   contentDir: string;
   databasePath: string;
+  /** PostgreSQL shared by several instances; SQLite at `databasePath` when absent. */
+  databaseUrl?: string;
+  /** This instance's name in logs, `/healthz` and `/status` (default `<host name>-<pid>`). */
+  instanceId: string;
   logLevel: Env['LOG_LEVEL'];
   rateLimit: { limit: number; windowSeconds: number };
   /** Who may see operator-only information (content errors, file names, database state). */
@@ -144,6 +177,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
             applicationId: env.DISCORD_APPLICATION_ID,
             apiRoot: env.DISCORD_API_ROOT,
             ...(env.DISCORD_GUILD_ID ? { guildId: env.DISCORD_GUILD_ID } : {}),
+            ...(env.DISCORD_PUBLIC_KEY ? { publicKey: env.DISCORD_PUBLIC_KEY.toLowerCase() } : {}),
           },
         }
       : {}),
@@ -153,13 +187,18 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
             token: env.TELEGRAM_BOT_TOKEN,
             apiRoot: env.TELEGRAM_API_ROOT,
             ...(env.TELEGRAM_WEBHOOK_URL && env.TELEGRAM_WEBHOOK_SECRET
-              ? { webhook: { url: env.TELEGRAM_WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET, port: env.PORT } }
+              ? { webhook: { url: env.TELEGRAM_WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET } }
               : {}),
           },
         }
       : {}),
+    ...(env.TELEGRAM_BOT_TOKEN || (env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID)
+      ? { http: { port: env.PORT } }
+      : {}),
     contentDir: env.CONTENT_DIR,
     databasePath: env.DATABASE_PATH,
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    instanceId: env.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     logLevel: env.LOG_LEVEL,
     rateLimit: { limit: env.RATE_LIMIT_COMMANDS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
     operators: {

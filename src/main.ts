@@ -3,17 +3,22 @@ import { createConsoleAdapter } from './adapters/console/index.js';
 import { answerLine } from './adapters/console/index.js';
 import { ConfigError, loadDotEnv, parseConfig, type Config } from './config.js';
 import { createLogger } from './core/logger.js';
+import { noMetrics } from './core/metrics.js';
+import { scrubSecrets, safeMessage } from './core/redact.js';
 import { renderText } from './core/render-text.js';
+import { stopWithin } from './deadline.js';
 import { platformAdapters } from './platforms.js';
+
+/** However stopping goes, the process ends this long after the signal. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
 
 function readConfig(): Config {
   try {
     loadDotEnv();
     return parseConfig(process.env);
   } catch (error) {
-    const message =
-      error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error);
-    process.stderr.write(`briefbot: configuration error: ${message}\n`);
+    const message = error instanceof ConfigError ? error.message : safeMessage(error);
+    process.stderr.write(`briefbot: configuration error: ${scrubSecrets(message)}\n`);
     process.exit(2);
   }
 }
@@ -27,7 +32,7 @@ async function main(): Promise<void> {
 
   if (terminal && oneShot) {
     const app = await startApp(config, { logger, watch: false, adapters: () => [] });
-    const reply = await answerLine({ bot: app.bot, store: app.store, config, logger }, oneShot);
+    const reply = await answerLine({ bot: app.bot, store: app.store, config, logger, metrics: noMetrics }, oneShot);
     if (reply) process.stdout.write(`${renderText(reply)}\n`);
     await app.stop();
     const failed = !reply || reply.kind === 'notFound' || (reply.kind === 'text' && reply.tone !== 'info');
@@ -37,8 +42,10 @@ async function main(): Promise<void> {
   const running: { app?: App } = {};
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    await running.app?.stop();
-    process.exit(0);
+    const stopped = await stopWithin(async () => running.app?.stop(), SHUTDOWN_DEADLINE_MS);
+    if (!stopped)
+      logger.error({ signal, deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting anyway');
+    process.exit(stopped ? 0 : 1);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -61,10 +68,11 @@ async function main(): Promise<void> {
 }
 
 process.on('unhandledRejection', (reason) => {
-  process.stderr.write(`briefbot: unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}\n`);
+  const text = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason);
+  process.stderr.write(`briefbot: unhandled rejection: ${scrubSecrets(text)}\n`);
 });
 
 main().catch((error: unknown) => {
-  process.stderr.write(`briefbot: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`briefbot: could not start: ${safeMessage(error)}\n`);
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../src/config.js';
 
@@ -78,5 +79,26 @@ describe('parseConfig', () => {
     );
     expect(failure({ HOME_CHAT_DISCORD: 'general' })).toMatch(/^HOME_CHAT_DISCORD /);
     expect(failure({ ANNOUNCE_QUIET_SECONDS: '-1' })).toMatch(/^ANNOUNCE_QUIET_SECONDS /);
+  });
+});
+
+describe('parseConfig: several instances', () => {
+  it('selects PostgreSQL with DATABASE_URL and names the instance', () => {
+    const url = 'postgres://bot:s3cret@db.example:5432/briefbot';
+    expect(parseConfig({ DATABASE_URL: url, INSTANCE_ID: 'web-1' })).toMatchObject({
+      databaseUrl: url,
+      instanceId: 'web-1',
+    });
+    expect(parseConfig({}).databaseUrl).toBeUndefined();
+    expect(parseConfig({}).instanceId).toBe(`${hostname()}-${process.pid}`);
+  });
+
+  it('refuses a malformed DATABASE_URL naming the variable, never its password', () => {
+    for (const bad of ['mysql://bot:s3cret@db/x', 'postgres//bot:s3cret@db/x', 'bot:s3cret@db:5432', 'postgres://']) {
+      const message = failure({ DATABASE_URL: bad });
+      expect(message).toMatch(/^DATABASE_URL must be a postgres:\/\//);
+      expect(message).not.toContain('s3cret');
+    }
+    expect(failure({ INSTANCE_ID: 'has spaces' })).toMatch(/^INSTANCE_ID /);
   });
 });

@@ -2,7 +2,9 @@ import type { Config } from '../config.js';
 import type { ContentStore } from '../content/store.js';
 import type { Bot } from '../core/bot.js';
 import type { Logger } from '../core/logger.js';
+import type { Metrics } from '../core/metrics.js';
 import type { DeliveryResult, Platform, Reply } from '../core/types.js';
+import type { HttpRoutes } from '../http/server.js';
 
 export interface DeliverOptions {
   /** Paced to the platform's limits behind replies (subscription updates). */
@@ -13,6 +15,11 @@ export interface DeliverOptions {
    * answers `forbidden` when they may not.
    */
   onBehalfOf?: { userId: string; fromChatId: string };
+  /**
+   * Names this send across retries and restarts (a delivery's id): a platform that can fold a
+   * repeated send (Discord's `nonce`) is given it, so a send repeated after a crash arrives once.
+   */
+  idempotencyKey?: string;
 }
 
 /** What every adapter gets: the bot to ask, the store to watch, the config and a logger. */
@@ -21,6 +28,15 @@ export interface AdapterContext {
   store: ContentStore;
   config: Config;
   logger: Logger;
+  /**
+   * Remembers a platform update as handled: true the first time a key is claimed, false for a
+   * repeat, across restarts (the store's `claimUpdate`). Absent: nothing is remembered.
+   */
+  claimUpdate?: (platform: Platform, key: string) => Promise<boolean>;
+  /** Counters the adapter reports to (429s seen). */
+  metrics: Metrics;
+  /** The HTTP listener, in platform mode: webhooks and interactions register their routes here. */
+  http?: HttpRoutes;
 }
 
 export interface Adapter {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -7,7 +7,10 @@ import type { FileStamp } from './read-brief.js';
 import { briefVersion, rememberVersion } from './version.js';
 
 /** Bumped whenever parsing changes what a file gives, so old entries are not trusted. */
-const FORMAT = 4;
+const FORMAT = 5;
+/** The file starts with these bytes, then the SHA-256 of the rest, then the serialised entries. */
+const MAGIC = Buffer.from('BBPC');
+const HEADER = MAGIC.length + 32;
 /** Files changed this close to a cache write may have changed again within one timestamp tick. */
 const RACY_MS = 2000;
 
@@ -38,20 +41,41 @@ export class ParseCache {
   private savedAt = 0;
   private dirty = false;
 
-  constructor(private readonly path: string | undefined) {}
+  constructor(
+    private readonly path: string | undefined,
+    /** Told when a cache file was there but could not be trusted. */
+    private readonly onDamaged?: (reason: string) => void,
+  ) {}
 
+  /**
+   * Reads the cache; one that is damaged (flipped bytes, truncated, another version) is
+   * dropped whole, so a cold parse replaces it and nothing wrong is ever served.
+   */
   async load(): Promise<void> {
     if (!this.path) return;
+    let bytes: Buffer;
     try {
-      const data = deserialize(await readFile(this.path)) as CacheFile;
-      if (data.format !== FORMAT || !Array.isArray(data.entries)) return;
+      bytes = await readFile(this.path);
+    } catch {
+      return; // no cache yet
+    }
+    try {
+      if (bytes.length < HEADER || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a parse cache');
+      const payload = bytes.subarray(HEADER);
+      // The digest runs on the I/O threads while this thread deserialises; a mismatch discards the result.
+      const digest = webcrypto.subtle.digest('SHA-256', payload);
+      const data = deserialize(payload) as CacheFile;
+      if (!Buffer.from(await digest).equals(bytes.subarray(MAGIC.length, HEADER))) throw new Error('checksum mismatch');
+      if (data.format !== FORMAT || !Array.isArray(data.entries)) throw new Error(`format ${String(data.format)}`);
       this.savedAt = data.savedAt;
       for (const entry of data.entries) {
         rememberVersion(entry.brief, entry.version);
         this.entries.set(entry.brief.file, entry);
       }
-    } catch {
+    } catch (error) {
       this.entries = new Map();
+      this.savedAt = 0;
+      this.onDamaged?.(error instanceof Error ? error.message : String(error));
     }
   }
 
@@ -87,7 +111,9 @@ export class ParseCache {
     await mkdir(dirname(this.path), { recursive: true });
     const tmp = `${this.path}.${process.pid}.tmp`;
     const data: CacheFile = { format: FORMAT, savedAt: Date.now(), entries: [...this.entries.values()] };
-    await writeFile(tmp, serialize(data));
+    const payload = serialize(data);
+    const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', payload));
+    await writeFile(tmp, [MAGIC, digest, payload]);
     await rename(tmp, this.path);
   }
 }

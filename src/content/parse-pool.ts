@@ -11,6 +11,8 @@ const BATCH = 250;
 export interface ParseOptions {
   /** Parser threads; defaults to one per core, at most 4. 0 parses on this thread. */
   threads?: number;
+  /** Parse on a thread even when the files are few (large files: replies must not wait). */
+  offThread?: boolean;
   /** Called as results arrive, in no particular order. */
   onRead: (read: FileRead) => void;
 }
@@ -27,7 +29,9 @@ export async function parseFiles(
 ): Promise<{ onThreads: number }> {
   const threads = options.threads ?? Math.min(4, availableParallelism());
   const total = files.length;
-  if (threads > 0 && total >= THREADS_FROM) files = await parseOnThreads(dir, files, threads, options.onRead);
+  if (threads > 0 && (total >= THREADS_FROM || (options.offThread && total > 0))) {
+    files = await parseOnThreads(dir, files, Math.min(threads, Math.ceil(total / BATCH)), options.onRead);
+  }
   for (const file of files) options.onRead(readBrief(dir, file));
   return { onThreads: total - files.length };
 }

@@ -1,7 +1,9 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Brief } from './brief.js';
-import { LIMITS, frontMatterSchema, type FrontMatter } from './schema.js';
+import { describePath, explainIssues, explainYamlError, type FieldPath } from './explain.js';
+import { frontMatterProblem } from './limits.js';
+import { KNOWN_FIELDS, LIMITS, frontMatterSchema, type FrontMatter } from './schema.js';
 import { parseSimpleYaml } from './simple-yaml.js';
 
 /** One problem in one content file, positioned for an editor. */
@@ -20,22 +22,21 @@ export function formatContentError(e: ContentError): string {
   return e.path ? `${where} ${e.path}: ${e.message}` : `${where} ${e.message}`;
 }
 
-/** `['sources', 1, 'url']` -> `sources[1].url` */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-    .join('');
-}
+/** `['sources', 1, 'url']` -> `url of source 2` (positions counted from 1). */
+export const formatPath = describePath;
 
 const FENCE = /^---[ \t]*$/m;
 
-function splitFrontMatter(text: string): { yaml: string; body: string; yamlLine: number } | undefined {
+type Split = { yaml: string; body: string; yamlLine: number } | 'no-front-matter' | 'no-closing-fence';
+
+function splitFrontMatter(text: string): Split {
   const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (!/^---[ \t]*\n/.test(src)) return undefined;
+  if (!/^---[ \t]*(?:\n|$)/.test(src)) return 'no-front-matter';
   const afterOpen = src.indexOf('\n') + 1;
+  if (afterOpen === 0) return 'no-closing-fence';
   const rest = src.slice(afterOpen);
   const close = FENCE.exec(rest);
-  if (!close) return undefined;
+  if (!close) return 'no-closing-fence';
   const bodyStart = rest.indexOf('\n', close.index);
   return {
     yaml: rest.slice(0, close.index),
@@ -44,21 +45,26 @@ function splitFrontMatter(text: string): { yaml: string; body: string; yamlLine:
   };
 }
 
-function positionOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[], firstLine: number) {
+type Position = { line: number; column: number };
+
+function positionOf(doc: Document, lines: LineCounter, path: FieldPath, firstLine: number): Position {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
-    if (isNode(node) && node.range) {
-      const pos = lines.linePos(node.range[0]);
-      return { line: pos.line + firstLine - 1, column: pos.col };
-    }
+    if (isNode(node) && node.range) return at(lines, node.range[0], firstLine);
   }
   return { line: firstLine, column: 1 };
 }
 
-function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let value = data;
-  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-  return value;
+/** Where the key of a field is written: an unknown field is pointed at by its name. */
+function keyPositionOf(doc: Document, lines: LineCounter, path: FieldPath, firstLine: number): Position {
+  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as unknown[], true) : doc.contents;
+  const key = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1))?.key : undefined;
+  return isScalar(key) && key.range ? at(lines, key.range[0], firstLine) : positionOf(doc, lines, path, firstLine);
+}
+
+function at(lines: LineCounter, offset: number, firstLine: number): Position {
+  const pos = lines.linePos(offset);
+  return { line: pos.line + firstLine - 1, column: pos.col };
 }
 
 function fromIssues(
@@ -69,18 +75,32 @@ function fromIssues(
   lines: LineCounter,
   firstLine: number,
 ): ContentError[] {
-  return issues.map((issue) => {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const message =
-      issue.code === 'invalid_type' && valueAt(data, path) == null
-        ? 'is required'
-        : issue.code === 'invalid_type'
-          ? issue.message.replace(/^Invalid input: /, '')
-        : issue.code === 'unrecognized_keys'
-          ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
-          : issue.message;
-    return { file, ...positionOf(doc, lines, path, firstLine), path: formatPath(path), message };
-  });
+  return explainIssues(issues, data, KNOWN_FIELDS).map((e) => ({
+    file,
+    ...(e.atKey ? keyPositionOf : positionOf)(doc, lines, e.path, firstLine),
+    path: formatPath(e.path),
+    message: e.message,
+  }));
+}
+
+function fromYamlErrors(file: string, doc: Document, lines: LineCounter, yaml: string, firstLine: number) {
+  const sourceLines = yaml.split('\n');
+  const seen = new Set<number>();
+  const errors: ContentError[] = [];
+  for (const e of doc.errors) {
+    const pos = lines.linePos(e.pos[0]);
+    if (seen.has(pos.line)) continue;
+    seen.add(pos.line);
+    const explained = explainYamlError(e.message, sourceLines[pos.line - 1] ?? '');
+    errors.push({
+      file,
+      line: pos.line + firstLine - 1,
+      column: explained ? 1 : pos.col,
+      path: explained ? formatPath(explained.path) : '',
+      message: explained?.message ?? `invalid YAML: ${e.message.split('\n')[0]}`,
+    });
+  }
+  return errors;
 }
 
 /** Parses and validates one content file; never throws on bad content. */
@@ -91,8 +111,13 @@ export function parseBriefFile(file: string, text: string): ParseResult {
   });
   if (text.includes('\u0000')) return fail('is not a text file (contains NUL bytes)');
   const parts = splitFrontMatter(text);
-  if (!parts) return fail('must start with YAML front matter between two "---" lines', 1);
+  if (parts === 'no-front-matter') return fail('must start with YAML front matter between two "---" lines', 1);
+  if (parts === 'no-closing-fence') {
+    return fail('the front matter opened by "---" on line 1 is never closed: add a line "---" after the last field', 1);
+  }
   if (parts.body.length > LIMITS.body) return fail(`body: at most ${LIMITS.body} characters`);
+  const tooMuch = frontMatterProblem(parts.yaml);
+  if (tooMuch) return fail(tooMuch, parts.yamlLine - 1);
 
   // Most files take the fast reader; anything unusual, and every error, goes through `yaml`.
   const simple = parseSimpleYaml(parts.yaml);
@@ -101,21 +126,7 @@ export function parseBriefFile(file: string, text: string): ParseResult {
 
   const lines = new LineCounter();
   const doc = parseDocument(parts.yaml, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => {
-        const pos = lines.linePos(e.pos[0]);
-        return {
-          file,
-          line: pos.line + parts.yamlLine - 1,
-          column: pos.col,
-          path: '',
-          message: `invalid YAML: ${e.message.split('\n')[0]}`,
-        };
-      }),
-    };
-  }
+  if (doc.errors.length > 0) return { ok: false, errors: fromYamlErrors(file, doc, lines, parts.yaml, parts.yamlLine) };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 }) ?? {};

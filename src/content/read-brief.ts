@@ -1,6 +1,7 @@
-import { readFileSync, stat, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, stat, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { Brief } from './brief.js';
+import { fileSizeProblem } from './limits.js';
 import { digestOf } from './parse-cache.js';
 import { parseBriefFile, type ContentError } from './parse.js';
 
@@ -9,6 +10,8 @@ export type FileRead =
   | { file: string; missing: true }
   | { file: string; errors: ContentError[]; stamp?: FileStamp }
   | { file: string; brief: Brief; digest: string; stamp: FileStamp };
+
+const OUTSIDE_LINK = 'is a link that leads outside the content folder; such links are not followed';
 
 /** Size and modification time: enough to know a file is unchanged without reading it. */
 export interface FileStamp {
@@ -21,6 +24,17 @@ export function displayPathOf(dir: string, file: string): string {
   const full = join(dir, file);
   const rel = relative(process.cwd(), full);
   return rel.startsWith('..') || isAbsolute(rel) ? full : rel;
+}
+
+/** Where a link leads, unless that is outside the content folder (or nowhere). */
+function linkInside(dir: string, path: string): boolean {
+  try {
+    const target = realpathSync(path);
+    const inside = relative(realpathSync(dir), target);
+    return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
+  } catch {
+    return false;
+  }
 }
 
 export function stampOf(path: string): FileStamp | undefined {
@@ -56,7 +70,12 @@ export function readBrief(dir: string, file: string): FileRead {
   let bytes: Buffer;
   let stamp: FileStamp | undefined;
   try {
+    if (lstatSync(path).isSymbolicLink() && !linkInside(dir, path)) {
+      return { file, errors: [{ file: displayPathOf(dir, file), path: '', message: OUTSIDE_LINK }] };
+    }
     stamp = stampOf(path);
+    const tooLarge = stamp ? fileSizeProblem(stamp.size) : undefined;
+    if (stamp && tooLarge) return { file, errors: [{ file: displayPathOf(dir, file), path: '', message: tooLarge }], stamp };
     bytes = readFileSync(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file, missing: true };

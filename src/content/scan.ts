@@ -9,11 +9,15 @@ export function isContentFile(relPath: string): boolean {
   return name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md';
 }
 
-/** Every brief file under `dir`, as sorted paths relative to it with `/` separators. */
+/**
+ * Every brief file under `dir`, as sorted paths relative to it with `/` separators. Links to
+ * files are listed (reading them checks where they lead); linked folders are never entered,
+ * so a link cannot loop or bring in another tree. The watcher follows the same rule.
+ */
 export async function scanContentDir(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() || e.isSymbolicLink())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .filter(isContentFile)
     .sort();

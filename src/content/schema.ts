@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toKey } from '../core/normalize.js';
+import { urlProblem } from './explain.js';
 
 export const LIMITS = {
   title: 200,
@@ -28,8 +29,10 @@ const httpUrl = z
   .string()
   .trim()
   .max(LIMITS.url, `at most ${LIMITS.url} characters`)
-  .refine((s) => URL.canParse(s), 'invalid URL')
-  .refine((s) => !URL.canParse(s) || /^https?:$/.test(new URL(s).protocol), 'only http(s) URLs are allowed');
+  .check((ctx) => {
+    const problem = urlProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  });
 
 const isoDate = z.iso.date('must be a real date as YYYY-MM-DD');
 const monthOrDate = z.union([isoDate, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)], {
@@ -79,5 +82,11 @@ export const frontMatterSchema = z
     path: ['updated'],
     message: 'must not be earlier than published',
   });
+
+/** The field names, for "did you mean" on a misspelt one. */
+export const KNOWN_FIELDS = {
+  top: Object.keys(frontMatterSchema.shape),
+  source: Object.keys(sourceSchema.shape),
+};
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;

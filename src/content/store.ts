@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from '../core/logger.js';
 import type { Brief } from './brief.js';
 import { Library, type ChangeEvent } from './library.js';
+import { PARSE_OFF_THREAD_FROM_BYTES } from './limits.js';
 import { ParseCache, digestOf } from './parse-cache.js';
 import { formatContentError, type ContentError } from './parse.js';
 import { parseFiles } from './parse-pool.js';
@@ -42,6 +43,7 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
   private readonly slugFile = new Map<string, string>();
   private readonly drafts = new Set<string>();
   private readonly problems = new Map<string, ContentError[]>();
+  private folderProblem: ContentError | undefined;
   private readonly cache: ParseCache;
   private queue: Promise<unknown> = Promise.resolve();
   private saving: Promise<void> = Promise.resolve();
@@ -50,7 +52,9 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
 
   constructor(private readonly options: StoreOptions) {
     super();
-    this.cache = new ParseCache(options.cacheFile);
+    this.cache = new ParseCache(options.cacheFile, (reason) =>
+      options.logger.warn({ reason }, 'content cache damaged; parsing every file again'),
+    );
   }
 
   get dir(): string {
@@ -58,7 +62,20 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
   }
 
   errors(): ContentError[] {
-    return [...this.problems.values()].flat();
+    const files = [...this.problems.values()].flat();
+    return this.folderProblem ? [this.folderProblem, ...files] : files;
+  }
+
+  /**
+   * The folder is gone or unreadable (a deploy swapping it, a permissions mistake): the last
+   * good briefs keep serving and the problem is reported until the folder is back.
+   */
+  async folderLost(state: 'missing' | 'unreadable'): Promise<ReloadReport> {
+    return this.serialized(async () => {
+      const message = state === 'missing' ? 'content folder is missing' : 'content folder cannot be read';
+      this.folderProblem = { file: this.displayPath(''), path: '', message };
+      return this.report([], [this.folderProblem]);
+    });
   }
 
   /** Reads the whole folder and builds the library in one go. */
@@ -117,16 +134,24 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
    * Reloads whatever differs on disk from what was read: files added, changed (size or time)
    * or removed since. Closes the gap between a load and a watcher that became ready later.
    */
-  async reconcile(): Promise<ReloadReport> {
-    const files = await scanContentDir(this.options.dir);
+  async reconcile(options: { recheckErrors?: boolean } = {}): Promise<ReloadReport> {
+    let files: string[];
+    try {
+      files = await scanContentDir(this.options.dir);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      return this.folderLost(code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable');
+    }
+    this.folderProblem = undefined;
     const stamps = await stampsOf(this.options.dir, files);
     const present = new Set(files);
     const stale = files.filter((file, i) => {
-      if (this.problems.has(file)) return false; // re-read on its next edit; its error is already reported
+      // A file with an error is re-read on its next edit (its error is already reported), or when the folder came back.
+      if (this.problems.has(file)) return options.recheckErrors === true;
       const stamp = stamps[i];
       return !stamp || typeof this.cache.fresh(file, stamp) !== 'object';
     });
-    const gone = [...this.fileSlug.keys(), ...this.drafts].filter((file) => !present.has(file));
+    const gone = [...this.fileSlug.keys(), ...this.drafts, ...this.problems.keys()].filter((file) => !present.has(file));
     return this.reload([...stale, ...gone]);
   }
 
@@ -199,16 +224,20 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
     const out: FileOutcome[] = new Array(files.length);
     const position = new Map<string, number>();
     const toParse: string[] = [];
+    let largest = 0;
     files.forEach((file, i) => {
-      const cached = this.fromCache(file, stamps ? stamps[i] : stampOf(join(dir, file)));
+      const stamp = stamps ? stamps[i] : stampOf(join(dir, file));
+      const cached = this.fromCache(file, stamp);
       if (cached) out[i] = cached;
       else {
         position.set(file, i);
         toParse.push(file);
+        largest = Math.max(largest, stamp?.size ?? 0);
       }
     });
     await parseFiles(dir, toParse, {
       ...(this.options.parseThreads === undefined ? {} : { threads: this.options.parseThreads }),
+      offThread: largest >= PARSE_OFF_THREAD_FROM_BYTES,
       onRead: (read) => {
         out[position.get(read.file)!] = this.outcomeOf(read);
       },

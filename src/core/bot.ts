@@ -4,8 +4,9 @@ import { bindArgs } from './bind-args.js';
 import { usageLine, type Command, type CommandContext, type Services } from './command.js';
 import { UserError, errorRef } from './errors.js';
 import type { Logger } from './logger.js';
+import { noMetrics, type Metrics } from './metrics.js';
 import { parseLine } from './parse-line.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { CommandLimiter } from './rate-limit.js';
 import type { Chat, Invocation, Reply, User } from './types.js';
 import { validateArgs } from './validate-args.js';
 
@@ -13,8 +14,9 @@ export interface BotOptions {
   library: Library;
   commands: readonly Command[];
   logger: Logger;
-  rateLimiter?: RateLimiter;
+  rateLimiter?: CommandLimiter;
   services?: Services;
+  metrics?: Metrics;
 }
 
 const text = (tone: 'info' | 'usage' | 'error', message: string, code?: string): Reply =>
@@ -27,7 +29,8 @@ export class Bot {
   readonly services: Services;
   private readonly byName: Map<string, Command>;
   private readonly logger: Logger;
-  private readonly rateLimiter: RateLimiter | undefined;
+  private readonly rateLimiter: CommandLimiter | undefined;
+  private readonly metrics: Metrics;
 
   constructor(options: BotOptions) {
     this.library = options.library;
@@ -35,6 +38,7 @@ export class Bot {
     this.services = options.services ?? {};
     this.logger = options.logger;
     this.rateLimiter = options.rateLimiter;
+    this.metrics = options.metrics ?? noMetrics;
     this.byName = new Map(options.commands.map((c) => [c.name, c]));
   }
 
@@ -55,8 +59,19 @@ export class Bot {
 
   /** Runs one invocation. `null` means: send nothing (rate-limited repeat offender). */
   async handle(invocation: Invocation): Promise<Reply | null> {
+    const started = performance.now();
+    try {
+      return await this.answer(invocation);
+    } finally {
+      // Unknown names share one label, so that typed garbage cannot grow the metrics without bound.
+      const name = this.command(invocation.command)?.name ?? 'unknown';
+      this.metrics.commandAnswered(invocation.chat.platform, name, (performance.now() - started) / 1000);
+    }
+  }
+
+  private async answer(invocation: Invocation): Promise<Reply | null> {
     if (invocation.chat.platform !== 'console' && this.rateLimiter) {
-      const decision = this.rateLimiter.check(`${invocation.chat.platform}:${invocation.user.id}`);
+      const decision = await this.rateLimiter.check(`${invocation.chat.platform}:${invocation.user.id}`);
       if (decision === 'drop') return null;
       if (decision === 'warn')
         return text('error', 'You are sending commands too fast. Wait a few seconds and try again.', 'rate_limited');

@@ -8,12 +8,22 @@ export interface RateLimitOptions {
 
 export type RateDecision = 'allow' | 'warn' | 'drop';
 
+/** Decides whether a user's command goes through; a shared one may ask a database. */
+export interface CommandLimiter {
+  check(key: string): RateDecision | Promise<RateDecision>;
+  close(): void;
+}
+
+/** The decision for the `count`th command of a window. */
+export const decide = (count: number, limit: number): RateDecision =>
+  count <= limit ? 'allow' : count === limit + 1 ? 'warn' : 'drop';
+
 interface Window {
   count: number;
 }
 
 /** Fixed window per key: the first command over the limit is warned, the rest dropped. */
-export class RateLimiter {
+export class RateLimiter implements CommandLimiter {
   private readonly windows: NodeCache;
 
   constructor(private readonly options: RateLimitOptions) {
@@ -27,8 +37,7 @@ export class RateLimiter {
       return 'allow';
     }
     window.count += 1;
-    if (window.count <= this.options.limit) return 'allow';
-    return window.count === this.options.limit + 1 ? 'warn' : 'drop';
+    return decide(window.count, this.options.limit);
   }
 
   close(): void {

@@ -1,4 +1,5 @@
 import type { Adapter, DeliverOptions } from '../adapters/adapter.js';
+import type { Metrics } from '../core/metrics.js';
 import type { DeliveryResult, Platform, Reply } from '../core/types.js';
 
 export type Deliver = (chatId: string, reply: Reply, options: DeliverOptions) => Promise<DeliveryResult>;
@@ -18,6 +19,9 @@ export interface AdapterState {
 export class AdapterDirectory {
   private readonly entries = new Map<Platform, { adapter: Adapter; up: boolean; since?: Date }>();
 
+  /** `metrics`, when given, counts how bulk deliveries end. */
+  constructor(private readonly metrics?: Metrics) {}
+
   register(adapter: Adapter): void {
     this.entries.set(adapter.platform, { adapter, up: false });
   }
@@ -36,7 +40,14 @@ export class AdapterDirectory {
   deliverer(platform: Platform): Deliver | undefined {
     const entry = this.entries.get(platform);
     if (!entry?.up || !entry.adapter.deliver) return undefined;
-    return entry.adapter.deliver.bind(entry.adapter);
+    const deliver = entry.adapter.deliver.bind(entry.adapter);
+    const metrics = this.metrics;
+    if (!metrics) return deliver;
+    return async (chatId, reply, options) => {
+      const result = await deliver(chatId, reply, options);
+      if (options.bulk) metrics.deliveryEnded(platform, result.ok ? 'sent' : 'failed');
+      return result;
+    };
   }
 
   /** Platforms whose adapters are up and can deliver. */

@@ -1,48 +1,16 @@
-import type { Brief, BriefRef } from '../content/brief.js';
 import type { ChangeEvent, Library } from '../content/library.js';
 import type { Logger } from '../core/logger.js';
-import type { DeliveryResult, Platform, Reply } from '../core/types.js';
-import type { ChatKey, DataStore, Delivery } from '../store/data-store.js';
+import type { Platform } from '../core/types.js';
+import type { DataStore, Delivery } from '../store/data-store.js';
 import { isStoreError } from '../store/watched-store.js';
 import type { AdapterDirectory } from './adapter-directory.js';
 import { Announcer } from './announcer.js';
-import { retryDelay, type BackoffOptions } from './backoff.js';
+import { DEFAULTS, type FanOutOptions } from './fan-out-options.js';
 import { StoreBackoff } from './store-backoff.js';
-import { changesSince, type Announcement } from './version-diff.js';
+import { DeliverySender } from './send-delivery.js';
+export type { FanOutOptions } from './fan-out-options.js';
+import { announceCurrent, catchUp } from './announcements.js';
 
-export interface FanOutOptions {
-  store: DataStore;
-  library: Library;
-  adapters: AdapterDirectory;
-  logger: Logger;
-  /** Sends in flight per platform; the adapter's bulk path does the pacing. */
-  concurrency?: number;
-  /** Waits between attempts of one delivery that failed for a passing reason. */
-  retry?: BackoffOptions;
-  /** Attempts per delivery before it is given up (logged). */
-  maxAttempts?: number;
-  /** Consecutive "cannot reach this chat" answers that deactivate its subscriptions. */
-  unreachableLimit?: number;
-  /** A delivery still pending after this long is dropped rather than sent late. */
-  expireAfterMs?: number;
-  /** How long stop() waits for sends under way. */
-  stopGraceMs?: number;
-  /** A changed brief is announced once it has stayed unchanged this long (autosaving editors). */
-  quietMs?: number;
-  /** Pauses while the database fails: the delivery loop, announcements, outcomes to record. */
-  storeRetry?: BackoffOptions;
-}
-
-const DEFAULTS = {
-  concurrency: 16,
-  retry: { baseMs: 5_000, maxMs: 10 * 60_000 },
-  maxAttempts: 8,
-  unreachableLimit: 3,
-  expireAfterMs: 24 * 60 * 60_000,
-  stopGraceMs: 5_000,
-  quietMs: 30_000,
-  storeRetry: { baseMs: 1_000, maxMs: 60_000 },
-};
 const EXPIRY_SWEEP_MS = 60_000;
 /** The announcer's key for "whatever changed while the bot was down". */
 const CATCH_UP = '\0catch-up';
@@ -50,14 +18,15 @@ const CATCH_UP = '\0catch-up';
 /**
  * Pushes every new or updated brief to the chats that follow one of its topics, once per
  * (chat, brief, version). The store is the source of truth: an announcement records the
- * version and the deliveries it owes in one transaction; each delivery is marked pending
- * before it is sent and done right after, so a restart resumes where the last run stopped.
+ * version and the deliveries it owes in one transaction; each delivery is claimed
+ * atomically, marked as under way before it is sent and done right after, so a restart (or
+ * a new leader) resumes where the last run stopped and never re-sends what it finished.
  *
  * The one window left: if the process dies after the platform accepted a message but
- * before the "done" write that follows its answer (with SQLite, a single local write in
- * the same turn of the event loop), that delivery is sent again on restart; start-up
- * counts such sends in a log line. Chat platforms offer no idempotency key that could
- * close it; stop() waits for sends under way so that an orderly shutdown never opens it.
+ * before the "done" write that follows its answer, that delivery is sent again on restart;
+ * start-up counts such sends in a log line. Discord folds such a repeat through the nonce
+ * derived from the delivery id; Telegram offers no idempotency key that could close it.
+ * stop() waits for sends under way so that an orderly shutdown never opens it.
  */
 export class FanOut {
   private readonly store: DataStore;
@@ -65,6 +34,7 @@ export class FanOut {
   private readonly adapters: AdapterDirectory;
   private readonly logger: Logger;
   private readonly settings: typeof DEFAULTS;
+  private readonly sender: DeliverySender;
   private readonly inFlight = new Map<number, Promise<void>>();
   private readonly busy = new Map<Platform, number>();
   private idleWaiters: (() => void)[] = [];
@@ -96,18 +66,30 @@ export class FanOut {
       unreachableLimit: options.unreachableLimit ?? DEFAULTS.unreachableLimit,
       expireAfterMs: options.expireAfterMs ?? DEFAULTS.expireAfterMs,
       stopGraceMs: options.stopGraceMs ?? DEFAULTS.stopGraceMs,
+      claimLeaseMs: options.claimLeaseMs ?? DEFAULTS.claimLeaseMs,
       quietMs: options.quietMs ?? DEFAULTS.quietMs,
       storeRetry: options.storeRetry ?? DEFAULTS.storeRetry,
     };
     this.storeBackoff = new StoreBackoff(this.settings.storeRetry);
+    const parts = { store: this.store, library: this.library, logger: this.logger };
     this.announcer = new Announcer({
       quietMs: this.settings.quietMs,
       retry: this.settings.storeRetry,
-      announce: (key) => this.serially(() => (key === CATCH_UP ? this.catchUp() : this.announceCurrent(key))),
+      announce: (key) => this.serially(() => (key === CATCH_UP ? catchUp(parts) : announceCurrent(parts, key))),
       onFailure: (key, err) => {
         // The store's own failures are logged by its health watch, once per interval.
         if (!isStoreError(err)) this.logger.error({ err, slug: key }, 'could not record the announcement of a brief');
       },
+    });
+    this.sender = new DeliverySender({
+      ...this.settings,
+      attemptRecorded: () => this.storeBackoff.succeeded(),
+      stopped: () => this.stopped,
+      store: this.store,
+      library: this.library,
+      adapters: this.adapters,
+      logger: this.logger,
+      migrateChat: (platform, from, to) => this.migrateChat(platform, from, to),
     });
   }
 
@@ -123,19 +105,16 @@ export class FanOut {
     return this.announcements;
   }
 
-  private async catchUp(): Promise<void> {
-    const known = await this.store.knownVersions();
-    const changes = changesSince(known, this.library.all(), (slug) => this.library.versionOf(slug));
-    for (const change of changes) await this.announce(change);
-    if (changes.length > 0) this.logger.info({ briefs: changes.length }, 'briefs changed since the last run');
-  }
-
-  /** Starts sending; pending deliveries from an earlier run go first. */
+  /**
+   * Starts sending; pending deliveries from an earlier run go first. Whoever claimed them before
+   * (this process before a restart, or a leader that died) no longer sends, so their claims go.
+   */
   async start(): Promise<void> {
     if (this.running || this.stopped) return;
     await this.attach();
     this.running = true;
     const platforms = this.adapters.deliveringPlatforms();
+    await this.store.releaseClaims();
     const pending = await this.store.countPending(platforms);
     const unknown = await this.store.countUnknownOutcomes();
     if (pending > 0) this.logger.info({ pending, platforms }, 'resuming pending deliveries');
@@ -192,16 +171,6 @@ export class FanOut {
     if (event.type !== 'removed') this.announcer.changed(event.brief.slug);
   }
 
-  /** Announces the version of a brief served now, if it was not announced yet. */
-  private async announceCurrent(slug: string): Promise<void> {
-    const brief = this.library.get(slug);
-    const version = this.library.versionOf(slug);
-    if (!brief || version === undefined) return;
-    const known = await this.store.knownVersion(slug);
-    if (known === version) return;
-    await this.announce({ brief, version, label: known === undefined ? 'New' : 'Updated' });
-  }
-
   /** Runs announcement tasks one after another; each caller learns how its own task went. */
   private serially(task: () => Promise<void>): Promise<void> {
     this.announcing++;
@@ -212,12 +181,6 @@ export class FanOut {
     });
     this.announcements = run.catch(() => undefined);
     return run;
-  }
-
-  private async announce({ brief, version, label }: Announcement): Promise<void> {
-    const chats = await this.store.subscribedChats(brief.topics);
-    const added = await this.store.announce(brief.slug, version, label, chats);
-    if (added > 0) this.logger.info({ slug: brief.slug, label, chats: added }, 'brief queued for subscribed chats');
   }
 
   private schedulePump(): void {
@@ -263,12 +226,10 @@ export class FanOut {
         const busy = this.busy.get(platform) ?? 0;
         const free = this.settings.concurrency - busy;
         if (free <= 0) continue;
-        let started = 0;
-        for (const delivery of await this.store.duePending(platform, now, busy + free)) {
-          if (started >= free || !this.running) break;
-          if (this.inFlight.has(delivery.id)) continue;
+        // Claimed, not read: no other sender can take these until their outcome is recorded.
+        for (const delivery of await this.store.claimDue(platform, now, free, this.settings.claimLeaseMs)) {
+          if (this.inFlight.has(delivery.id)) continue; // a send that outlived its lease
           this.dispatch(delivery);
-          started++;
         }
       }
       this.armTimer(await this.store.nextDueAfter(platforms, now));
@@ -303,7 +264,8 @@ export class FanOut {
   private dispatch(delivery: Delivery): void {
     const { platform } = delivery;
     this.busy.set(platform, (this.busy.get(platform) ?? 0) + 1);
-    const task = this.send(delivery)
+    const task = this.sender
+      .send(delivery)
       .catch((err: unknown) => {
         if (isStoreError(err)) this.armTimer(this.storeBackoff.failed());
         else this.logger.error({ err, delivery: delivery.id }, 'delivery failed unexpectedly');
@@ -315,103 +277,6 @@ export class FanOut {
         void this.checkIdle();
       });
     this.inFlight.set(delivery.id, task);
-  }
-
-  private async send(delivery: Delivery): Promise<void> {
-    const brief = this.library.get(delivery.slug);
-    if (!brief) return this.store.finish(delivery.id, 'dropped', 'the brief was removed');
-    if (this.library.versionOf(delivery.slug) !== delivery.version)
-      return this.store.finish(delivery.id, 'superseded', 'a newer version of the brief replaced it');
-    if (!(await this.store.isSubscribed(delivery, brief.topics)))
-      return this.store.finish(delivery.id, 'dropped', 'the chat no longer follows the topic');
-    const deliver = this.adapters.deliverer(delivery.platform);
-    if (!deliver) return; // the adapter went down; the delivery waits for it
-
-    const reply: Reply = { kind: 'brief', brief, related: this.relatedTo(brief), label: delivery.label };
-    // The attempt is on record before anything is sent: if this write fails, nothing goes out.
-    await this.store.markAttempt(delivery.id);
-    this.storeBackoff.succeeded();
-    let result: DeliveryResult;
-    try {
-      result = await deliver(delivery.chatId, reply, { bulk: true });
-    } catch (err) {
-      result = { ok: false, reason: 'failed', detail: err instanceof Error ? err.message : String(err) };
-    }
-    await this.record(delivery, result);
-  }
-
-  /**
-   * Records the outcome, trying again with growing pauses while the database fails: the delivery
-   * stays in flight meanwhile, so it is never picked up and sent a second time by this process.
-   */
-  private async record(delivery: Delivery, result: DeliveryResult): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.settle(delivery, result);
-      } catch (err) {
-        if (!isStoreError(err) || this.stopped) {
-          this.logger.warn(
-            { err, delivery: delivery.id, sent: result.ok },
-            'could not record the outcome of a delivery; it stays pending',
-          );
-          return;
-        }
-        await StoreBackoff.wait(attempt, this.settings.storeRetry);
-      }
-    }
-  }
-
-  /** Records what the platform answered, first thing after the answer. */
-  private async settle(delivery: Delivery, result: DeliveryResult): Promise<void> {
-    const chat: ChatKey = { platform: delivery.platform, chatId: delivery.chatId };
-    const attempts = delivery.attempts + 1;
-    if (result.ok) {
-      await this.store.markDone(delivery.id, result.messageIds);
-      await this.store.recordReachable(chat);
-      return;
-    }
-    switch (result.reason) {
-      case 'gone':
-      case 'forbidden': {
-        const streak = await this.store.recordUnreachable(chat);
-        const log = { ...chat, reason: result.reason, detail: result.detail, failures: streak };
-        if (streak === 0) {
-          await this.store.finish(delivery.id, 'dropped', 'the chat no longer follows the topic');
-        } else if (streak >= this.settings.unreachableLimit) {
-          await this.store.deactivateChat(chat, `${result.reason}: ${result.detail}`);
-          this.logger.warn(log, `subscriptions deactivated: the chat could not be reached ${streak} times in a row`);
-        } else {
-          this.logger.info(log, 'chat could not be reached; trying again later');
-          await this.retryOrGiveUp(delivery, attempts, `${result.reason}: ${result.detail}`);
-        }
-        return;
-      }
-      case 'migrated':
-        await this.migrateChat(delivery.platform, delivery.chatId, result.newChatId);
-        await this.retryOrGiveUp(delivery, attempts, `migrated to ${result.newChatId}`, 0);
-        return;
-      case 'failed':
-        await this.retryOrGiveUp(delivery, attempts, result.detail);
-        return;
-    }
-  }
-
-  private async retryOrGiveUp(delivery: Delivery, attempts: number, error: string, delayMs?: number): Promise<void> {
-    if (attempts >= this.settings.maxAttempts) {
-      await this.store.finish(delivery.id, 'failed', error);
-      this.logger.warn(
-        { platform: delivery.platform, chatId: delivery.chatId, slug: delivery.slug, attempts, error },
-        'delivery given up',
-      );
-      return;
-    }
-    const wait = delayMs ?? retryDelay(attempts, this.settings.retry);
-    await this.store.retryAt(delivery.id, Date.now() + wait, error);
-  }
-
-  private relatedTo(brief: Brief): BriefRef[] {
-    const found = this.library.lookup(brief.slug);
-    return found.kind === 'found' && found.brief.slug === brief.slug ? found.related : [];
   }
 
   private async checkIdle(): Promise<void> {

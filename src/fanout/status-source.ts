@@ -1,3 +1,4 @@
+import type { Leadership } from '../cluster/leadership.js';
 import type { ContentError } from '../content/parse.js';
 import type { ContentStore } from '../content/store.js';
 import type { StoreHealth, StoreHealthState } from '../store/store-health.js';
@@ -16,11 +17,18 @@ export interface ContentStatus {
 export interface StatusSource {
   content(): ContentStatus;
   adapters(): AdapterState[];
+  /** This instance's name and the leader's (the one that sends the updates), when known. */
+  instance(): Promise<{ id: string; leader: string | undefined }>;
   /** Whether database calls are failing (a full disk, a damaged page). */
   database(): StoreHealthState;
 }
 
-export function statusSource(content: ContentStore, adapters: AdapterDirectory, health?: StoreHealth): StatusSource {
+export function statusSource(
+  content: ContentStore,
+  adapters: AdapterDirectory,
+  leadership: Leadership,
+  health?: StoreHealth,
+): StatusSource {
   return {
     content: () => {
       const last = content.lastReload;
@@ -33,6 +41,10 @@ export function statusSource(content: ContentStore, adapters: AdapterDirectory, 
       };
     },
     adapters: () => adapters.states(),
+    instance: async () => ({
+      id: leadership.instanceId,
+      leader: await leadership.leaderId().catch(() => undefined),
+    }),
     database: () => health?.state() ?? { ok: true, failures: 0 },
   };
 }

@@ -86,8 +86,14 @@ export interface DataStore {
    */
   announce(slug: string, version: string, label: Label, chats: readonly ChatKey[]): Promise<number>;
 
-  /** Pending deliveries for a platform that are due, oldest first. */
-  duePending(platform: Platform, now: number, limit: number): Promise<Delivery[]>;
+  /**
+   * Claims up to `limit` due pending deliveries of a platform, oldest first, in one atomic step:
+   * a claimed delivery is not due again for anyone until `leaseMs` have passed or its outcome is
+   * recorded. `nextAttemptAt` of each is the time it fell due.
+   */
+  claimDue(platform: Platform, now: number, limit: number, leaseMs: number): Promise<Delivery[]>;
+  /** Frees every claim (a new sender takes over from one that stopped); returns how many. */
+  releaseClaims(): Promise<number>;
   /** Pending deliveries for these platforms, due or not. */
   countPending(platforms: readonly Platform[], chat?: ChatKey): Promise<number>;
   /** When the next pending delivery for these platforms falls due after `after`. */

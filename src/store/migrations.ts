@@ -72,6 +72,10 @@ export const migrations: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX handled_updates_by_age ON handled_updates (handled_at);
   `,
+  // 3: a claimed delivery is not due again for anyone until its lease ends or its outcome is known
+  `
+  ALTER TABLE deliveries ADD COLUMN lease_until INTEGER;
+  `,
 ];
 
 export class SchemaTooNewError extends Error {

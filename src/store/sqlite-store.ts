@@ -8,84 +8,14 @@ import type {
   Delivery,
   DeliveryEnd,
   Label,
-  PostOutcome,
   PostRecord,
   SubscribeOutcome,
   Subscription,
 } from './data-store.js';
 import { migrate } from './migrations.js';
-
-interface SubscriptionRow {
-  platform: Platform;
-  chat_id: string;
-  topic: string;
-  created_at: number;
-  created_by: string;
-  active: number;
-  paused_reason: string | null;
-}
-
-interface DeliveryRow {
-  id: number;
-  platform: Platform;
-  chat_id: string;
-  slug: string;
-  version: string;
-  label: Label;
-  attempts: number;
-  created_at: number;
-  next_attempt_at: number;
-}
-
-interface PostRow {
-  at: number;
-  platform: Platform;
-  user_id: string;
-  user_name: string;
-  from_chat_id: string;
-  target_chat_id: string;
-  slug: string;
-  version: string;
-  outcome: PostOutcome;
-  detail: string | null;
-  message_ids: string;
-}
-
-const toSubscription = (r: SubscriptionRow): Subscription => ({
-  platform: r.platform,
-  chatId: r.chat_id,
-  topic: r.topic,
-  createdAt: new Date(r.created_at),
-  createdBy: r.created_by,
-  active: r.active === 1,
-  ...(r.paused_reason === null ? {} : { pausedReason: r.paused_reason }),
-});
-
-const toDelivery = (r: DeliveryRow): Delivery => ({
-  id: r.id,
-  platform: r.platform,
-  chatId: r.chat_id,
-  slug: r.slug,
-  version: r.version,
-  label: r.label,
-  attempts: r.attempts,
-  createdAt: r.created_at,
-  nextAttemptAt: r.next_attempt_at,
-});
-
-const toPost = (r: PostRow): PostRecord => ({
-  at: new Date(r.at),
-  platform: r.platform,
-  userId: r.user_id,
-  userName: r.user_name,
-  fromChatId: r.from_chat_id,
-  targetChatId: r.target_chat_id,
-  slug: r.slug,
-  version: r.version,
-  outcome: r.outcome,
-  ...(r.detail === null ? {} : { detail: r.detail }),
-  messageIds: JSON.parse(r.message_ids) as string[],
-});
+import { byDueThenId, toDelivery, toPost, toSubscription } from './rows.js';
+import { lockDatabaseFile } from './sqlite/file-lock.js';
+import { prepareStatements, type Statements } from './sqlite/statements.js';
 
 /** `?, ?, ?` for an IN list; callers pass non-empty lists. */
 const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
@@ -95,18 +25,28 @@ export interface SqliteStoreOptions {
   now?: () => number;
 }
 
-/** The DataStore on one SQLite file (WAL mode), with the schema migrated on open. */
+/**
+ * The DataStore on one SQLite file (WAL mode), with the schema migrated on open. One process
+ * at a time: `<file>.lock` names the holder, and a second process is refused.
+ */
 export class SqliteStore implements DataStore {
   private readonly db: BetterSqlite3.Database;
   private readonly now: () => number;
-  private readonly sql;
+  private readonly sql: Statements;
+  private readonly unlock: () => void;
 
   constructor(
     readonly path: string,
     options: SqliteStoreOptions = {},
   ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new BetterSqlite3(path);
+    this.unlock = path === ':memory:' ? () => {} : lockDatabaseFile(path);
+    try {
+      this.db = new BetterSqlite3(path);
+    } catch (error) {
+      this.unlock();
+      throw error;
+    }
     this.now = options.now ?? Date.now;
     try {
       this.db.pragma('journal_mode = WAL');
@@ -115,101 +55,12 @@ export class SqliteStore implements DataStore {
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('busy_timeout = 5000');
       migrate(this.db, path);
+      this.sql = prepareStatements(this.db);
     } catch (error) {
       this.db.close();
+      this.unlock();
       throw error;
     }
-    this.sql = this.prepare();
-  }
-
-  private prepare() {
-    const db = this.db;
-    return {
-      findSubscription: db.prepare<[string, string, string], { active: number }>(
-        'SELECT active FROM subscriptions WHERE platform = ? AND chat_id = ? AND topic = ?',
-      ),
-      insertSubscription: db.prepare(
-        'INSERT INTO subscriptions (platform, chat_id, topic, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
-      ),
-      resumeChat: db.prepare(
-        `UPDATE subscriptions SET active = 1, unreachable_streak = 0, paused_reason = NULL, paused_at = NULL
-           WHERE platform = ? AND chat_id = ? AND active = 0`,
-      ),
-      deleteSubscription: db.prepare('DELETE FROM subscriptions WHERE platform = ? AND chat_id = ? AND topic = ?'),
-      subscriptionsOf: db.prepare<[string, string], SubscriptionRow>(
-        'SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY topic',
-      ),
-      bumpStreak: db.prepare(
-        'UPDATE subscriptions SET unreachable_streak = unreachable_streak + 1 WHERE platform = ? AND chat_id = ? AND active = 1',
-      ),
-      streakOf: db.prepare<[string, string], { streak: number | null }>(
-        'SELECT max(unreachable_streak) AS streak FROM subscriptions WHERE platform = ? AND chat_id = ? AND active = 1',
-      ),
-      resetStreak: db.prepare(
-        'UPDATE subscriptions SET unreachable_streak = 0 WHERE platform = ? AND chat_id = ? AND unreachable_streak <> 0',
-      ),
-      pauseChat: db.prepare(
-        `UPDATE subscriptions SET active = 0, paused_reason = ?, paused_at = ?
-           WHERE platform = ? AND chat_id = ? AND active = 1`,
-      ),
-      dropPendingOfChat: db.prepare(
-        `UPDATE deliveries SET status = 'dropped', last_error = ?, finished_at = ?
-           WHERE platform = ? AND chat_id = ? AND status = 'pending'`,
-      ),
-      moveSubscriptions: db.prepare(
-        'UPDATE OR IGNORE subscriptions SET chat_id = ? WHERE platform = ? AND chat_id = ?',
-      ),
-      deleteSubscriptionsOf: db.prepare('DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?'),
-      moveDeliveries: db.prepare('UPDATE OR IGNORE deliveries SET chat_id = ? WHERE platform = ? AND chat_id = ?'),
-      deleteDeliveriesOf: db.prepare('DELETE FROM deliveries WHERE platform = ? AND chat_id = ?'),
-      knownVersions: db.prepare<[], { slug: string; version: string }>('SELECT slug, version FROM brief_versions'),
-      setVersion: db.prepare(
-        `INSERT INTO brief_versions (slug, version, announced_at) VALUES (?, ?, ?)
-           ON CONFLICT (slug) DO UPDATE SET version = excluded.version, announced_at = excluded.announced_at`,
-      ),
-      pendingLabel: db.prepare<[string, string, string, string], { label: Label }>(
-        `SELECT label FROM deliveries WHERE platform = ? AND chat_id = ? AND slug = ? AND version <> ?
-           AND status = 'pending' AND sending_since IS NULL ORDER BY id LIMIT 1`,
-      ),
-      insertDelivery: db.prepare(
-        `INSERT OR IGNORE INTO deliveries (platform, chat_id, slug, version, label, created_at, next_attempt_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      duePending: db.prepare<[string, number, number], DeliveryRow>(
-        `SELECT id, platform, chat_id, slug, version, label, attempts, created_at, next_attempt_at FROM deliveries
-           WHERE status = 'pending' AND platform = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
-      ),
-      knownVersion: db.prepare<[string], { version: string }>('SELECT version FROM brief_versions WHERE slug = ?'),
-      markAttempt: db.prepare('UPDATE deliveries SET attempts = attempts + 1, sending_since = ? WHERE id = ?'),
-      unknownOutcomes: db.prepare<[], { n: number }>(
-        `SELECT count(*) AS n FROM deliveries WHERE status = 'pending' AND sending_since IS NOT NULL`,
-      ),
-      markDone: db.prepare(
-        `UPDATE deliveries SET status = 'done', message_ids = ?, finished_at = ?, last_error = NULL,
-           sending_since = NULL WHERE id = ?`,
-      ),
-      retryAt: db.prepare(
-        `UPDATE deliveries SET next_attempt_at = ?, last_error = ?, sending_since = NULL
-           WHERE id = ? AND status = 'pending'`,
-      ),
-      finish: db.prepare(
-        `UPDATE deliveries SET status = ?, last_error = ?, finished_at = ?, sending_since = NULL
-           WHERE id = ? AND status = 'pending'`,
-      ),
-      expire: db.prepare(
-        `UPDATE deliveries SET status = 'dropped', last_error = 'expired', finished_at = ?
-           WHERE status = 'pending' AND created_at < ?`,
-      ),
-      insertPost: db.prepare(
-        `INSERT INTO posts (at, platform, user_id, user_name, from_chat_id, target_chat_id, slug, version, outcome,
-           detail, message_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      claimUpdate: db.prepare(
-        'INSERT OR IGNORE INTO handled_updates (platform, update_id, handled_at) VALUES (?, ?, ?)',
-      ),
-      forgetUpdates: db.prepare('DELETE FROM handled_updates WHERE handled_at < ?'),
-      recentPosts: db.prepare<[number], PostRow>('SELECT * FROM posts ORDER BY id DESC LIMIT ?'),
-    };
   }
 
   async subscribe(chat: ChatKey, topic: string, by: string): Promise<SubscribeOutcome> {
@@ -309,8 +160,13 @@ export class SqliteStore implements DataStore {
     })();
   }
 
-  async duePending(platform: Platform, now: number, limit: number): Promise<Delivery[]> {
-    return this.sql.duePending.all(platform, now, limit).map(toDelivery);
+  async claimDue(platform: Platform, now: number, limit: number, leaseMs: number): Promise<Delivery[]> {
+    const claim = this.db.transaction(() => this.sql.claimDue.all(now + leaseMs, platform, now, now, limit));
+    return claim.immediate().map(toDelivery).sort(byDueThenId);
+  }
+
+  async releaseClaims(): Promise<number> {
+    return this.sql.releaseClaims.run().changes;
   }
 
   async countPending(platforms: readonly Platform[], chat?: ChatKey): Promise<number> {
@@ -328,8 +184,8 @@ export class SqliteStore implements DataStore {
     if (platforms.length === 0) return undefined;
     const row = this.db
       .prepare<(string | number)[], { at: number | null }>(
-        `SELECT min(next_attempt_at) AS at FROM deliveries WHERE status = 'pending'
-           AND platform IN (${marks(platforms.length)}) AND next_attempt_at > ?`,
+        `SELECT min(max(next_attempt_at, coalesce(lease_until, 0))) AS at FROM deliveries WHERE status = 'pending'
+           AND platform IN (${marks(platforms.length)}) AND max(next_attempt_at, coalesce(lease_until, 0)) > ?`,
       )
       .get(...platforms, after);
     return row?.at ?? undefined;
@@ -388,7 +244,9 @@ export class SqliteStore implements DataStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.db.close();
+    this.unlock();
   }
 }
 

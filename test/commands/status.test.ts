@@ -27,7 +27,7 @@ describe('/status', () => {
     place = await tempPlace();
     await writeBrief(place, 'aral', { topics: ['aral-sea', 'water'] });
     await writeBrief(place, 'glaciers', { title: 'Glaciers retreat', topics: ['glaciers'] });
-    await writeFile(join(place.contentDir, 'broken.md'), '---\ntitle: Broken\n---\n');
+    await writeFile(join(place.contentDir, 'broken.md'), '---\ntitle: Broken: a colon\n---\n');
     app = await startTestApp(place, { adapters: [new MemoryAdapter('telegram')], watch: false, env });
   });
 
@@ -47,9 +47,10 @@ describe('/status', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('Briefs loaded: 2');
     expect(lines[1]).toMatch(/^Last reload: \d{4}-\d\d-\d\d \d\d:\d\d UTC, \d+ content errors?:$/);
-    expect(text).toContain('broken.md');
+    expect(text).toMatch(/broken\.md:2:1 title: put the title in quotes, because it contains a colon/);
     expect(text).toContain('This chat follows: glaciers, water');
     expect(text).toMatch(/Platforms:\n {2}• telegram: up since \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    expect(lines.at(-1)).toBe(`Instance: ${app.leadership.instanceId} (the leader: it sends the updates)`);
   });
 
   it('lists at most five content errors', async () => {

@@ -138,6 +138,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
     CONTENT_DIR: join(dir, 'content'),
     DATABASE_PATH: join(dir, 'data', 'briefbot.db'),
     RATE_LIMIT_COMMANDS: '5',
+    PORT: '0',
     ...(options.guildCommands ? { DISCORD_GUILD_ID: GUILD_ID } : {}),
     ...options.env,
   });

@@ -112,6 +112,7 @@ export async function startTelegramBot(
     DATABASE_PATH: join(dir, 'data', 'briefbot.db'),
     LOG_LEVEL: 'silent',
     RATE_LIMIT_COMMANDS: '10000',
+    PORT: '0',
     ...env,
   });
   const app = await startApp(config, {

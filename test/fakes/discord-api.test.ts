@@ -80,6 +80,21 @@ describe('FakeDiscord', () => {
     expect((await rest('POST', `/channels/${CHANNEL}/messages`, { content: 'x' })).status).toBe(200);
   });
 
+  it('folds a repeated nonce with enforce_nonce into the first message, and refuses a nonce over 25 characters', async () => {
+    const post = (body: Record<string, unknown>) => rest('POST', `/channels/${CHANNEL}/messages`, body);
+    const first = (await (await post({ content: 'a', nonce: 'bb:d17', enforce_nonce: true })).json()) as { id: string };
+    const again = (await (await post({ content: 'a', nonce: 'bb:d17', enforce_nonce: true })).json()) as { id: string };
+    expect(again.id).toBe(first.id);
+    // Without enforce_nonce Discord does not fold; another nonce is another message.
+    const loose = (await (await post({ content: 'a', nonce: 'bb:d17' })).json()) as { id: string };
+    const other = (await (await post({ content: 'a', nonce: 'bb:d18', enforce_nonce: true })).json()) as { id: string };
+    expect(new Set([first.id, loose.id, other.id]).size).toBe(3);
+    expect(fake.created.map((m) => m.id)).toEqual([first.id, loose.id, other.id]);
+    const tooLong = await post({ content: 'a', nonce: 'x'.repeat(26), enforce_nonce: true });
+    expect(tooLong.status).toBe(400);
+    expect(((await tooLong.json()) as { code: number }).code).toBe(50035);
+  });
+
   it('answers a scripted 429 with the headers discord.js reads, once', async () => {
     fake.rateLimit(/^\/channels\/\d+\/messages$/, 2);
     const limited = await rest('POST', `/channels/${CHANNEL}/messages`, { content: 'x' });

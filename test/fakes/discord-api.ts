@@ -138,6 +138,10 @@ export class FakeDiscord extends EventEmitter {
   private heldAnswers: (() => void)[] = [];
   /** Channel messages accepted whose answers are being held back (`holdMessages`). */
   readonly held: RecordedRequest[] = [];
+  /** Channel messages really created; a send folded by its nonce adds nothing here. */
+  readonly created: Record<string, unknown>[] = [];
+  /** `channel:nonce` -> the message a send with `enforce_nonce` created, as Discord keeps it. */
+  private readonly byNonce = new Map<string, Record<string, unknown>>();
   private readonly sessions = new Map<string, Session>();
   private current: Session | undefined;
   private readonly sockets = new Set<WebSocket>();
@@ -432,8 +436,25 @@ export class FakeDiscord extends EventEmitter {
       const channelId = m[1]!;
       const known = (this.options.guilds ?? []).some((g) => g.channels.some((c) => c.id === channelId));
       if (!known) return json(res, 404, { message: 'Unknown Channel', code: 10003 });
+      const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+      const { nonce } = fields;
+      if (nonce !== undefined && !((typeof nonce === 'string' && nonce.length <= 25) || Number.isInteger(nonce)))
+        return json(res, 400, {
+          message: 'Invalid Form Body',
+          code: 50035,
+          errors: { nonce: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' }] } },
+        });
+      const nonceKey =
+        fields.enforce_nonce === true && nonce !== undefined ? `${channelId}:${String(nonce)}` : undefined;
       const answer = () => {
-        if (!res.destroyed) json(res, 200, this.message(channelId, body));
+        if (res.destroyed) return;
+        // Discord answers a repeated nonce with the message the first send created.
+        const earlier = nonceKey === undefined ? undefined : this.byNonce.get(nonceKey);
+        if (earlier) return json(res, 200, earlier);
+        const message = this.message(channelId, body);
+        this.created.push(message);
+        if (nonceKey !== undefined) this.byNonce.set(nonceKey, message);
+        json(res, 200, message);
       };
       if (this.holding && this.holding.pass <= 0) {
         this.held.push(this.requests[this.requests.length - 1]!);
@@ -442,6 +463,21 @@ export class FakeDiscord extends EventEmitter {
       }
       if (this.holding) this.holding.pass -= 1;
       return answer();
+    }
+    if (method === 'GET' && path === '/users/@me') return json(res, 200, this.botUser);
+    if (method === 'GET' && (m = /^\/channels\/(\d+)$/.exec(path))) {
+      for (const guild of this.options.guilds ?? []) {
+        const index = guild.channels.findIndex((c) => c.id === m![1]);
+        const channels = this.guildPayload(guild).channels as Record<string, unknown>[];
+        if (index >= 0) return json(res, 200, { ...channels[index], guild_id: guild.id });
+      }
+      return json(res, 404, { message: 'Unknown Channel', code: 10003 });
+    }
+    if (method === 'GET' && (m = /^\/guilds\/(\d+)$/.exec(path))) {
+      const guild = (this.options.guilds ?? []).find((g) => g.id === m![1]);
+      if (!guild) return json(res, 404, { message: 'Unknown Guild', code: 10004 });
+      const { channels: _channels, members: _members, ...rest } = this.guildPayload(guild);
+      return json(res, 200, rest);
     }
     if (method === 'GET' && (m = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(path))) {
       const guild = (this.options.guilds ?? []).find((g) => g.id === m![1]);
@@ -493,6 +529,7 @@ export class FakeDiscord extends EventEmitter {
       tts: false,
       type: 0,
       flags: b.flags ?? 0,
+      ...(b.nonce === undefined ? {} : { nonce: b.nonce }),
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
     };

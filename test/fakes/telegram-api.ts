@@ -67,6 +67,10 @@ export interface Fault {
   error?: ApiError;
   /** Close the connection without answering (a network error for the client). */
   drop?: boolean;
+  /** Answer with this body instead of the API's JSON (a proxy's HTML error page). */
+  raw?: { status: number; body: string; contentType?: string };
+  /** Read the request and never answer it. */
+  hang?: boolean;
 }
 
 export type HtmlParse = { ok: true; text: string } | { ok: false; error: string };
@@ -212,6 +216,8 @@ export interface FakeTelegramOptions {
   latencyMs?: number;
   /** Enforce Telegram's overall limit: at most this many messages in any second, 429 beyond. */
   messagesPerSecond?: number;
+  /** Serve the API under this path (a proxy's prefix, e.g. `/telegram`); `url` includes it. */
+  basePath?: string;
 }
 
 export const FAKE_TOKEN = '123456789:AAH-fake_token_for_tests_0123456789abcdef';
@@ -230,6 +236,7 @@ export class FakeTelegramApi extends EventEmitter<{
   readonly bot: FakeUser;
   private readonly keepLog: boolean;
   private readonly latencyMs: number;
+  private readonly basePath: string;
   readonly calls: ApiCall[] = [];
   url = '';
   /** What setWebhook was last given. */
@@ -264,6 +271,7 @@ export class FakeTelegramApi extends EventEmitter<{
     this.token = options.token ?? FAKE_TOKEN;
     this.keepLog = options.keepLog ?? true;
     this.latencyMs = options.latencyMs ?? 0;
+    this.basePath = options.basePath ?? '';
     this.messagesPerSecond = options.messagesPerSecond;
     this.bot = {
       id: Number(this.token.split(':')[0]),
@@ -284,7 +292,7 @@ export class FakeTelegramApi extends EventEmitter<{
     server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.server = server;
-    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${this.basePath}`;
   }
 
   async close(): Promise<void> {
@@ -303,6 +311,11 @@ export class FakeTelegramApi extends EventEmitter<{
   /** The next matching calls fail as described. */
   fault(fault: Fault): void {
     this.faults.push({ times: 1, ...fault });
+  }
+
+  /** Forgets the scripted faults not used up yet. */
+  clearFaults(): void {
+    this.faults.length = 0;
   }
 
   /** From now on at most `perSecond` messages in any second are accepted; beyond, 429 with retry_after. */
@@ -415,14 +428,43 @@ export class FakeTelegramApi extends EventEmitter<{
     update: Record<string, unknown>,
     secret = this.webhook?.secret_token,
   ): Promise<number> {
-    const full = { ...update, update_id: this.nextUpdateId++ };
+    return this.postOnce(target, { ...update, update_id: this.nextUpdateId++ }, secret);
+  }
+
+  /**
+   * Delivers one update to a webhook as Telegram does: a POST with the secret header, retried
+   * after a non-2xx answer or a failed connection (up to `attempts`, `retryMs` apart). With
+   * `times` > 1 the same update is sent again after a success, as Telegram does when the answer
+   * came too late. Returns the update and the status of every POST (0: no connection).
+   */
+  async deliverWebhook(
+    target: string,
+    update: Record<string, unknown>,
+    options: { secret?: string | undefined; attempts?: number; retryMs?: number; times?: number } = {},
+  ): Promise<{ update: Update; statuses: number[] }> {
+    const full: Update = { ...update, update_id: this.nextUpdateId++ };
+    const secret = 'secret' in options ? options.secret : this.webhook?.secret_token;
+    const statuses: number[] = [];
+    for (let delivered = 0; delivered < (options.times ?? 1); delivered++) {
+      for (let attempt = 1; attempt <= (options.attempts ?? 5); attempt++) {
+        const status = await this.postOnce(target, full, secret).catch(() => 0);
+        statuses.push(status);
+        if (status >= 200 && status < 300) break;
+        await new Promise((resolve) => setTimeout(resolve, options.retryMs ?? 100));
+      }
+    }
+    return { update: full, statuses };
+  }
+
+  private async postOnce(target: string, body: Update, secret: string | undefined): Promise<number> {
     const response = await fetch(target, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         ...(secret === undefined ? {} : { 'x-telegram-bot-api-secret-token': secret }),
       },
-      body: JSON.stringify(full),
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
     });
     await response.arrayBuffer();
     return response.status;
@@ -445,6 +487,7 @@ export class FakeTelegramApi extends EventEmitter<{
       (c) =>
         c.method === 'sendMessage' &&
         c.status === 200 &&
+        c.error === undefined &&
         (chatId === undefined || String(c.params.chat_id) === String(chatId)),
     );
   }
@@ -502,7 +545,8 @@ export class FakeTelegramApi extends EventEmitter<{
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = performance.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+    const path = url.pathname.startsWith(`${this.basePath}/`) ? url.pathname.slice(this.basePath.length) : '';
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(path);
     let params: Params = Object.fromEntries(url.searchParams);
     try {
       const body = await readBody(req);
@@ -524,6 +568,16 @@ export class FakeTelegramApi extends EventEmitter<{
     if (fault?.drop) {
       this.record({ ...call, status: 0, error: 'dropped' });
       req.socket.destroy();
+      return;
+    }
+    if (fault?.raw) {
+      this.record({ ...call, status: fault.raw.status, error: 'raw body' });
+      res.writeHead(fault.raw.status, { 'content-type': fault.raw.contentType ?? 'text/html' });
+      res.end(fault.raw.body);
+      return;
+    }
+    if (fault?.hang) {
+      this.record({ ...call, status: 0, error: 'no answer' });
       return;
     }
     if (fault?.error) return this.answer(res, call, new ApiFailure(fault.error));

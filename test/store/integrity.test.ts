@@ -90,6 +90,7 @@ describe('/status reports a failing database to operators', () => {
       const status: StatusSource = {
         content: () => ({ briefs: 0, drafts: 0, errors: [], dir: root }),
         adapters: () => [],
+        instance: () => Promise.resolve({ id: 'test', leader: 'test' }),
         database: () => health.state(),
       };
       const services = provideSubscriptionServices({

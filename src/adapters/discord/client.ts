@@ -3,11 +3,16 @@ import type { Config } from '../../config.js';
 
 export type DiscordConfig = NonNullable<Config['discord']>;
 
-/** Guilds intent only (slash commands need nothing privileged); no message can ever ping anyone. */
+/**
+ * Guilds intent only (slash commands need nothing privileged); no message can ever ping anyone.
+ * Shards as many as Discord recommends, so one process serves past 2,500 servers.
+ */
 export function createDiscordClient(config: DiscordConfig): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
+    shards: 'auto',
     allowedMentions: { parse: [] },
-    rest: { api: config.apiRoot },
+    // Every REST call gives up after 10 s (one retry): an API that never answers cannot hang us.
+    rest: { api: config.apiRoot, timeout: 10_000, retries: 1 },
   });
 }

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, RESTJSONErrorCodes, Routes, type Client, type APIMessage } from 'discord.js';
+import { PermissionFlagsBits, RESTJSONErrorCodes, Routes, type APIMessage, type Client, type REST } from 'discord.js';
 import type { DeliveryResult, Reply } from '../../core/types.js';
 import { apiErrorCode, describeError } from './errors.js';
 import { render } from './render.js';
@@ -26,20 +26,42 @@ export function missingPermissions(client: Client, channelId: string): string[] 
   return NEEDED.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
 }
 
-/** Posts a reply into a channel on our own initiative; mentions are always off. */
+/** Discord folds a repeated nonce only when it is at most 25 characters. */
+const NONCE_MAX = 25;
+
+/**
+ * The `nonce` for a send named by `key`: Discord answers a repeat of it (same author, within a
+ * few minutes) with the message already created instead of posting again.
+ */
+export function nonceFor(key: string): string {
+  const nonce = `bb:${key}`;
+  if (nonce.length > NONCE_MAX) throw new Error(`internal: idempotency key "${key}" makes a nonce over 25 characters`);
+  return nonce;
+}
+
+/**
+ * Posts a reply into a channel on our own initiative; mentions are always off. `missing`: the
+ * permissions the bot is known to lack there (the gateway's cache knows; over HTTP only Discord does).
+ */
 export async function deliverTo(
-  client: Client,
+  rest: REST,
   channelId: string,
   reply: Reply,
   run: <T>(task: () => Promise<T>) => Promise<T>,
+  missing?: string[],
+  idempotencyKey?: string,
 ): Promise<DeliveryResult> {
-  const missing = missingPermissions(client, channelId);
   if (missing && missing.length > 0) return { ok: false, reason: 'forbidden', detail: `missing ${missing.join(', ')}` };
   const message = render(reply);
   try {
     const sent = (await run(() =>
-      client.rest.post(Routes.channelMessages(channelId), {
-        body: { embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } },
+      rest.post(Routes.channelMessages(channelId), {
+        body: {
+          embeds: message.embeds,
+          components: message.components,
+          allowed_mentions: { parse: [] },
+          ...(idempotencyKey === undefined ? {} : { nonce: nonceFor(idempotencyKey), enforce_nonce: true }),
+        },
       }),
     )) as APIMessage;
     return { ok: true, messageIds: [sent.id] };

@@ -1,17 +1,7 @@
-import { setTimeout } from 'node:timers/promises';
-import { Events, type Interaction } from 'discord.js';
 import type { Adapter, AdapterContext } from '../adapter.js';
-import { createDiscordClient, type DiscordConfig } from './client.js';
-import { commandDefinitions } from './commands.js';
-import { deliverTo } from './deliver.js';
-import { describeError } from './errors.js';
-import { createInteractionHandler } from './interactions.js';
-import { createPacer } from './pace.js';
-import { refusePostFor } from './post-rights.js';
-import { syncGuildCommands } from './sync-commands.js';
-
-/** How long stopping waits for answers already being worked on. */
-const STOP_GRACE_MS = 2000;
+import type { DiscordConfig } from './client.js';
+import { createGatewayAdapter } from './gateway.js';
+import { createHttpInteractionsAdapter } from './http-adapter.js';
 
 export interface DiscordAdapterOptions {
   /** Acknowledge an interaction first when its answer takes longer than this; default 1500 ms. */
@@ -20,58 +10,16 @@ export interface DiscordAdapterOptions {
   bulkIntervalMs?: number;
 }
 
-/** Slash commands, autocomplete and buttons over the gateway; posts into channels for deliveries. */
+/**
+ * With DISCORD_PUBLIC_KEY, Discord posts interactions to our HTTP listener and the bot opens no
+ * gateway connection (sends go through REST); without it, the gateway as before.
+ */
 export function createDiscordAdapter(
   ctx: AdapterContext,
   config: DiscordConfig,
   options: DiscordAdapterOptions = {},
 ): Adapter {
-  const logger = ctx.logger.child({ platform: 'discord' });
-  const client = createDiscordClient(config);
-  const handle = createInteractionHandler({ bot: ctx.bot, logger, deferAfterMs: options.deferAfterMs ?? 1500 });
-  const bulk = createPacer(options.bulkIntervalMs ?? 50);
-  const direct = <T>(task: () => Promise<T>) => task();
-
-  const inFlight = new Set<Promise<void>>();
-  const onInteraction = (interaction: Interaction) => {
-    const work = handle(interaction).finally(() => inFlight.delete(work));
-    inFlight.add(work);
-  };
-  client.on(Events.InteractionCreate, onInteraction);
-  client.on(Events.Error, (error) => logger.error({ err: describeError(error) }, 'discord client error'));
-  client.on(Events.ShardError, (error) => logger.warn({ err: describeError(error) }, 'gateway connection error'));
-  client.on(Events.ShardReconnecting, () => logger.info('gateway connection lost; reconnecting'));
-  client.on(Events.ShardResume, (_id, replayed) => logger.info({ replayed }, 'gateway session resumed'));
-  client.on(Events.Warn, (message) => logger.warn(message));
-
-  return {
-    platform: 'discord',
-    async start() {
-      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(config.token);
-      await ready;
-      logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
-      if (config.guildId) {
-        try {
-          const definitions = commandDefinitions(ctx.bot.commands);
-          const result = await syncGuildCommands(client.rest, config.applicationId, config.guildId, definitions);
-          logger.info({ guild: config.guildId, result }, 'guild commands checked');
-        } catch (error) {
-          logger.error({ err: describeError(error), guild: config.guildId }, 'could not register guild commands');
-        }
-      }
-    },
-    async stop() {
-      client.off(Events.InteractionCreate, onInteraction);
-      await Promise.race([Promise.allSettled([...inFlight]), setTimeout(STOP_GRACE_MS, undefined, { ref: false })]);
-      await client.destroy();
-    },
-    async deliver(chatId, reply, { bulk: isBulk, onBehalfOf }) {
-      if (onBehalfOf) {
-        const refused = await refusePostFor(client, chatId, onBehalfOf);
-        if (refused) return refused;
-      }
-      return deliverTo(client, chatId, reply, isBulk ? bulk : direct);
-    },
-  };
+  return config.publicKey
+    ? createHttpInteractionsAdapter(ctx, { ...config, publicKey: config.publicKey }, options)
+    : createGatewayAdapter(ctx, config, options);
 }

@@ -1,31 +1,42 @@
-import { ChannelType, PermissionFlagsBits, type Interaction } from 'discord.js';
+import { ChannelType, InteractionType, PermissionFlagsBits, type APIInteraction, type APIUser } from 'discord.js';
 import type { Chat, Invocation, User } from '../../core/types.js';
 
-/** Moderator: Manage Messages or Manage Guild in this channel; everyone is in their own DMs. */
-export function isModerator(interaction: Interaction): boolean {
-  if (!interaction.inGuild()) return true;
-  const permissions = interaction.memberPermissions;
-  return permissions?.any([PermissionFlagsBits.ManageMessages, PermissionFlagsBits.ManageGuild]) ?? false;
+const MODERATOR = PermissionFlagsBits.ManageMessages | PermissionFlagsBits.ManageGuild;
+
+/** The person who interacted: the member's user in a server, the user in a DM. */
+export function actorOf(raw: APIInteraction): APIUser | undefined {
+  return raw.member?.user ?? raw.user;
 }
 
-export function userOf(interaction: Interaction): User {
+const inGuild = (raw: APIInteraction): boolean => Boolean(raw.guild_id && raw.member);
+
+/** Moderator: Manage Messages or Manage Guild in this channel; everyone is in their own DMs. */
+export function isModerator(raw: APIInteraction): boolean {
+  if (!inGuild(raw)) return true;
+  const permissions = raw.member?.permissions;
+  return permissions !== undefined && (BigInt(permissions) & MODERATOR) !== 0n;
+}
+
+export function userOf(raw: APIInteraction): User {
+  const user = actorOf(raw);
   return {
-    id: interaction.user.id,
-    name: interaction.user.globalName ?? interaction.user.username,
-    locale: interaction.locale,
-    isModerator: isModerator(interaction),
+    id: user?.id ?? 'unknown',
+    name: user?.global_name ?? user?.username ?? 'someone',
+    ...(raw.type !== InteractionType.Ping && raw.locale ? { locale: raw.locale } : {}),
+    isModerator: isModerator(raw),
   };
 }
 
-export function chatOf(interaction: Interaction): Chat {
-  const id = interaction.channelId ?? interaction.user.id;
-  if (!interaction.inGuild()) {
-    const kind = interaction.channel?.type === ChannelType.GroupDM ? 'group' : 'private';
+export function chatOf(raw: APIInteraction): Chat {
+  const id = raw.channel?.id ?? raw.channel_id ?? actorOf(raw)?.id ?? 'unknown';
+  if (!inGuild(raw)) {
+    const kind = raw.channel?.type === ChannelType.GroupDM ? 'group' : 'private';
     return { id, kind, platform: 'discord' };
   }
   return { id, kind: 'group', platform: 'discord' };
 }
 
-export function toInvocation(interaction: Interaction, command: string, args: Record<string, string>): Invocation {
-  return { command, args, user: userOf(interaction), chat: chatOf(interaction) };
+/** The same Invocation whether the interaction came over the gateway or over HTTP. */
+export function toInvocation(raw: APIInteraction, command: string, args: Record<string, string>): Invocation {
+  return { command, args, user: userOf(raw), chat: chatOf(raw) };
 }

@@ -1,41 +1,49 @@
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { InteractionResponseType, MessageFlags } from 'discord.js';
 import type { Reply } from '../../core/types.js';
 import { render, type DiscordMessage } from './render.js';
-
-export type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+import type { ReplyChannel } from './reply-channel.js';
 
 const payloadOf = (message: DiscordMessage) => ({
   embeds: message.embeds,
   components: message.components,
-  allowedMentions: { parse: [] },
+  allowed_mentions: { parse: [] },
 });
+
+/** What a dropped command (a user far over the rate limit) still gets, since Discord wants an answer. */
+const SLOW_DOWN = {
+  content: 'Slow down: wait a few seconds before the next command.',
+  flags: MessageFlags.Ephemeral,
+  allowed_mentions: { parse: [] },
+};
 
 /**
  * Answers with the reply when the work is done within `deferAfterMs`; otherwise acknowledges first
  * (Discord allows 3 s) and edits the answer in when it is ready. 0 or less always defers.
  */
-export async function answer(interaction: Repliable, work: Promise<Reply | null>, deferAfterMs: number): Promise<void> {
+export async function answer(channel: ReplyChannel, work: Promise<Reply | null>, deferAfterMs: number): Promise<void> {
   const quick = deferAfterMs > 0 ? await within(work, deferAfterMs) : undefined;
-  if (quick) return send(interaction, quick.reply);
-  await interaction.deferReply();
-  await send(interaction, await work);
+  if (quick) return send(channel, quick.reply);
+  await channel.respond({ type: InteractionResponseType.DeferredChannelMessageWithSource });
+  await send(channel, await work);
 }
 
-async function send(interaction: Repliable, reply: Reply | null): Promise<void> {
+async function send(channel: ReplyChannel, reply: Reply | null): Promise<void> {
   if (reply === null) {
-    if (interaction.deferred) await interaction.deleteReply();
+    if (channel.deferred) await channel.deleteOriginal();
+    else await channel.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: SLOW_DOWN });
     return;
   }
   const message = render(reply);
   const payload = payloadOf(message);
-  if (!interaction.deferred) {
-    await interaction.reply(message.ephemeral ? { ...payload, flags: MessageFlags.Ephemeral } : payload);
+  if (!channel.deferred) {
+    const data = message.ephemeral ? { ...payload, flags: MessageFlags.Ephemeral } : payload;
+    await channel.respond({ type: InteractionResponseType.ChannelMessageWithSource, data });
   } else if (!message.ephemeral) {
-    await interaction.editReply(payload);
+    await channel.editOriginal(payload);
   } else {
     // A deferred answer is public; a private one has to be a follow-up instead.
-    await interaction.deleteReply();
-    await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+    await channel.deleteOriginal();
+    await channel.followUp({ ...payload, flags: MessageFlags.Ephemeral });
   }
 }
 

@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Telegraf } from 'telegraf';
 import { channelPost, message } from 'telegraf/filters';
@@ -7,6 +6,7 @@ import { errorRef } from '../../core/errors.js';
 import type { Reply } from '../../core/types.js';
 import type { Adapter, AdapterContext } from '../adapter.js';
 import { ChatSerial } from './chat-serial.js';
+import { HandledUpdates } from './handled-updates.js';
 import { onButton, onInline, onText, type HandlerDeps } from './handlers.js';
 import { commandMenus } from './menu.js';
 import { onMigration } from './migration.js';
@@ -15,10 +15,14 @@ import { Poller } from './poller.js';
 import { refusePostFor } from './post-rights.js';
 import { renderTelegram } from './render.js';
 import { Sender } from './sender.js';
-import { closeWebhook, startWebhook } from './webhook.js';
+import { untilAnswered } from './startup.js';
+import { limitCallTime } from './timeouts.js';
+import { webhookPath, webhookRoutes } from './webhook.js';
 
 const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query', 'inline_query'] as const;
 const DRAIN_MS = 5000;
+/** Longest wait for any Bot API call that sets no deadline of its own (getUpdates and sends do). */
+const CALL_TIMEOUT_MS = 10_000;
 
 export type TelegramConfig = NonNullable<Config['telegram']>;
 
@@ -26,9 +30,11 @@ export type TelegramConfig = NonNullable<Config['telegram']>;
 export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfig): Adapter {
   const { logger } = ctx;
   const bot = new Telegraf(config.token, {
-    telegram: { apiRoot: config.apiRoot, webhookReply: false },
+    // telegraf resolves `./bot<token>/<method>` against the root: without the slash a path prefix is lost.
+    telegram: { apiRoot: `${config.apiRoot.replace(/\/+$/, '')}/`, webhookReply: false },
     handlerTimeout: 60_000,
   });
+  limitCallTime(bot.telegram, CALL_TIMEOUT_MS);
   const sender = new Sender(bot.telegram, logger);
   const moderators = new Moderators(bot.telegram, logger);
   const serial = new ChatSerial();
@@ -63,26 +69,33 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
   bot.on('inline_query', (tgCtx) => onInline(deps, tgCtx.inlineQuery));
 
   let poller: Poller | undefined;
-  let server: Server | undefined;
-
-  async function identify(): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        bot.botInfo = await bot.telegram.getMe();
-        return;
-      } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        if (code === 401 || code === 404)
-          throw new Error('Telegram rejected TELEGRAM_BOT_TOKEN (unauthorized)', { cause: error });
-        if (attempt >= 5)
-          throw new Error(`Telegram is unreachable at TELEGRAM_API_ROOT: ${(error as Error).message}`, {
-            cause: error,
-          });
-        logger.warn({ attempt }, 'telegram getMe failed; retrying');
-        await sleep(500 * 2 ** attempt);
-      }
-    }
+  const webhook = config.webhook;
+  // Webhook updates are handled in the background; stopping waits for them like for a poll batch.
+  const inFlight = new Set<Promise<void>>();
+  let identified: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (identified = resolve));
+  if (webhook) {
+    if (!ctx.http) throw new Error('Telegram webhook mode needs the HTTP listener');
+    ctx.http.register(
+      'telegram-webhook',
+      webhookRoutes({
+        path: webhookPath(webhook.url),
+        secret: webhook.secret,
+        claim: (updateId) => ctx.claimUpdate?.('telegram', String(updateId)) ?? Promise.resolve(true),
+        handle: (update) => {
+          const work = ready
+            .then(() => bot.handleUpdate(update))
+            .catch((err: unknown) => logger.error({ err, updateId: update.update_id }, 'telegram update failed'))
+            .finally(() => inFlight.delete(work));
+          inFlight.add(work);
+        },
+        logger,
+      }),
+    );
   }
+
+  const untilUp = <T>(call: string, run: () => Promise<T>) =>
+    untilAnswered(run, { call, apiRoot: config.apiRoot, logger, callTimeoutMs: CALL_TIMEOUT_MS });
 
   async function publishMenu(): Promise<void> {
     for (const [scope, commands] of Object.entries(commandMenus(ctx.bot.commands))) {
@@ -96,31 +109,36 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
   return {
     platform: 'telegram',
     async start() {
-      await identify();
+      bot.botInfo = await untilUp('getMe', () => bot.telegram.getMe());
+      identified();
       await publishMenu();
-      if (config.webhook) {
-        server = await startWebhook(bot, config.webhook, ALLOWED_UPDATES, logger);
+      if (webhook) {
+        await bot.telegram.setWebhook(webhook.url, {
+          secret_token: webhook.secret,
+          allowed_updates: [...ALLOWED_UPDATES],
+          drop_pending_updates: false,
+        });
       } else {
-        await bot.telegram.deleteWebhook({ drop_pending_updates: false });
-        poller = new Poller(bot.telegram, (update) => bot.handleUpdate(update), logger, {
+        await untilUp('deleteWebhook', () => bot.telegram.deleteWebhook({ drop_pending_updates: false }));
+        const claim = ctx.claimUpdate;
+        const handled = new HandledUpdates(claim && ((key) => claim('telegram', key)), logger);
+        poller = new Poller(bot.telegram, (update) => bot.handleUpdate(update), handled, logger, {
           allowedUpdates: ALLOWED_UPDATES,
-          batch: { min: 5, max: 100 },
         });
         poller.start();
       }
-      logger.info(
-        { username: bot.botInfo?.username, mode: config.webhook ? 'webhook' : 'polling' },
-        'telegram bot started',
-      );
+      logger.info({ username: bot.botInfo?.username, mode: webhook ? 'webhook' : 'polling' }, 'telegram bot started');
     },
     async stop() {
       const started = performance.now();
-      const stopping = Promise.all([poller?.stop(), server ? closeWebhook(server) : undefined]);
-      const handled = await Promise.race([stopping.then(() => true), sleep(DRAIN_MS, false, { ref: false })]);
-      // Updates whose replies could not go out in time stay unconfirmed: the next start answers them.
-      if (!handled) poller?.abandonBatch();
-      await sender.drain(Math.max(0, DRAIN_MS - (performance.now() - started)));
-      await stopping;
+      const left = () => Math.max(0, DRAIN_MS - (performance.now() - started));
+      // Updates under way get the grace period; those still running after it stay unconfirmed.
+      await Promise.race([
+        Promise.all([poller?.settle(DRAIN_MS), Promise.allSettled([...inFlight])]),
+        sleep(DRAIN_MS, undefined, { ref: false }),
+      ]);
+      await sender.drain(left());
+      await poller?.confirm();
       moderators.close();
     },
     async deliver(chatId, reply, { bulk, onBehalfOf }) {

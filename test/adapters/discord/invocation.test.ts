@@ -1,13 +1,11 @@
-import { ChatInputCommandInteraction, Client } from 'discord.js';
+import type { APIInteraction } from 'discord.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toInvocation } from '../../../src/adapters/discord/invocation.js';
 import { FakeDiscord, PERMISSIONS } from '../../fakes/discord-api.js';
 
-// Payloads come from the fake's builder, the same ones the gateway sends in the end-to-end tests.
+// Payloads come from the fake's builder, the same ones the gateway and HTTP interactions carry.
 const fake = await FakeDiscord.start({ token: 'a.b.c', applicationId: '300000000000000001' });
-const client = new Client({ intents: [] });
 afterAll(async () => {
-  await client.destroy();
   await fake.close();
 });
 
@@ -20,8 +18,7 @@ const slashIn = (guildId: string | undefined, permissions?: bigint) => {
     user: { id: '200000000000000009', username: 'mod', global_name: 'Moderator Mo' },
     data: { id: '1', name: 'brief', type: 1 },
   });
-  const Ctor = ChatInputCommandInteraction as unknown as new (c: Client, d: unknown) => ChatInputCommandInteraction;
-  return new Ctor(client, data);
+  return data as unknown as APIInteraction & { channel_id: string };
 };
 
 describe('toInvocation', () => {
@@ -32,7 +29,7 @@ describe('toInvocation', () => {
       command: 'brief',
       args: { topic: 'xinjiang' },
       user: { id: '200000000000000009', name: 'Moderator Mo', locale: 'en-US', isModerator: false },
-      chat: { id: interaction.channelId, kind: 'group', platform: 'discord' },
+      chat: { id: interaction.channel_id, kind: 'group', platform: 'discord' },
     });
   });
 

@@ -88,6 +88,8 @@ export async function failingRig(library: Library, options: Partial<FanOutOption
     retry: { baseMs: 20, maxMs: 200 },
     storeRetry: { baseMs: 20, maxMs: 200 },
     stopGraceMs: 2_000,
+    // A claim whose attempt could not be recorded comes due again soon, so the pauses are the loop's own.
+    claimLeaseMs: 50,
     ...options,
     store,
     library,

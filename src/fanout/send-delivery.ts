@@ -1,0 +1,132 @@
+import type { Brief, BriefRef } from '../content/brief.js';
+import type { Library } from '../content/library.js';
+import type { Logger } from '../core/logger.js';
+import type { DeliveryResult, Platform, Reply } from '../core/types.js';
+import type { ChatKey, DataStore, Delivery } from '../store/data-store.js';
+import type { AdapterDirectory } from './adapter-directory.js';
+import { retryDelay, type BackoffOptions } from './backoff.js';
+import { isStoreError } from '../store/watched-store.js';
+import { StoreBackoff } from './store-backoff.js';
+
+export interface DeliverySenderOptions {
+  store: DataStore;
+  library: Library;
+  adapters: AdapterDirectory;
+  logger: Logger;
+  retry: BackoffOptions;
+  maxAttempts: number;
+  unreachableLimit: number;
+  /** Moves a chat's subscriptions and deliveries when the platform says it has a new id. */
+  migrateChat: (platform: Platform, fromChatId: string, toChatId: string) => Promise<void>;
+  /** Pauses between attempts to record an outcome while the database fails. */
+  storeRetry: BackoffOptions;
+  /** The attempt marker was written: the database takes writes again. */
+  attemptRecorded: () => void;
+  /** The fan-out is stopping: stop retrying, the delivery stays pending. */
+  stopped: () => boolean;
+}
+
+/** Sends one claimed delivery and records what the platform answered. */
+export class DeliverySender {
+  constructor(private readonly o: DeliverySenderOptions) {}
+
+  async send(delivery: Delivery): Promise<void> {
+    const { store, library } = this.o;
+    const brief = library.get(delivery.slug);
+    if (!brief) return store.finish(delivery.id, 'dropped', 'the brief was removed');
+    if (library.versionOf(delivery.slug) !== delivery.version)
+      return store.finish(delivery.id, 'superseded', 'a newer version of the brief replaced it');
+    if (!(await store.isSubscribed(delivery, brief.topics)))
+      return store.finish(delivery.id, 'dropped', 'the chat no longer follows the topic');
+    const deliver = this.o.adapters.deliverer(delivery.platform);
+    // The adapter went down: the delivery waits for it, due as it was.
+    if (!deliver) return store.retryAt(delivery.id, delivery.nextAttemptAt, 'the platform adapter is down');
+
+    const reply: Reply = { kind: 'brief', brief, related: this.relatedTo(brief), label: delivery.label };
+    // The attempt is on record before anything is sent: if this write fails, nothing goes out.
+    await store.markAttempt(delivery.id);
+    this.o.attemptRecorded();
+    let result: DeliveryResult;
+    try {
+      result = await deliver(delivery.chatId, reply, { bulk: true, idempotencyKey: `d${delivery.id}` });
+    } catch (err) {
+      result = { ok: false, reason: 'failed', detail: err instanceof Error ? err.message : String(err) };
+    }
+    await this.record(delivery, result);
+  }
+
+  /**
+   * Records the outcome, trying again with growing pauses while the database fails: the delivery
+   * stays in flight meanwhile, so this process never sends it a second time.
+   */
+  private async record(delivery: Delivery, result: DeliveryResult): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.settle(delivery, result);
+      } catch (err) {
+        if (!isStoreError(err) || this.o.stopped()) {
+          this.o.logger.warn(
+            { err, delivery: delivery.id, sent: result.ok },
+            'could not record the outcome of a delivery; it stays pending',
+          );
+          return;
+        }
+        await StoreBackoff.wait(attempt, this.o.storeRetry);
+      }
+    }
+  }
+
+  /** Records what the platform answered, first thing after the answer. */
+  private async settle(delivery: Delivery, result: DeliveryResult): Promise<void> {
+    const { store, logger } = this.o;
+    const chat: ChatKey = { platform: delivery.platform, chatId: delivery.chatId };
+    const attempts = delivery.attempts + 1;
+    if (result.ok) {
+      await store.markDone(delivery.id, result.messageIds);
+      await store.recordReachable(chat);
+      return;
+    }
+    switch (result.reason) {
+      case 'gone':
+      case 'forbidden': {
+        const streak = await store.recordUnreachable(chat);
+        const log = { ...chat, reason: result.reason, detail: result.detail, failures: streak };
+        if (streak === 0) {
+          await store.finish(delivery.id, 'dropped', 'the chat no longer follows the topic');
+        } else if (streak >= this.o.unreachableLimit) {
+          await store.deactivateChat(chat, `${result.reason}: ${result.detail}`);
+          logger.warn(log, `subscriptions deactivated: the chat could not be reached ${streak} times in a row`);
+        } else {
+          logger.info(log, 'chat could not be reached; trying again later');
+          await this.retryOrGiveUp(delivery, attempts, `${result.reason}: ${result.detail}`);
+        }
+        return;
+      }
+      case 'migrated':
+        await this.o.migrateChat(delivery.platform, delivery.chatId, result.newChatId);
+        await this.retryOrGiveUp(delivery, attempts, `migrated to ${result.newChatId}`, 0);
+        return;
+      case 'failed':
+        await this.retryOrGiveUp(delivery, attempts, result.detail);
+        return;
+    }
+  }
+
+  private async retryOrGiveUp(delivery: Delivery, attempts: number, error: string, delayMs?: number): Promise<void> {
+    if (attempts >= this.o.maxAttempts) {
+      await this.o.store.finish(delivery.id, 'failed', error);
+      this.o.logger.warn(
+        { platform: delivery.platform, chatId: delivery.chatId, slug: delivery.slug, attempts, error },
+        'delivery given up',
+      );
+      return;
+    }
+    const wait = delayMs ?? retryDelay(attempts, this.o.retry);
+    await this.o.store.retryAt(delivery.id, Date.now() + wait, error);
+  }
+
+  private relatedTo(brief: Brief): BriefRef[] {
+    const found = this.o.library.lookup(brief.slug);
+    return found.kind === 'found' && found.brief.slug === brief.slug ? found.related : [];
+  }
+}

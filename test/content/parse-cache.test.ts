@@ -1,0 +1,71 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { ContentStore } from '../../src/content/store.js';
+import type { Logger } from '../../src/core/logger.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { briefFile, tempDir, writeFiles } from '../helpers/briefs.js';
+
+/** A real pino logger whose warnings are kept as their messages. */
+function recordingLogger(): { logger: Logger; warnings: string[] } {
+  const warnings: string[] = [];
+  const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push((JSON.parse(line) as { msg: string }).msg) });
+  return { logger, warnings };
+}
+
+async function cachedStore() {
+  const dir = await tempDir();
+  const cacheFile = join(await tempDir(), 'cache.bin');
+  await writeFiles(dir, {
+    'kazakhs.md': briefFile({ title: 'Ethnic Kazakhs held in camps', url: 'https://example.org/kazakhs' }),
+  });
+  const first = new ContentStore({ dir, logger: silentLogger(), cacheFile });
+  await first.load();
+  await first.flushCache();
+  return { dir, cacheFile };
+}
+
+/** Replaces the bytes of `from` by `to` (same length) wherever they occur in the file. */
+function corrupt(file: string, from: string, to: string): void {
+  const bytes = readFileSync(file);
+  const at = bytes.indexOf(from);
+  expect(at).toBeGreaterThan(0);
+  bytes.write(to, at, 'latin1');
+  writeFileSync(file, bytes);
+}
+
+describe('parse cache integrity', () => {
+  it('re-parses instead of serving a cached title whose bytes were flipped', async () => {
+    const { dir, cacheFile } = await cachedStore();
+    corrupt(cacheFile, 'Kazakhs', 'Chinese');
+    const { logger, warnings } = recordingLogger();
+    const store = new ContentStore({ dir, logger, cacheFile });
+    await store.load();
+    expect(store.library.get('kazakhs')?.title).toBe('Ethnic Kazakhs held in camps');
+    expect(warnings).toContain('content cache damaged; parsing every file again');
+  });
+
+  it('re-parses when a cached URL is altered, and when the file is truncated', async () => {
+    const { dir, cacheFile } = await cachedStore();
+    corrupt(cacheFile, 'example.org/kazakhs', 'example.net/kazakhs');
+    const altered = new ContentStore({ dir, logger: silentLogger(), cacheFile });
+    await altered.load();
+    expect(altered.library.get('kazakhs')?.url).toBe('https://example.org/kazakhs');
+    await altered.flushCache();
+
+    writeFileSync(cacheFile, readFileSync(cacheFile).subarray(0, 60));
+    const truncated = new ContentStore({ dir, logger: silentLogger(), cacheFile });
+    await truncated.load();
+    expect(truncated.library.get('kazakhs')?.url).toBe('https://example.org/kazakhs');
+  });
+
+  it('writes a cache that the next start trusts', async () => {
+    const { dir, cacheFile } = await cachedStore();
+    const { logger, warnings } = recordingLogger();
+    const store = new ContentStore({ dir, logger, cacheFile });
+    await store.load();
+    expect(store.library.get('kazakhs')?.title).toBe('Ethnic Kazakhs held in camps');
+    expect(warnings).toEqual([]);
+  });
+});
