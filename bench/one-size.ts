@@ -84,6 +84,7 @@ async function load(job: SizeJob): Promise<{ store: ContentStore; result: LoadRe
     result: {
       loadMs,
       firstAnswerMs,
+      firstAnswerCpuMs,
       textReadyMs,
       briefs: report.briefs,
       errors: report.errors.length,
