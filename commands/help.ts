@@ -1,12 +1,13 @@
-import { defineCommand, usageLine } from '../src/core/command.js';
+import { defineCommand, usableBy, usageLine } from '../src/core/command.js';
 
 export default defineCommand({
   name: 'help',
   description: 'List the commands, or explain one of them.',
   options: [{ name: 'command', description: 'A command name, e.g. brief', type: 'string', required: false, max: 64 }],
+  readsModerator: true,
   examples: () => ['/help', '/help brief'],
   run({ args, commands, library, invocation }) {
-    const visible = commands.filter((c) => !c.moderatorOnly || invocation.user.isModerator);
+    const visible = commands.filter((c) => usableBy(c, invocation));
     const wanted = args.command === undefined ? undefined : String(args.command).replace(/^\//, '').toLowerCase();
     if (wanted === undefined) {
       const lines = visible.map((c) => `${usageLine(c)} - ${c.description}`);

@@ -1,7 +1,6 @@
 import { defineCommand } from '../src/core/command.js';
 import type { Reply } from '../src/core/types.js';
-import type { PostResult } from '../src/fanout/publisher.js';
-import { publisherOf } from '../src/fanout/services.js';
+import type { PostResult } from '../src/core/services.js';
 import { briefQueryOption, topicExamples } from './examples.js';
 import { shown } from './topic-choice.js';
 
@@ -59,7 +58,7 @@ export default defineCommand({
     if (found.kind === 'miss') return { kind: 'notFound', query, suggestions: found.suggestions };
     const version = library.versionOf(found.brief.slug) ?? '';
     const target = args.channel === undefined ? undefined : String(args.channel);
-    const result = await publisherOf(services).post({
+    const result = await services.publisher.post({
       user: invocation.user,
       from: invocation.chat,
       ...(target === undefined ? {} : { target }),

@@ -1,6 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
 import { formatContentError } from '../src/content/parse.js';
-import { dataStoreOf, statusOf } from '../src/fanout/services.js';
 import { shown } from './topic-choice.js';
 
 const ERRORS_SHOWN = 5;
@@ -15,8 +14,8 @@ export default defineCommand({
   moderatorOnly: true,
   examples: () => ['/status'],
   async run({ invocation, services }) {
-    const status = statusOf(services);
-    const store = dataStoreOf(services);
+    const status = services.status;
+    const store = services.subscriptions;
     const content = status.content();
     const chat = { platform: invocation.chat.platform, chatId: invocation.chat.id };
 

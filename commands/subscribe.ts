@@ -1,5 +1,4 @@
 import { defineCommand } from '../src/core/command.js';
-import { dataStoreOf } from '../src/fanout/services.js';
 import { topicExamples } from './examples.js';
 import { chooseTopic, unknownTopicText } from './topic-choice.js';
 
@@ -20,7 +19,7 @@ export default defineCommand({
     const choice = chooseTopic(library, typed);
     if (!choice.known)
       return { kind: 'text', tone: 'error', code: 'unknown_topic', text: unknownTopicText(typed, choice.suggestions) };
-    const store = dataStoreOf(services);
+    const store = services.subscriptions;
     const chat = { platform: invocation.chat.platform, chatId: invocation.chat.id };
     const current = await store.subscriptionsOf(chat);
     if (!current.some((s) => s.topic === choice.key) && current.length >= MAX_SUBSCRIPTIONS_PER_CHAT)

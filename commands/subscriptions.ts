@@ -1,5 +1,4 @@
 import { defineCommand } from '../src/core/command.js';
-import { dataStoreOf } from '../src/fanout/services.js';
 
 export default defineCommand({
   name: 'subscriptions',
@@ -8,7 +7,7 @@ export default defineCommand({
   examples: () => ['/subscriptions'],
   async run({ invocation, services }) {
     const chat = { platform: invocation.chat.platform, chatId: invocation.chat.id };
-    const subscriptions = await dataStoreOf(services).subscriptionsOf(chat);
+    const subscriptions = await services.subscriptions.subscriptionsOf(chat);
     if (subscriptions.length === 0)
       return { kind: 'text', tone: 'info', text: 'This chat follows no topics. Add one with /subscribe <topic>.' };
     const lines = subscriptions.map((s) =>

@@ -1,6 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
 import { toKey } from '../src/core/normalize.js';
-import { dataStoreOf } from '../src/fanout/services.js';
 import { shown } from './topic-choice.js';
 
 export default defineCommand({
@@ -14,7 +13,7 @@ export default defineCommand({
   async run({ args, invocation, services }) {
     const typed = String(args.topic);
     const key = toKey(typed);
-    const store = dataStoreOf(services);
+    const store = services.subscriptions;
     const chat = { platform: invocation.chat.platform, chatId: invocation.chat.id };
     if (await store.unsubscribe(chat, key))
       return { kind: 'text', tone: 'info', text: `This chat no longer follows ${key}.` };

@@ -14,12 +14,13 @@ import { noMetrics } from './core/metrics.js';
 import { AdapterDirectory } from './fanout/adapter-directory.js';
 import { FanOut, type FanOutOptions } from './fanout/fan-out.js';
 import { AdapterPublisher } from './fanout/publisher.js';
-import { provideSubscriptionServices } from './fanout/services.js';
 import { statusSource } from './fanout/status-source.js';
 import { createFront, within } from './http/front.js';
 import { PromMetrics } from './http/metrics.js';
 import type { HttpServer } from './http/server.js';
 import type { DataStore } from './store/data-store.js';
+import { isLocalPlatform } from './platforms.js';
+import { registerWeb } from './web/register.js';
 
 export interface App {
   bot: Bot;
@@ -129,12 +130,11 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     if (options.watch !== false) parts.watcher = watchInBackground(store, logger);
     const rateLimiter = (parts.rateLimiter = backend.rateLimiter);
 
-    const services = provideSubscriptionServices({
-      store: data,
+    const services = {
+      subscriptions: data,
       publisher: new AdapterPublisher({ store: data, adapters: directory, logger }),
       status: statusSource(store, directory, leadership),
-      fanout,
-    });
+    };
     const bot = new Bot({
       library: store.library,
       commands: coreCommands,
@@ -142,6 +142,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       rateLimiter,
       services,
       metrics: metrics ?? noMetrics,
+      unlimited: isLocalPlatform,
     });
     if (metrics) {
       metrics.observe({
@@ -160,12 +161,15 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
           return undefined;
         },
       });
+      const consoleOn = config.console ? { console: { ...config.console, data: backend.consoleData } } : {};
+      registerWeb(parts.http, { store, logger, ...consoleOn });
     }
     const ctx: AdapterContext = {
       bot,
       store,
       config,
       logger,
+      chatMigrated: (platform, from, to) => fanout.migrateChat(platform, from, to),
       claimUpdate: (platform, key) => data.claimUpdate(platform, key),
       metrics: metrics ?? noMetrics,
       ...(parts.http ? { http: parts.http } : {}),

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { missingCompanions, oversizedValues, toProblem, tooLongSentence, withoutKeys } from './config-problems.js';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
@@ -12,85 +13,78 @@ const url = z
   .string()
   .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), 'must be an http(s) URL')
   .transform((s) => s.replace(/\/+$/, ''));
-const int = (min: number, max: number) => z.coerce.number().int(`must be a whole number`).min(min).max(max);
+const int = (min: number, max: number) => {
+  const sentence = (got: unknown) =>
+    `must be a whole number from ${min} to ${max} (got ${typeof got === 'number' && Number.isFinite(got) ? got : 'a value that is not a number'})`;
+  const error = (issue: { input?: unknown }) => sentence(issue.input);
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
 
-const envSchema = z
-  .object({
-    DISCORD_TOKEN: optional(
-      z
-        .string()
-        .regex(
-          /^[\w-]{10,}\.[\w-]{4,}\.[\w-]{10,}$/,
-          'does not look like a Discord bot token (three dot-separated parts)',
-        ),
-    ),
-    DISCORD_APPLICATION_ID: optional(snowflake),
-    DISCORD_GUILD_ID: optional(snowflake),
-    DISCORD_API_ROOT: withDefault(url, 'https://discord.com/api'),
-    DISCORD_PUBLIC_KEY: optional(
-      z.string().regex(/^[0-9a-fA-F]{64}$/, "must be the application's public key: 64 hexadecimal characters"),
-    ),
-    TELEGRAM_BOT_TOKEN: optional(
-      z
-        .string()
-        .regex(/^\d{1,20}:[\w-]{30,}$/, 'does not look like a Telegram bot token (digits, a colon, 30+ characters)'),
-    ),
-    TELEGRAM_API_ROOT: withDefault(url, 'https://api.telegram.org'),
-    TELEGRAM_WEBHOOK_URL: optional(
-      z.string().refine((s) => URL.canParse(s) && new URL(s).protocol === 'https:', 'must be an https URL'),
-    ),
-    TELEGRAM_WEBHOOK_SECRET: optional(
-      z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 letters, digits, _ or -'),
-    ),
-    // 0 picks a free port (tests); the one chosen is logged.
-    PORT: withDefault(int(0, 65535), 8080),
-    INSTANCE_ID: optional(z.string().regex(/^[\w.:-]{1,64}$/, 'must be 1-64 letters, digits, _ . : or -')),
-    CONTENT_DIR: withDefault(z.string(), './content'),
-    DATABASE_PATH: withDefault(z.string(), './data/briefbot.db'),
-    // The message never repeats the value: it carries the password.
-    DATABASE_URL: optional(
-      z
-        .string()
-        .refine(
-          (s) => URL.canParse(s) && /^postgres(ql)?:$/.test(new URL(s).protocol) && new URL(s).hostname !== '',
-          'must be a postgres://user:password@host:port/database URL',
-        ),
-    ),
-    LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
-    RATE_LIMIT_COMMANDS: withDefault(int(1, 10_000), 5),
-    RATE_LIMIT_WINDOW_SECONDS: withDefault(int(1, 3600), 10),
-  })
-  .superRefine((env, ctx) => {
-    const need = (when: unknown, path: string, message: string) => {
-      if (when) ctx.addIssue({ code: 'custom', path: [path], message });
-    };
-    need(
-      env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID,
-      'DISCORD_APPLICATION_ID',
-      'is required when DISCORD_TOKEN is set',
-    );
-    need(
-      env.DISCORD_APPLICATION_ID && !env.DISCORD_TOKEN,
-      'DISCORD_TOKEN',
-      'is required when DISCORD_APPLICATION_ID is set',
-    );
-    need(
-      env.DISCORD_PUBLIC_KEY && !env.DISCORD_TOKEN,
-      'DISCORD_TOKEN',
-      'is required when DISCORD_PUBLIC_KEY is set (posts and deliveries go through the REST API)',
-    );
-    need(env.DISCORD_GUILD_ID && !env.DISCORD_TOKEN, 'DISCORD_TOKEN', 'is required when DISCORD_GUILD_ID is set');
-    need(
-      env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN,
-      'TELEGRAM_BOT_TOKEN',
-      'is required when TELEGRAM_WEBHOOK_URL is set',
-    );
-    need(
-      env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET,
-      'TELEGRAM_WEBHOOK_SECRET',
-      'is required when TELEGRAM_WEBHOOK_URL is set',
-    );
-  });
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  DISCORD_TOKEN: optional(
+    z
+      .string()
+      .regex(
+        /^[\w-]{10,}\.[\w-]{4,}\.[\w-]{10,}$/,
+        'does not look like a Discord bot token (three dot-separated parts)',
+      ),
+  ),
+  DISCORD_APPLICATION_ID: optional(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_ROOT: withDefault(url, 'https://discord.com/api'),
+  DISCORD_PUBLIC_KEY: optional(
+    z.string().regex(/^[0-9a-fA-F]{64}$/, "must be the application's public key: 64 hexadecimal characters"),
+  ),
+  TELEGRAM_BOT_TOKEN: optional(
+    z
+      .string()
+      .regex(/^\d{1,20}:[\w-]{30,}$/, 'does not look like a Telegram bot token (digits, a colon, 30+ characters)'),
+  ),
+  TELEGRAM_API_ROOT: withDefault(url, 'https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_URL: optional(
+    z.string().refine((s) => URL.canParse(s) && new URL(s).protocol === 'https:', 'must be an https URL'),
+  ),
+  TELEGRAM_WEBHOOK_SECRET: optional(
+    z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 letters, digits, _ or -'),
+  ),
+  // 0 picks a free port (tests); the one chosen is logged.
+  PORT: withDefault(int(0, 65535), 8080),
+  INSTANCE_ID: optional(z.string().regex(/^[\w.:-]{1,64}$/, 'must be 1-64 letters, digits, _ . : or -')),
+  CONTENT_DIR: withDefault(z.string(), './content'),
+  DATABASE_PATH: withDefault(z.string(), './data/briefbot.db'),
+  // The message never repeats the value: it carries the password.
+  DATABASE_URL: optional(
+    z
+      .string()
+      .refine(
+        (s) => URL.canParse(s) && /^postgres(ql)?:$/.test(new URL(s).protocol) && new URL(s).hostname !== '',
+        'must be a postgres://user:password@host:port/database URL',
+      ),
+  ),
+  // The message never repeats the value: it is a password.
+  CONSOLE_PASSWORD: optional(
+    z.string().min(12, 'must be at least 12 characters long').max(1024, 'must be at most 1,024 characters long'),
+  ),
+  LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
+  LOG_FORMAT: optional(z.enum(['json', 'pretty'], { error: 'must be json or pretty' })),
+  RATE_LIMIT_COMMANDS: withDefault(int(1, 10_000), 5),
+  RATE_LIMIT_WINDOW_SECONDS: withDefault(int(1, 3600), 10),
+});
+
+/**
+ * `[a, b, why]`: b is required when a is set. Checked on the raw values, so that it is
+ * reported together with every other problem, even when a value is malformed.
+ */
+const COMPANIONS: readonly (readonly [string, string, string?])[] = [
+  ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'],
+  ['DISCORD_APPLICATION_ID', 'DISCORD_TOKEN'],
+  ['DISCORD_PUBLIC_KEY', 'DISCORD_TOKEN', 'posts and deliveries go through the REST API'],
+  ['DISCORD_GUILD_ID', 'DISCORD_TOKEN'],
+  ['TELEGRAM_WEBHOOK_URL', 'TELEGRAM_BOT_TOKEN'],
+  ['TELEGRAM_WEBHOOK_URL', 'TELEGRAM_WEBHOOK_SECRET'],
+];
 
 type Env = z.output<typeof envSchema>;
 
@@ -112,17 +106,32 @@ export interface Config {
   databaseUrl?: string;
   /** This instance's name in logs, `/healthz` and `/status` (default `<host name>-<pid>`). */
   instanceId: string;
+  /** The newsroom console under /console/ (served with the HTTP listener). */
+  console?: { password: string };
   logLevel: Env['LOG_LEVEL'];
+  /** Unset: pretty when stderr is a terminal, JSON otherwise. */
+  logFormat?: 'json' | 'pretty';
   rateLimit: { limit: number; windowSeconds: number };
 }
 
+export interface ConfigProblem {
+  variable: string;
+  /** A sentence that follows the variable's name; never contains the value of a secret. */
+  problem: string;
+}
+
+/** Every problem with the environment at once, one sentence each (`message` has one per line). */
 export class ConfigError extends Error {
+  readonly problems: ConfigProblem[];
   constructor(
     readonly variable: string,
     problem: string,
+    more: ConfigProblem[] = [],
   ) {
-    super(`${variable} ${problem}`);
+    const problems = [{ variable, problem }, ...more];
+    super(problems.map((p) => `${p.variable} ${p.problem}`).join('\n'));
     this.name = 'ConfigError';
+    this.problems = problems;
   }
 }
 
@@ -133,11 +142,16 @@ export function loadDotEnv(path = '.env'): void {
 
 /** Parses the environment; throws a ConfigError naming the variable (never its value). */
 export function parseConfig(source: NodeJS.ProcessEnv): Config {
-  const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
-  }
+  const oversized = oversizedValues(source, Object.keys(envSchema.shape));
+  const parsed = envSchema.safeParse(withoutKeys(source, oversized));
+  const problems = [
+    ...oversized.map((variable) => ({ variable, problem: tooLongSentence(source[variable]!) })),
+    ...(parsed.success ? [] : parsed.error.issues.map(toProblem)),
+    ...missingCompanions(source, COMPANIONS),
+  ];
+  const [first, ...more] = problems;
+  if (first) throw new ConfigError(first.variable, first.problem, more);
+  if (!parsed.success) throw new ConfigError('environment', 'could not be read');
   const env = parsed.data;
   return {
     ...(env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID
@@ -168,8 +182,10 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     contentDir: env.CONTENT_DIR,
     databasePath: env.DATABASE_PATH,
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.CONSOLE_PASSWORD ? { console: { password: env.CONSOLE_PASSWORD } } : {}),
     instanceId: env.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     logLevel: env.LOG_LEVEL,
+    ...(env.LOG_FORMAT ? { logFormat: env.LOG_FORMAT } : {}),
     rateLimit: { limit: env.RATE_LIMIT_COMMANDS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
   };
 }

@@ -1,11 +1,13 @@
 import { startApp, type App } from './app.js';
 import { createConsoleAdapter } from './adapters/console/index.js';
-import { answerLine } from './adapters/console/index.js';
+import { Screen } from './adapters/console/screen.js';
+import { answerWithoutStarting, readArguments } from './cli.js';
 import { ConfigError, loadDotEnv, parseConfig, type Config } from './config.js';
+import { contentDirProblem } from './content/content-dir.js';
+import { chooseLogFormat } from './core/log-format.js';
 import { createLogger } from './core/logger.js';
-import { noMetrics } from './core/metrics.js';
-import { scrubSecrets, safeMessage } from './core/redact.js';
-import { renderText } from './core/render-text.js';
+import { runOneShot } from './one-shot.js';
+import { safeMessage, scrubSecrets } from './core/redact.js';
 import { stopWithin } from './deadline.js';
 import { platformAdapters } from './platforms.js';
 
@@ -13,39 +15,50 @@ import { platformAdapters } from './platforms.js';
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
 function readConfig(): Config {
+  let config: Config | undefined;
+  const problems: string[] = [];
   try {
     loadDotEnv();
-    return parseConfig(process.env);
+    config = parseConfig(process.env);
   } catch (error) {
-    const message = error instanceof ConfigError ? error.message : safeMessage(error);
-    process.stderr.write(`briefbot: configuration error: ${scrubSecrets(message)}\n`);
-    process.exit(2);
+    if (error instanceof ConfigError) problems.push(...error.message.split('\n'));
+    else problems.push(safeMessage(error));
   }
+  const dirProblem = contentDirProblem(config?.contentDir ?? (process.env.CONTENT_DIR || './content'));
+  if (dirProblem) problems.push(`CONTENT_DIR: ${dirProblem}`);
+  if (config && problems.length === 0) return config;
+  process.stderr.write(
+    scrubSecrets(
+      problems.length === 1
+        ? `briefbot: configuration error: ${problems[0]}\n`
+        : `briefbot: ${problems.length} configuration errors:\n${problems.map((p) => `  - ${p}\n`).join('')}`,
+    ),
+  );
+  process.exit(2);
 }
 
 async function main(): Promise<void> {
+  const request = readArguments(process.argv.slice(2));
+  const early = answerWithoutStarting(request);
+  if (early !== undefined) process.exit(early);
   const config = readConfig();
-  const oneShot = process.argv.slice(2).join(' ').trim();
-  const terminal = !config.discord && !config.telegram;
+  const oneShot = request.kind === 'oneShot';
+  const terminal = oneShot || (!config.discord && !config.telegram);
   // The terminal is for reading replies: only warnings reach stderr unless LOG_LEVEL asks for more.
-  const logger = createLogger(terminal && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
+  const level = terminal && !process.env.LOG_LEVEL ? 'warn' : config.logLevel;
+  const screen = new Screen(process.stdout, process.stderr);
+  const format = chooseLogFormat(config.logFormat, process.stderr.isTTY === true);
+  const logger = createLogger(level, { format, write: (line) => screen.print(line, 'err') });
 
-  if (terminal && oneShot) {
-    const app = await startApp(config, { logger, watch: false, adapters: () => [] });
-    const reply = await answerLine({ bot: app.bot, store: app.store, config, logger, metrics: noMetrics }, oneShot);
-    if (reply) process.stdout.write(`${renderText(reply)}\n`);
-    await app.stop();
-    const failed = !reply || reply.kind === 'notFound' || (reply.kind === 'text' && reply.tone !== 'info');
-    process.exit(failed ? 1 : 0);
-  }
+  if (request.kind === 'oneShot') process.exit(await runOneShot(config, logger, request.line));
 
   const running: { app?: App } = {};
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, code = 0) => {
     logger.info({ signal }, 'shutting down');
     const stopped = await stopWithin(async () => running.app?.stop(), SHUTDOWN_DEADLINE_MS);
     if (!stopped)
       logger.error({ signal, deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting anyway');
-    process.exit(stopped ? 0 : 1);
+    process.exit(stopped ? code : 1);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -58,7 +71,8 @@ async function main(): Promise<void> {
             createConsoleAdapter(ctx, {
               input: process.stdin,
               output: process.stdout,
-              onClose: () => void shutdown('end of input'),
+              screen,
+              onClose: (failed) => void shutdown('end of input', failed ? 1 : 0),
             }),
           ]
         : platformAdapters(ctx),

@@ -59,6 +59,43 @@ describe('parseConfig', () => {
     expect(failure({ DISCORD_API_ROOT: 'ftp://x' })).toBe('DISCORD_API_ROOT must be an http(s) URL');
     expect(parseConfig({ PORT: '', RATE_LIMIT_COMMANDS: '3' })).toMatchObject({ rateLimit: { limit: 3 } });
   });
+
+  it('reports every problem at once, one plain sentence each, without the values', () => {
+    const secret = 'hunter2-not-a-token';
+    const message = failure({
+      PORT: 'eighty',
+      RATE_LIMIT_WINDOW_SECONDS: '2.5',
+      TELEGRAM_BOT_TOKEN: secret,
+      DISCORD_TOKEN: DC,
+      LOG_LEVEL: 'loud',
+    });
+    expect(message.split('\n')).toEqual(
+      [
+        'DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set',
+        'TELEGRAM_BOT_TOKEN does not look like a Telegram bot token (digits, a colon, 30+ characters)',
+        'PORT must be a whole number from 0 to 65535 (got a value that is not a number)',
+        'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+        'RATE_LIMIT_WINDOW_SECONDS must be a whole number from 1 to 3600 (got 2.5)',
+      ].sort((a, b) => message.indexOf(a) - message.indexOf(b)),
+    );
+    expect(message).not.toContain(secret);
+    expect(message).not.toContain(DC);
+  });
+
+  it('says a 10,000-character value is too long instead of testing it', () => {
+    const huge = `${'9'.repeat(9_989)}:AAbbCCddEE`;
+    const message = failure({ TELEGRAM_BOT_TOKEN: huge, PORT: '7'.repeat(10_000) });
+    expect(message.split('\n')).toEqual([
+      'TELEGRAM_BOT_TOKEN is 10,000 characters long, more than any setting needs (at most 4,096): check what was pasted into it',
+      'PORT is 10,000 characters long, more than any setting needs (at most 4,096): check what was pasted into it',
+    ]);
+  });
+
+  it('reads LOG_FORMAT', () => {
+    expect(parseConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(parseConfig({}).logFormat).toBeUndefined();
+    expect(failure({ LOG_FORMAT: 'fancy' })).toBe('LOG_FORMAT must be json or pretty');
+  });
 });
 
 describe('parseConfig: several instances', () => {

@@ -29,6 +29,11 @@ export interface AdapterContext {
   config: Config;
   logger: Logger;
   /**
+   * The platform moved a chat to a new id (a Telegram group became a supergroup): subscriptions
+   * and pending updates follow it. Absent where nothing is kept per chat (the one-shot terminal).
+   */
+  chatMigrated?: (platform: Platform, fromChatId: string, toChatId: string) => Promise<void>;
+  /**
    * Remembers a platform update as handled: true the first time a key is claimed, false for a
    * repeat, across restarts (the store's `claimUpdate`). Absent: nothing is remembered.
    */

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../core/logger.js';
 import { RateLimiter, type CommandLimiter } from '../core/rate-limit.js';
+import type { ConsoleData } from '../store/console-data.js';
 import type { DataStore } from '../store/data-store.js';
 import { openPgStore } from '../store/pg/pg-store.js';
 import { describeDatabase } from '../store/pg/pool.js';
@@ -10,9 +11,10 @@ import { soleLeader, type Leadership } from './leadership.js';
 import { PgLeadership } from './pg-leadership.js';
 
 /** The database and what the instances share through it. */
-export type Backend =
+export type Backend = { consoleData: ConsoleData } & (
   | { kind: 'sqlite'; data: DataStore; leadership: Leadership; rateLimiter: CommandLimiter }
-  | { kind: 'postgres'; data: DataStore; leadership: PgLeadership; rateLimiter: CommandLimiter };
+  | { kind: 'postgres'; data: DataStore; leadership: PgLeadership; rateLimiter: CommandLimiter }
+);
 
 /**
  * SQLite at DATABASE_PATH (one process, always the leader, an in-process rate limit), or
@@ -20,9 +22,11 @@ export type Backend =
  */
 export async function openBackend(config: Config, logger: Logger): Promise<Backend> {
   if (!config.databaseUrl) {
+    const data = openSqliteStore(config.databasePath);
     return {
       kind: 'sqlite',
-      data: openSqliteStore(config.databasePath),
+      data,
+      consoleData: data.consoleData(),
       leadership: soleLeader(config.instanceId),
       rateLimiter: new RateLimiter(config.rateLimit),
     };
@@ -33,6 +37,7 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
   return {
     kind: 'postgres',
     data,
+    consoleData: data.consoleData(),
     leadership: new PgLeadership({ url, instanceId: config.instanceId, logger, pool: data.pool }),
     rateLimiter: new SharedRateLimiter(data.pool, config.rateLimit, logger),
   };

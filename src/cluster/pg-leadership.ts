@@ -37,6 +37,8 @@ export class PgLeadership extends EventEmitter implements Leadership {
   private ticking: Promise<void> = Promise.resolve();
   private readonly pollMs: number;
   private readonly checkTimeoutMs: number;
+  /** A leader that lost its connection waits this long before trying again, so a healthy follower wins. */
+  private standDownUntil = 0;
 
   constructor(private readonly options: PgLeadershipOptions) {
     super();
@@ -51,14 +53,14 @@ export class PgLeadership extends EventEmitter implements Leadership {
 
   async leaderId(): Promise<string | undefined> {
     if (this.leader) return this.instanceId;
-    const { rows } = await this.options.pool.query<{ name: string }>(
-      `SELECT a.application_name AS name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+    // The row names the last leader; the lock, held by that row's session, says it still leads.
+    const { rows } = await this.options.pool.query<{ id: string }>(
+      `SELECT c.instance_id AS id FROM cluster_leader c JOIN pg_locks l ON l.pid = c.backend_pid
          WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2 AND l.objsubid = 2
            AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
       [LOCK_SPACE, LEADER_LOCK],
     );
-    const name = rows[0]?.name;
-    return name?.startsWith(APP_PREFIX) ? name.slice(APP_PREFIX.length) : name;
+    return rows[0]?.id;
   }
 
   /** Starts trying for the lock at once, then every `pollMs`. */
@@ -92,11 +94,19 @@ export class PgLeadership extends EventEmitter implements Leadership {
         await client.query('SELECT 1');
         return;
       }
+      if (Date.now() < this.standDownUntil) return;
       const { rows } = await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS got', [
         LOCK_SPACE,
         LEADER_LOCK,
       ]);
-      if (rows[0]?.got && !this.stopped) this.setLeader(true, 'took the leader lock');
+      if (!rows[0]?.got) return;
+      await client.query(
+        `INSERT INTO cluster_leader (id, instance_id, backend_pid, since) VALUES (1, $1, pg_backend_pid(), $2)
+           ON CONFLICT (id) DO UPDATE SET instance_id = excluded.instance_id, backend_pid = excluded.backend_pid,
+             since = excluded.since`,
+        [this.instanceId, Date.now()],
+      );
+      if (!this.stopped) this.setLeader(true, 'took the leader lock');
     } catch (error) {
       this.dropConnection(error);
     }
@@ -123,6 +133,7 @@ export class PgLeadership extends EventEmitter implements Leadership {
     this.client = undefined;
     void client?.end().catch(() => undefined);
     if (this.leader) {
+      this.standDownUntil = Date.now() + 2 * this.pollMs;
       const reason = error instanceof Error ? error.message : String(error);
       this.options.logger.warn(
         { instance: this.instanceId, database: describeDatabase(this.options.url), reason },

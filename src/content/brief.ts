@@ -25,6 +25,12 @@ export interface Brief {
   file: string;
 }
 
+/** A topic key and how many briefs it has. */
+export interface TopicCount {
+  topic: string;
+  count: number;
+}
+
 /** What lists, suggestions and related links need of a brief. */
 export interface BriefRef {
   slug: string;

@@ -10,12 +10,12 @@ import { isContentFile } from './scan.js';
 export function contentDirProblem(dir: string): string | undefined {
   const where = resolve(dir) === dir ? dir : `${dir} (${resolve(dir)})`;
   try {
-    if (!statSync(dir).isDirectory()) return `The content folder ${where} is a file, not a folder.`;
+    if (!statSync(dir).isDirectory()) return `the content folder ${where} is a file, not a folder.`;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return `The content folder ${where} does not exist.`;
-    if (code === 'EACCES' || code === 'EPERM') return `The content folder ${where} cannot be read (permission denied).`;
-    return `The content folder ${where} cannot be read (${code ?? (error as Error).message}).`;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return `the content folder ${where} does not exist.`;
+    if (code === 'EACCES' || code === 'EPERM') return `the content folder ${where} cannot be read (permission denied).`;
+    return `the content folder ${where} cannot be read (${code ?? (error as Error).message}).`;
   }
   return undefined;
 }

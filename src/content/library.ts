@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { fastNormalize as normalize } from './tokenize.js';
-import type { TopicCount } from '../core/types.js';
+import type { TopicCount } from './brief.js';
 import { toRef, type Brief, type BriefRef } from './brief.js';
 import { briefVersion } from './version.js';
 import { SearchIndex, topicDocId } from './search-index.js';

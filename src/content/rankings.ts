@@ -1,4 +1,4 @@
-import type { TopicCount } from '../core/types.js';
+import type { TopicCount } from './brief.js';
 import { lastChanged, type Brief } from './brief.js';
 import { insertSorted, lowerBound, removeSorted } from './sorted-list.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toKey } from '../core/normalize.js';
+import { toKey } from '../shared/normalize.js';
 import { urlProblem } from './explain.js';
 
 export const LIMITS = {

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../shared/logger.js';
 import type { Brief } from './brief.js';
 import { readThroughCache, type FileOutcome } from './cached-read.js';
 import { Library, type ChangeEvent } from './library.js';
@@ -61,6 +61,11 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
 
   get dir(): string {
     return this.options.dir;
+  }
+
+  /** Files marked `draft: true`, relative to the folder. */
+  draftFiles(): string[] {
+    return [...this.drafts].sort();
   }
 
   errors(): ContentError[] {

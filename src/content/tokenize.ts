@@ -1,4 +1,4 @@
-import { normalize } from '../core/normalize.js';
+import { normalize } from '../shared/normalize.js';
 
 const ASCII = /^[\x00-\x7f]*$/;
 const NON_WORD_ASCII = /[^a-z0-9]+/g;

@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { relative, sep } from 'node:path';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../shared/logger.js';
 import { guardFolder } from './folder-guard.js';
 import { isContentFile } from './scan.js';
 import type { ContentStore } from './store.js';

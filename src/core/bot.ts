@@ -1,13 +1,14 @@
 import type { Library } from '../content/library.js';
 import { closest, distance } from 'fastest-levenshtein';
 import { bindArgs } from './bind-args.js';
-import { usageLine, type Command, type CommandContext, type Services } from './command.js';
-import { UserError, errorRef } from './errors.js';
+import { needsModeratorCheck, usageLine, type Command, type CommandContext } from './command.js';
+import { UserError, errorRef, internalErrorText } from './errors.js';
 import type { Logger } from './logger.js';
 import { noMetrics, type Metrics } from './metrics.js';
-import { parseLine } from './parse-line.js';
-import type { CommandLimiter } from './rate-limit.js';
-import type { Chat, Invocation, Reply, User } from './types.js';
+import { parseLine, type ParsedLine } from './parse-line.js';
+import type { CommandLimiter, RateDecision } from './rate-limit.js';
+import { requireServices, type CommandServices } from './services.js';
+import type { Caller, Chat, Invocation, Platform, Reply, Request } from './types.js';
 import { validateArgs } from './validate-args.js';
 
 export interface BotOptions {
@@ -15,29 +16,45 @@ export interface BotOptions {
   commands: readonly Command[];
   logger: Logger;
   rateLimiter?: CommandLimiter;
-  services?: Services;
+  services?: Partial<CommandServices>;
+  /** Platforms whose users skip the rate limit (a local terminal). */
+  unlimited?: (platform: Platform) => boolean;
   metrics?: Metrics;
 }
 
+/** Autocomplete and inline queries fire at every keystroke: they get this many times the command allowance. */
+const LOOKUPS_PER_COMMAND = 6;
+
+/** What an answer costs: a command (or a button that runs one), or a lookup while typing. */
+export type Demand = 'command' | 'lookup';
+
 const text = (tone: 'info' | 'usage' | 'error', message: string, code?: string): Reply =>
   code === undefined ? { kind: 'text', text: message, tone } : { kind: 'text', text: message, tone, code };
+
+export const SLOW_DOWN = text(
+  'error',
+  'You are sending commands too fast. Wait a few seconds and try again.',
+  'rate_limited',
+);
 
 /** The platform-neutral heart: Invocation in, Reply out. Never throws. */
 export class Bot {
   readonly library: Library;
   readonly commands: readonly Command[];
-  readonly services: Services;
+  readonly services: CommandServices;
   private readonly byName: Map<string, Command>;
   private readonly logger: Logger;
   private readonly rateLimiter: CommandLimiter | undefined;
+  private readonly unlimited: (platform: Platform) => boolean;
   private readonly metrics: Metrics;
 
   constructor(options: BotOptions) {
     this.library = options.library;
     this.commands = options.commands;
-    this.services = options.services ?? {};
+    this.services = requireServices(options.services ?? {});
     this.logger = options.logger;
     this.rateLimiter = options.rateLimiter;
+    this.unlimited = options.unlimited ?? (() => false);
     this.metrics = options.metrics ?? noMetrics;
     this.byName = new Map(options.commands.map((c) => [c.name, c]));
   }
@@ -47,37 +64,58 @@ export class Bot {
   }
 
   /** Parses a typed line; undefined when the text is not a command (plain chat). */
-  async handleText(line: string, user: User, chat: Chat): Promise<Reply | null | undefined> {
+  async handleText(line: string, user: Caller, chat: Chat): Promise<Reply | null | undefined> {
     const parsed = parseLine(line);
-    if (!parsed) return undefined;
-    const command = this.command(parsed.command);
-    if (!command) return this.handle({ command: parsed.command, args: {}, user, chat });
-    const bound = bindArgs(command, parsed.rest);
+    return parsed ? this.handleLine(parsed, user, chat) : undefined;
+  }
+
+  /** A line the adapter has had parsed already (to route it): its words are bound to the options here. */
+  async handleLine(line: Pick<ParsedLine, 'command' | 'rest'>, user: Caller, chat: Chat): Promise<Reply | null> {
+    const command = this.command(line.command);
+    if (!command) return this.handle({ command: line.command, args: {}, user, chat });
+    const bound = bindArgs(command, line.rest);
     if (!bound.ok) return this.usage(command);
     return this.handle({ command: command.name, args: bound.args, user, chat });
   }
 
-  /** Runs one invocation. `null` means: send nothing (rate-limited repeat offender). */
-  async handle(invocation: Invocation): Promise<Reply | null> {
+  /**
+   * Counts one more request of this user (of the chat, for anonymous admins) against the rate
+   * limit, before any work is done for it. Unlimited platforms (the terminal) always pass.
+   */
+  async admit(user: Pick<Caller, 'id' | 'anonymous'>, chat: Chat, demand: Demand = 'command'): Promise<RateDecision> {
+    if (!this.rateLimiter || this.unlimited(chat.platform)) return 'allow';
+    const who = user.anonymous ? `chat:${chat.id}` : user.id;
+    if (demand === 'command') return this.rateLimiter.check(`${chat.platform}:${who}`);
+    return this.rateLimiter.check(`${chat.platform}:lookup:${who}`, LOOKUPS_PER_COMMAND);
+  }
+
+  /**
+   * Runs one request. `null` means: send nothing (rate-limited repeat offender).
+   * `admitted`: the caller already counted it with `admit`.
+   */
+  async handle(request: Request, { admitted = false }: { admitted?: boolean } = {}): Promise<Reply | null> {
     const started = performance.now();
     try {
-      return await this.answer(invocation);
+      return await this.answer(request, admitted);
     } finally {
       // Unknown names share one label, so that typed garbage cannot grow the metrics without bound.
-      const name = this.command(invocation.command)?.name ?? 'unknown';
-      this.metrics.commandAnswered(invocation.chat.platform, name, (performance.now() - started) / 1000);
+      const name = this.command(request.command)?.name ?? 'unknown';
+      this.metrics.commandAnswered(request.chat.platform, name, (performance.now() - started) / 1000);
     }
   }
 
-  private async answer(invocation: Invocation): Promise<Reply | null> {
-    if (invocation.chat.platform !== 'console' && this.rateLimiter) {
-      const decision = await this.rateLimiter.check(`${invocation.chat.platform}:${invocation.user.id}`);
+  private async answer(request: Request, admitted: boolean): Promise<Reply | null> {
+    if (!admitted) {
+      const decision = await this.admit(request.user, request.chat);
       if (decision === 'drop') return null;
-      if (decision === 'warn')
-        return text('error', 'You are sending commands too fast. Wait a few seconds and try again.', 'rate_limited');
+      if (decision === 'warn') return SLOW_DOWN;
     }
-    const command = this.command(invocation.command);
-    if (!command) return this.unknown(invocation.command);
+    const command = this.command(request.command);
+    if (!command) return this.unknown(request.command);
+    const invocation: Invocation = {
+      ...request,
+      user: { ...request.user, isModerator: await this.isModerator(command, request) },
+    };
     if (command.moderatorOnly && !invocation.user.isModerator) {
       return text('error', `Only moderators can use /${command.name}.`, 'not_moderator');
     }
@@ -105,7 +143,21 @@ export class Bot {
         { err: error, ref, command: command.name, platform: invocation.chat.platform },
         'command failed',
       );
-      return text('error', `Something went wrong on our side (ref ${ref}). Please try again in a moment.`, 'internal');
+      return text('error', internalErrorText(ref), 'internal');
+    }
+  }
+
+  /** Asks the adapter only when the command depends on it; a failed check counts as no. */
+  private async isModerator(command: Command, request: Request): Promise<boolean> {
+    const check = request.user.isModerator;
+    if (typeof check === 'boolean') return check;
+    if (!needsModeratorCheck(command) && !command.readsModerator) return false;
+    if (command.moderatorInGroups && !command.moderatorOnly && request.chat.kind === 'private') return false;
+    try {
+      return await check();
+    } catch (err) {
+      this.logger.warn({ err, command: command.name }, 'moderator check failed');
+      return false;
     }
   }
 

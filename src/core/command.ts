@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Library } from '../content/library.js';
+import type { CommandServices } from './services.js';
 import type { Invocation, Reply } from './types.js';
 
 export interface CommandOption {
@@ -16,18 +17,13 @@ export interface CommandOption {
   schema?: z.ZodType<string | number>;
 }
 
-/** Services that commands may use beyond the content library; grows with features. */
-export interface Services {
-  [name: string]: unknown;
-}
-
 export interface CommandContext {
   invocation: Invocation;
   /** Validated option values (strings trimmed, integers parsed). */
   args: Record<string, string | number | undefined>;
   library: Library;
   commands: readonly Command[];
-  services: Services;
+  services: CommandServices;
 }
 
 export interface Command {
@@ -39,6 +35,8 @@ export interface Command {
   moderatorOnly?: boolean;
   /** Moderators only in groups and channels; anyone in a private chat. */
   moderatorInGroups?: boolean;
+  /** Its answer depends on whether the caller is a moderator (help): the core asks first. */
+  readsModerator?: boolean;
   /** Where the command makes sense; defaults to everywhere. */
   contexts?: 'any' | 'groups';
   run(ctx: CommandContext): Promise<Reply> | Reply;
@@ -47,6 +45,14 @@ export interface Command {
 /** Whether an adapter must find out if the user is a moderator before running this command. */
 export const needsModeratorCheck = (command: Command): boolean =>
   command.moderatorOnly === true || command.moderatorInGroups === true;
+
+/** Whether this caller may run the command in this chat (what /help lists). */
+export function usableBy(command: Command, invocation: Pick<Invocation, 'user' | 'chat'>): boolean {
+  const { user, chat } = invocation;
+  if (command.moderatorOnly && !user.isModerator) return false;
+  if (command.moderatorInGroups && chat.kind !== 'private' && !user.isModerator) return false;
+  return !(command.contexts === 'groups' && chat.kind === 'private');
+}
 
 export const defineCommand = (command: Command): Command => command;
 

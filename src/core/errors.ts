@@ -13,3 +13,7 @@ export class UserError extends Error {
 
 /** A short reference that links what the user saw to the log line an operator reads. */
 export const errorRef = (): string => randomBytes(4).toString('hex');
+
+/** What a user sees when something failed on our side: the one error line, with its reference. */
+export const internalErrorText = (ref: string): string =>
+  `Something went wrong on our side (ref ${ref}). Please try again in a moment.`;

@@ -10,7 +10,8 @@ export type RateDecision = 'allow' | 'warn' | 'drop';
 
 /** Decides whether a user's command goes through; a shared one may ask a database. */
 export interface CommandLimiter {
-  check(key: string): RateDecision | Promise<RateDecision>;
+  /** `scale`: this key's allowance as a multiple of the configured limit (lookups while typing get more). */
+  check(key: string, scale?: number): RateDecision | Promise<RateDecision>;
   close(): void;
 }
 
@@ -30,14 +31,14 @@ export class RateLimiter implements CommandLimiter {
     this.windows = new NodeCache({ useClones: false, checkperiod: Math.max(1, options.windowSeconds) });
   }
 
-  check(key: string): RateDecision {
+  check(key: string, scale = 1): RateDecision {
     const window = this.windows.get<Window>(key);
     if (!window) {
       this.windows.set<Window>(key, { count: 1 }, this.options.windowSeconds);
       return 'allow';
     }
     window.count += 1;
-    return decide(window.count, this.options.limit);
+    return decide(window.count, this.options.limit * scale);
   }
 
   close(): void {

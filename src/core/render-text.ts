@@ -1,63 +1,48 @@
-import type { Brief, BriefRef } from '../content/brief.js';
-import type { Page, Reply } from './types.js';
+import { actionText, inlineText, pagingText, type Card, type CardBlock, type CardItem } from './card.js';
+import { toCard } from './to-card.js';
+import type { Reply } from './types.js';
 
-const bullet = (s: string): string => `  • ${s}`;
-const refLine = (r: BriefRef, i: number): string => `${i + 1}. ${r.title} (${r.date}) - /brief ${r.slug}`;
-const pageLine = (command: string, page?: Page): string[] =>
-  page && page.of > 1
-    ? [``, `Page ${page.number} of ${page.of}.${page.number < page.of ? ` Next: /${command} ${page.number + 1}` : ''}`]
-    : [];
-
-function dateLine(brief: Brief): string {
-  const updated = brief.updated && brief.updated !== brief.published ? `, updated ${brief.updated}` : '';
-  return `${brief.publisher} · published ${brief.published}${updated}`;
+function itemLines(item: CardItem, marker: string): string[] {
+  const detail = item.detail ? ` (${item.detail})` : '';
+  const action = item.action ? ` - ${actionText(item.action)}` : '';
+  const line = `${marker}${item.text}${detail}${action}`;
+  return item.url ? [line, `    ${item.url}`] : [line];
 }
 
-function renderBrief(brief: Brief, related: readonly BriefRef[], label?: string): string {
-  const sources = brief.sources.flatMap((s) => {
-    const meta = [s.publisher, s.date].filter(Boolean).join(', ');
-    return [bullet(meta ? `${s.title} (${meta})` : s.title), `    ${s.url}`];
-  });
-  return [
-    label ? `[${label}] ${brief.title}` : brief.title,
-    dateLine(brief),
-    `Topics: ${brief.topics.join(', ')}`,
-    '',
-    brief.summary,
-    '',
-    'Key facts:',
-    ...brief.facts.map(bullet),
-    ...(sources.length > 0 ? ['', 'Sources:', ...sources] : []),
-    '',
-    `Original article: ${brief.url}`,
-    ...(related.length > 0 ? ['', 'Related:', ...related.map((r) => bullet(`${r.title} - /brief ${r.slug}`))] : []),
-  ].join('\n');
-}
-
-/** The plain-text form of any reply: the terminal's renderer and every platform's fallback. */
-export function renderText(reply: Reply): string {
-  switch (reply.kind) {
-    case 'brief':
-      return renderBrief(reply.brief, reply.related, reply.label);
-    case 'list':
-      return [reply.title, ...reply.items.map(refLine), ...pageLine('latest', reply.page)].join('\n');
-    case 'topics':
-      return [
-        `${reply.title}:`,
-        ...reply.items.map((t) => bullet(`${t.topic} (${t.count})`)),
-        ...pageLine('topics', reply.page),
-        '',
-        'Type /brief <topic> to read one.',
-      ].join('\n');
-    case 'notFound': {
-      const query = reply.query.length > 80 ? `${reply.query.slice(0, 80)}…` : reply.query;
-      const hint =
-        reply.suggestions.length > 0
-          ? ['Did you mean:', ...reply.suggestions.map((s) => bullet(`${s.title} - /brief ${s.slug}`))]
-          : ['Type /topics to see what there is, or /search <words> to look through every brief.'];
-      return [`No brief matches "${query}".`, ...hint].join('\n');
-    }
+function blockLines(block: CardBlock): string[] {
+  switch (block.type) {
     case 'text':
-      return reply.text;
+      return [block.text];
+    case 'list': {
+      const items = block.items.flatMap((item, i) => itemLines(item, block.numbered ? `${i + 1}. ` : '  • '));
+      return block.heading ? [`${block.heading}:`, ...items] : items;
+    }
+    case 'article':
+      return [`Original article: ${block.url}`];
+    case 'paging': {
+      const { page, next } = pagingText(block);
+      return [`${page}.${next ? ` Next: ${next}` : ''}`];
+    }
+    case 'hint':
+      return [inlineText(block.parts)];
   }
 }
+
+/** Card -> plain text: the terminal's form and every platform's fallback. */
+export function cardText(card: Card): string {
+  const head = [
+    ...(card.title !== undefined ? [card.label ? `[${card.label}] ${card.title}` : card.title] : []),
+    ...(card.byline ? [card.byline] : []),
+    ...(card.topics ? [`Topics: ${card.topics.join(', ')}`] : []),
+  ];
+  // A bare title reads as the first line of what follows; anything more gets a blank line after it.
+  const lines = [...head];
+  for (const [i, block] of card.blocks.entries()) {
+    const joined = lines.length === 0 || (i === 0 && head.length === 1 && card.byline === undefined);
+    lines.push(...(joined ? [] : ['']), ...blockLines(block));
+  }
+  return lines.join('\n');
+}
+
+/** The plain-text form of any reply. */
+export const renderText = (reply: Reply): string => cardText(toCard(reply));

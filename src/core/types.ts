@@ -1,18 +1,37 @@
-import type { Brief, BriefRef } from '../content/brief.js';
+import type { Brief, BriefRef, TopicCount } from '../content/brief.js';
 
-export type Platform = 'console' | 'discord' | 'telegram';
+/** A registered platform's id (`discord`, `telegram`, `console`, ...): see src/adapters/registry.ts. */
+export type Platform = string;
 
 export interface User {
   id: string;
   name: string;
   locale?: string;
   isModerator: boolean;
+  /** Speaks for the chat rather than as a person (Telegram's anonymous admins): limited per chat. */
+  anonymous?: boolean;
 }
 
 export interface Chat {
   id: string;
   kind: 'private' | 'group' | 'channel';
   platform: Platform;
+}
+
+/** Whether the caller is a moderator here; a function is asked only when a command needs to know. */
+export type ModeratorCheck = boolean | (() => Promise<boolean>);
+
+/** Who sent a command, as an adapter knows them before the core has looked at the command. */
+export interface Caller extends Omit<User, 'isModerator'> {
+  isModerator: ModeratorCheck;
+}
+
+/** A command call as an adapter hands it to the core: options already named (Discord) or parsed by the core. */
+export interface Request {
+  command: string;
+  args: Record<string, string>;
+  user: Caller;
+  chat: Chat;
 }
 
 /** One command call, already parsed, from any platform. */
@@ -28,10 +47,7 @@ export interface Page {
   of: number;
 }
 
-export interface TopicCount {
-  topic: string;
-  count: number;
-}
+export type { TopicCount } from '../content/brief.js';
 
 /**
  * What a command answers. Adapters render it; commands never talk to a platform.

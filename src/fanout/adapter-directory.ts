@@ -1,16 +1,11 @@
 import type { Adapter, DeliverOptions } from '../adapters/adapter.js';
 import type { Metrics } from '../core/metrics.js';
+import type { AdapterState } from '../core/services.js';
 import type { DeliveryResult, Platform, Reply } from '../core/types.js';
 
 export type Deliver = (chatId: string, reply: Reply, options: DeliverOptions) => Promise<DeliveryResult>;
 
-export interface AdapterState {
-  platform: Platform;
-  up: boolean;
-  /** When it came up, or when it went down. */
-  since?: Date;
-  canDeliver: boolean;
-}
+export type { AdapterState } from '../core/services.js';
 
 /**
  * The running adapters by platform, so that services built before the adapters

@@ -1,35 +1,10 @@
-import type { Brief, BriefRef } from '../content/brief.js';
 import type { Logger } from '../core/logger.js';
-import type { Chat, DeliveryResult, User } from '../core/types.js';
-import type { DataStore, PostOutcome } from '../store/data-store.js';
+import type { PostRequest, PostResult, Publisher } from '../core/services.js';
+import type { DeliveryResult } from '../core/types.js';
+import type { DataStore } from '../store/data-store.js';
 import type { AdapterDirectory } from './adapter-directory.js';
 
-export interface PostRequest {
-  user: User;
-  /** Where the moderator typed the command. */
-  from: Chat;
-  /** The chat or channel to post into, as the platform names it; the current chat when absent. */
-  target?: string;
-  brief: Brief;
-  version: string;
-  related: BriefRef[];
-}
-
-export type PostResult =
-  | { ok: true; targetChatId: string; messageIds: string[] }
-  | {
-      ok: false;
-      outcome: Exclude<PostOutcome, 'ok'>;
-      targetChatId: string;
-      detail: string;
-      /** The moderator may not post there (rather than the bot). */
-      userForbidden?: true;
-    };
-
-/** Posts briefs on a moderator's request and keeps the audit log of every attempt. */
-export interface Publisher {
-  post(request: PostRequest): Promise<PostResult>;
-}
+export type { PostRequest, PostResult, Publisher } from '../core/services.js';
 
 /** Publishes through the platform adapter's direct (not bulk) send path. */
 export class AdapterPublisher implements Publisher {

@@ -5,6 +5,9 @@ import type { DeliveryResult, Platform, Reply } from '../core/types.js';
 import type { ChatKey, DataStore, Delivery } from '../store/data-store.js';
 import type { AdapterDirectory } from './adapter-directory.js';
 import { retryDelay, type BackoffOptions } from './backoff.js';
+import { nextStep, type DeliveryAction } from './policy.js';
+
+type RetryOrGiveUp = Extract<DeliveryAction, { kind: 'retry' | 'giveUp' }>;
 
 export interface DeliverySenderOptions {
   store: DataStore;
@@ -62,43 +65,37 @@ export class DeliverySender {
       await store.recordReachable(chat);
       return;
     }
-    switch (result.reason) {
-      case 'gone':
-      case 'forbidden': {
-        const streak = await store.recordUnreachable(chat);
-        const log = { ...chat, reason: result.reason, detail: result.detail, failures: streak };
-        if (streak === 0) {
-          await store.finish(delivery.id, 'dropped', 'the chat no longer follows the topic');
-        } else if (streak >= this.o.unreachableLimit) {
-          await store.deactivateChat(chat, `${result.reason}: ${result.detail}`);
-          logger.warn(log, `subscriptions deactivated: the chat could not be reached ${streak} times in a row`);
-        } else {
-          logger.info(log, 'chat could not be reached; trying again later');
-          await this.retryOrGiveUp(delivery, attempts, `${result.reason}: ${result.detail}`);
-        }
+    const unreachable = result.reason === 'gone' || result.reason === 'forbidden';
+    const streak = unreachable ? await store.recordUnreachable(chat) : 0;
+    const action = nextStep(result, attempts, streak, this.o);
+    const log = { ...chat, reason: result.reason, detail: 'detail' in result ? result.detail : '', failures: streak };
+    switch (action.kind) {
+      case 'drop':
+        return store.finish(delivery.id, 'dropped', 'the chat no longer follows the topic');
+      case 'deactivate':
+        await store.deactivateChat(chat, action.reason);
+        logger.warn(log, `subscriptions deactivated: the chat could not be reached ${streak} times in a row`);
         return;
-      }
-      case 'migrated':
-        await this.o.migrateChat(delivery.platform, delivery.chatId, result.newChatId);
-        await this.retryOrGiveUp(delivery, attempts, `migrated to ${result.newChatId}`, 0);
-        return;
-      case 'failed':
-        await this.retryOrGiveUp(delivery, attempts, result.detail);
-        return;
+      case 'migrate':
+        await this.o.migrateChat(delivery.platform, delivery.chatId, action.toChatId);
+        return this.carryOut(delivery, attempts, action.then);
+      default:
+        if (unreachable) logger.info(log, 'chat could not be reached; trying again later');
+        return this.carryOut(delivery, attempts, action);
     }
   }
 
-  private async retryOrGiveUp(delivery: Delivery, attempts: number, error: string, delayMs?: number): Promise<void> {
-    if (attempts >= this.o.maxAttempts) {
-      await this.o.store.finish(delivery.id, 'failed', error);
+  private async carryOut(delivery: Delivery, attempts: number, action: RetryOrGiveUp): Promise<void> {
+    if (action.kind === 'giveUp') {
+      await this.o.store.finish(delivery.id, 'failed', action.error);
       this.o.logger.warn(
-        { platform: delivery.platform, chatId: delivery.chatId, slug: delivery.slug, attempts, error },
+        { platform: delivery.platform, chatId: delivery.chatId, slug: delivery.slug, attempts, error: action.error },
         'delivery given up',
       );
       return;
     }
-    const wait = delayMs ?? retryDelay(attempts, this.o.retry);
-    await this.o.store.retryAt(delivery.id, Date.now() + wait, error);
+    const wait = action.wait === 'now' ? 0 : retryDelay(attempts, this.o.retry);
+    await this.o.store.retryAt(delivery.id, Date.now() + wait, action.error);
   }
 
   private relatedTo(brief: Brief): BriefRef[] {

@@ -1,24 +1,11 @@
 import type { Leadership } from '../cluster/leadership.js';
-import type { ContentError } from '../content/parse.js';
 import type { ContentStore } from '../content/store.js';
-import type { AdapterDirectory, AdapterState } from './adapter-directory.js';
+import type { Status } from '../core/services.js';
+import type { AdapterDirectory } from './adapter-directory.js';
 
-export interface ContentStatus {
-  briefs: number;
-  drafts: number;
-  lastReload?: Date;
-  errors: ContentError[];
-}
+export type { ContentStatus, Status as StatusSource } from '../core/services.js';
 
-/** What /status reports about the running bot. */
-export interface StatusSource {
-  content(): ContentStatus;
-  adapters(): AdapterState[];
-  /** This instance's name and the leader's (the one that sends the updates), when known. */
-  instance(): Promise<{ id: string; leader: string | undefined }>;
-}
-
-export function statusSource(content: ContentStore, adapters: AdapterDirectory, leadership: Leadership): StatusSource {
+export function statusSource(content: ContentStore, adapters: AdapterDirectory, leadership: Leadership): Status {
   return {
     content: () => {
       const last = content.lastReload;

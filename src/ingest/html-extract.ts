@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import type { Article } from './article.js';
 import { isBoilerplate } from './boilerplate.js';
 import { removePageChrome } from './html-clean.js';
-import { assertShallow } from './html-depth.js';
+import { assertShallow, assertShallowMarkup } from './html-depth.js';
 import { hostName, readMetadata } from './html-metadata.js';
 import { linkCandidates } from './link-candidates.js';
 
@@ -49,6 +49,7 @@ function siteHosts(doc: DomElement, url: string | undefined): Set<string> {
  * left out of the paragraphs.
  */
 export function extractHtml(html: string, pageUrl?: string): Article {
+  assertShallowMarkup(html);
   const { document } = parseHTML(html);
   assertShallow(document.documentElement as never);
   const metadata = readMetadata(document as never, pageUrl);

@@ -12,6 +12,8 @@ import type {
   SubscribeOutcome,
   Subscription,
 } from './data-store.js';
+import type { ConsoleData } from './console-data.js';
+import { consoleQueries } from './console-queries.js';
 import { migrate } from './migrations.js';
 import { byDueThenId, toDelivery, toPost, toSubscription } from './rows.js';
 import { lockDatabaseFile } from './sqlite/file-lock.js';
@@ -241,6 +243,14 @@ export class SqliteStore implements DataStore {
 
   async recentPosts(limit: number): Promise<PostRecord[]> {
     return this.sql.recentPosts.all(limit).map(toPost);
+  }
+
+  /** The console's paged reads over this database. */
+  consoleData(): ConsoleData {
+    return consoleQueries(
+      async (sql, params) => this.db.prepare(sql).all(...params) as Record<string, unknown>[],
+      async (sql, params) => this.db.prepare(sql).run(...params).changes,
+    );
   }
 
   async close(): Promise<void> {

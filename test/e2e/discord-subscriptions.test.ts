@@ -272,7 +272,7 @@ describe('discord: a broadcast cut by a crash resumes on the next start', () => 
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('after SIGKILL mid-broadcast: every channel gets the brief, twice only where the send was cut off', async () => {
+  it('after SIGKILL mid-broadcast: every channel gets the brief once; the cut-off send is repeated with its nonce and folded', async () => {
     const databasePath = join(dir, 'data', 'briefbot.db');
     const env = {
       DISCORD_TOKEN: TOKEN,
@@ -327,8 +327,15 @@ describe('discord: a broadcast cut by a crash resumes on the next start', () => 
     await eventually(() => readDeliveries(databasePath).every((d) => d.status === 'done'), 20_000, 'all done');
     for (const id of channels) {
       const posted = messagesTo(fake, id);
-      // Only a message Discord posted but never answered for before the crash arrives twice.
+      // Only a message Discord posted but never answered for before the crash is sent twice, with
+      // the same nonce: Discord folds the repeat into the message it already created.
       expect(posted, id).toHaveLength(heldChannels.includes(id) ? 2 : 1);
+      expect(new Set(posted.map((p) => (p.body as { nonce?: string }).nonce)).size, id).toBe(1);
+      expect(posted[0]!.body).toMatchObject({ nonce: expect.stringMatching(/^.{1,25}$/), enforce_nonce: true });
+      expect(
+        fake.created.filter((m) => m.channel_id === id),
+        id,
+      ).toHaveLength(1);
       for (const p of posted)
         expect(authorOf(p)).toMatchObject({ author: { name: 'New brief' }, title: 'A vote at the UN' });
     }

@@ -62,7 +62,7 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
       { name: 'Sources', value: '• Eradicating Ideological Viruses (Human Rights Watch, 2018-09-09)' },
       { name: 'Topics', value: 'xinjiang, kazakhstan', inline: true },
     ]);
-    expect(embed?.footer?.text).toBe('Transitions Online · published 2018-09-11 · updated 2018-10-02');
+    expect(embed?.footer?.text).toBe('Transitions Online · published 2018-09-11, updated 2018-10-02');
     expect(embed?.timestamp).toBe('2018-10-02T00:00:00.000Z');
     expect(body.data.components?.[0]?.components).toEqual([
       {
@@ -118,7 +118,7 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
       await interactAndWait(h.fake, command('brief', [{ name: 'topic', type: STRING, value: 'kzkhstn' }])),
     );
     expect(body.data.flags).toBe(EPHEMERAL);
-    expect(body.data.embeds?.[0]?.title).toBe('No brief matches "kzkhstn"');
+    expect(body.data.embeds?.[0]?.title).toBe('No brief matches "kzkhstn".');
     const button = body.data.components?.[0]?.components.find((b) => b.custom_id === 'brief:topic=kazakh-connection');
     expect(button).toBeDefined();
 

@@ -17,14 +17,12 @@ describe('telegram: a backlog behind a distant Bot API', () => {
     await fake?.close();
   });
 
-  it('asks for bigger batches while replies wait on the network, and clears the backlog', async () => {
+  it('takes the backlog in large batches while replies wait on the network, and clears it', async () => {
     const chats = Array.from({ length: 300 }, (_, i) => privateChat(user(700 + i)));
-    const started = performance.now();
     for (const chat of chats) fake.sendText(chat, user(chat.id), '/brief xinjiang');
     await fake.waitForSent(300, undefined, 30_000);
     const limits = fake.callsTo('getUpdates').map((c) => Number(c.params.limit));
     expect(Math.max(...limits)).toBeGreaterThanOrEqual(20);
-    // In batches of 5 this would take 60 round trips of 100 ms each.
-    expect(performance.now() - started).toBeLessThan(5000);
+    // How fast the backlog clears is measured by the bench (fanout-telegram), not by the wall clock here.
   });
 });

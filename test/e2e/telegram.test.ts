@@ -86,7 +86,7 @@ describe('telegram: commands, buttons and inline mode through telegraf', () => {
     fake.sendText(chat, dave, '/brief uigurs');
     const [notFound] = await fake.waitForSent(1, chat.id);
     const message = notFound!.result as FakeMessage;
-    expect(textOf(notFound!)).toMatch(/No brief matches “uigurs”/);
+    expect(textOf(notFound!)).toMatch(/No brief matches "uigurs"/);
     const rows = (notFound!.params.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] })
       .inline_keyboard;
     expect(rows.length).toBeGreaterThan(0);

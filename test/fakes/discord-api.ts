@@ -446,15 +446,17 @@ export class FakeDiscord extends EventEmitter {
         });
       const nonceKey =
         fields.enforce_nonce === true && nonce !== undefined ? `${channelId}:${String(nonce)}` : undefined;
-      const answer = () => {
-        if (res.destroyed) return;
-        // Discord answers a repeated nonce with the message the first send created.
-        const earlier = nonceKey === undefined ? undefined : this.byNonce.get(nonceKey);
-        if (earlier) return json(res, 200, earlier);
-        const message = this.message(channelId, body);
+      // Discord answers a repeated nonce with the message the first send created. A held
+      // message is created all the same: only its answer is withheld.
+      let message = nonceKey === undefined ? undefined : this.byNonce.get(nonceKey);
+      if (!message) {
+        message = this.message(channelId, body);
         this.created.push(message);
         if (nonceKey !== undefined) this.byNonce.set(nonceKey, message);
-        json(res, 200, message);
+      }
+      const created = message;
+      const answer = () => {
+        if (!res.destroyed) json(res, 200, created);
       };
       if (this.holding && this.holding.pass <= 0) {
         this.held.push(this.requests[this.requests.length - 1]!);

@@ -3,10 +3,12 @@ import type { Brief } from '../../src/content/brief.js';
 import { Library } from '../../src/content/library.js';
 import { ContentStore } from '../../src/content/store.js';
 import { Bot } from '../../src/core/bot.js';
-import type { Command, Services } from '../../src/core/command.js';
+import type { Command } from '../../src/core/command.js';
+import type { CommandServices } from '../../src/core/services.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { RateLimiter } from '../../src/core/rate-limit.js';
 import type { Chat, Reply, User } from '../../src/core/types.js';
+import { isLocalPlatform } from '../../src/platforms.js';
 
 export interface TestBot {
   bot: Bot;
@@ -21,7 +23,7 @@ export interface TestBotOptions {
   contentDir?: string;
   commands?: readonly Command[];
   rateLimit?: { limit: number; windowSeconds: number };
-  services?: Services;
+  services?: Partial<CommandServices>;
 }
 
 /** A bot over the real commands and library, with a one-line way to talk to it. */
@@ -38,6 +40,7 @@ export async function testBot(options: TestBotOptions = {}): Promise<TestBot> {
     library,
     commands: options.commands ?? coreCommands,
     logger: silentLogger(),
+    unlimited: isLocalPlatform,
     ...(options.rateLimit ? { rateLimiter: new RateLimiter(options.rateLimit) } : {}),
     ...(options.services ? { services: options.services } : {}),
   });

@@ -133,6 +133,14 @@ describe('bad input: a clear message, exit 1, nothing written', () => {
       /nested more than 512 levels deep/,
     ],
     [
+      'a page of 10 MB of nested <div>s',
+      () => {
+        const body = '<div>'.repeat(Math.floor((10 * 1024 * 1024 - 100) / 5));
+        return file('divs.html', `<html><body>${body}</body></html>`);
+      },
+      /nested more than 512 levels deep/,
+    ],
+    [
       'a script element that never closes over the story',
       async () => {
         const page = await readFile(join(FIXTURES, 'news-article.html'), 'utf8');

@@ -68,7 +68,7 @@ describe('npm run content:check', () => {
     const missingRun = await contentCheck(missing);
     expect(missingRun.code).toBe(1);
     expect(missingRun.stderr).toBe(
-      `content:check: The content folder ${missing} does not exist. Pass the folder as an argument or set CONTENT_DIR.\n`,
+      `content:check: the content folder ${missing} does not exist. Pass the folder as an argument or set CONTENT_DIR.\n`,
     );
     expect(missingRun.stderr).not.toContain('ENOENT');
   });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatKey } from '../../src/store/data-store.js';
 import { migrations } from '../../src/store/migrations.js';
-import type { SqliteStore} from '../../src/store/sqlite-store.js';
+import type { SqliteStore } from '../../src/store/sqlite-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 
 const chat = (chatId: string, platform: ChatKey['platform'] = 'telegram'): ChatKey => ({ platform, chatId });

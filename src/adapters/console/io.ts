@@ -1,4 +1,4 @@
-import type { Chat, User } from '../../core/types.js';
+import type { Chat, Reply, User } from '../../core/types.js';
 import { userInfo } from 'node:os';
 
 /** The person at the terminal runs the bot, so they are a moderator and never rate-limited. */
@@ -19,3 +19,7 @@ export const asCommand = (line: string): string => {
   const trimmed = line.trim();
   return trimmed === '' || trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 };
+
+/** A reply that means the command did not do what was asked: a miss, a usage hint or an error. */
+export const isFailure = (reply: Reply | undefined): boolean =>
+  !reply || reply.kind === 'notFound' || (reply.kind === 'text' && reply.tone !== 'info');

@@ -10,12 +10,12 @@ import {
   type REST,
 } from 'discord.js';
 import type { Bot } from '../../core/bot.js';
-import { errorRef } from '../../core/errors.js';
+import { errorRef, internalErrorText } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { autocompleteChoices } from './autocomplete.js';
 import { decodeAction } from './custom-id.js';
 import { describeError, isExpiredInteraction } from './errors.js';
-import { toInvocation } from './invocation.js';
+import { chatOf, toInvocation, userOf } from './invocation.js';
 import { ReplyChannel, type FirstResponse } from './reply-channel.js';
 import { answer } from './respond.js';
 
@@ -58,6 +58,12 @@ async function onAutocomplete(
   channel: ReplyChannel,
   { bot }: InteractionDeps,
 ): Promise<void> {
+  // Counted before any search: over the limit, the list stays empty until the window ends.
+  if ((await bot.admit(userOf(raw), chatOf(raw), 'lookup')) !== 'allow') {
+    const data = { choices: [] };
+    await channel.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data });
+    return;
+  }
   const focused = leafOptions(raw.data.options).find((o) => 'focused' in o && o.focused);
   const option = bot.command(raw.data.name)?.options.find((o) => o.name === focused?.name);
   const typed = focused && 'value' in focused ? String(focused.value) : '';
@@ -112,7 +118,7 @@ async function reportFailure(raw: APIInteraction, channel: ReplyChannel, error: 
   const repliable = raw.type === InteractionType.ApplicationCommand || raw.type === InteractionType.MessageComponent;
   if (!repliable) return;
   const data = {
-    content: `Something went wrong on our side (ref ${ref}). Please try again in a moment.`,
+    content: internalErrorText(ref),
     flags: MessageFlags.Ephemeral,
     allowed_mentions: { parse: [] },
   };

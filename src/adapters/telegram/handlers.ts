@@ -1,10 +1,9 @@
 import type { CallbackQuery, InlineQuery, Message } from 'telegraf/types';
 import type { Bot } from '../../core/bot.js';
-import { needsModeratorCheck } from '../../core/command.js';
 import type { Logger } from '../../core/logger.js';
 import { cleanText } from '../../core/parse-line.js';
 import type { Reply } from '../../core/types.js';
-import { slugFromButton } from './callback-data.js';
+import type { ButtonSlugs } from './callback-data.js';
 import { inlineResults, INLINE_RESULTS } from './inline.js';
 import type { Moderators } from './moderators.js';
 import { toChat, toUser } from './people.js';
@@ -20,7 +19,8 @@ export interface HandlerDeps {
   logger: Logger;
   /** The bot's @username, known once started. */
   username: () => string;
-  answerCallback: (id: string) => Promise<unknown>;
+  buttons: ButtonSlugs;
+  answerCallback: (id: string, text?: string) => Promise<unknown>;
   answerInline: (id: string, results: ReturnType<typeof inlineResults>) => Promise<unknown>;
 }
 
@@ -43,35 +43,53 @@ export async function onText(deps: HandlerDeps, message: Message.TextMessage): P
   const route = routeText(message.text, chat.type, deps.username(), (name) => deps.core.command(name) !== undefined);
   if (route.kind === 'ignore') return;
   if (route.kind === 'hint') return send(deps, chat, HINT);
-  const command = deps.core.command(route.name);
-  const isModerator =
-    command && needsModeratorCheck(command)
-      ? await deps.moderators.check({
-          chat,
-          ...(message.from ? { from: message.from } : {}),
-          ...(message.sender_chat ? { senderChat: message.sender_chat } : {}),
-        })
-      : chat.type === 'private';
-  const reply = await deps.core.handleText(route.line, toUser(message.from, chat, isModerator), toChat(chat));
+  // Asked of Telegram only when the command depends on it.
+  const isModerator = () =>
+    deps.moderators.check({
+      chat,
+      ...(message.from ? { from: message.from } : {}),
+      ...(message.sender_chat ? { senderChat: message.sender_chat } : {}),
+    });
+  const line = { command: route.name, rest: route.rest };
+  const user = toUser(message.from, chat, isModerator, message.sender_chat);
+  const reply = await deps.core.handleLine(line, user, toChat(chat));
   if (reply) await send(deps, chat, reply, message.message_id);
 }
 
-/** A press on one of our brief buttons: acknowledge it, then post that brief in the chat. */
+/**
+ * A press on one of our brief buttons: counted against the presser's rate limit before any
+ * work, acknowledged, then that brief is posted in the chat.
+ */
 export async function onButton(deps: HandlerDeps, query: CallbackQuery): Promise<void> {
-  const data = 'data' in query ? query.data : undefined;
-  const slug = data ? slugFromButton(data, () => [...deps.core.library.all()].map((b) => b.slug)) : undefined;
-  await deps.answerCallback(query.id).catch((error: unknown) => {
+  const chat = query.message?.chat;
+  const user = toUser(
+    query.from,
+    chat ?? { id: query.from.id, type: 'private', first_name: '' },
+    chat?.type === 'private',
+  );
+  const decision = await deps.core.admit(user, toChat(chat ?? { id: query.from.id, type: 'private' }));
+  if (decision === 'drop') return;
+  const slowDown = decision === 'warn' ? 'You are pressing buttons too fast. Wait a few seconds.' : undefined;
+  await deps.answerCallback(query.id, slowDown).catch((error: unknown) => {
     deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'answerCallbackQuery failed');
   });
-  const chat = query.message?.chat;
+  const data = 'data' in query ? query.data : undefined;
+  const slug = decision === 'allow' && data ? deps.buttons.slugOf(data) : undefined;
   if (!slug || !chat) return;
-  const user = toUser(query.from, chat, chat.type === 'private');
-  const reply = await deps.core.handle({ command: 'brief', args: { topic: slug }, user, chat: toChat(chat) });
+  const request = { command: 'brief', args: { topic: slug }, user, chat: toChat(chat) };
+  const reply = await deps.core.handle(request, { admitted: true });
   if (reply) await send(deps, chat, reply);
 }
 
 /** `@bot words` in any chat: matching briefs, or the latest ones for an empty query. */
 export async function onInline(deps: HandlerDeps, query: InlineQuery): Promise<void> {
+  const user = toUser(query.from, { id: query.from.id, type: 'private', first_name: '' }, false);
+  const decision = await deps.core.admit(user, toChat({ id: query.from.id, type: 'private' }), 'lookup');
+  // Over the limit: one empty answer, then silence until the window ends.
+  if (decision !== 'allow') {
+    if (decision === 'warn') await deps.answerInline(query.id, []).catch(() => undefined);
+    return;
+  }
   const library = deps.core.library;
   const words = cleanText(query.query).slice(0, 200);
   const briefs = words

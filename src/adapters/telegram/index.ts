@@ -2,9 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Telegraf } from 'telegraf';
 import { channelPost, message } from 'telegraf/filters';
 import type { Config } from '../../config.js';
-import { errorRef } from '../../core/errors.js';
+import { errorRef, internalErrorText } from '../../core/errors.js';
 import type { Reply } from '../../core/types.js';
 import type { Adapter, AdapterContext } from '../adapter.js';
+import { ButtonSlugs } from './callback-data.js';
 import { ChatSerial } from './chat-serial.js';
 import { HandledUpdates } from './handled-updates.js';
 import { onButton, onInline, onText, type HandlerDeps } from './handlers.js';
@@ -44,7 +45,8 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
     moderators,
     logger,
     username: () => bot.botInfo?.username ?? '',
-    answerCallback: (id) => bot.telegram.answerCbQuery(id),
+    buttons: new ButtonSlugs(ctx.bot.library),
+    answerCallback: (id, text) => bot.telegram.answerCbQuery(id, text),
     answerInline: (id, results) => bot.telegram.answerInlineQuery(id, results, { cache_time: 30 }),
   };
 
@@ -55,7 +57,7 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
     const reply: Reply = {
       kind: 'text',
       tone: 'error',
-      text: `Something went wrong on our side (ref ${ref}). Please try again.`,
+      text: internalErrorText(ref),
     };
     await sender.send(String(tgCtx.chat.id), renderTelegram(reply)).catch(() => undefined);
   });
@@ -63,8 +65,8 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
   bot.use((tgCtx, next) => (tgCtx.chat ? serial.run(String(tgCtx.chat.id), next) : next()));
   bot.on(message('text'), (tgCtx) => onText(deps, tgCtx.message));
   bot.on(channelPost('text'), (tgCtx) => onText(deps, tgCtx.channelPost));
-  bot.on(message('migrate_to_chat_id'), (tgCtx) => onMigration(ctx.bot.services, logger, tgCtx.message));
-  bot.on(message('migrate_from_chat_id'), (tgCtx) => onMigration(ctx.bot.services, logger, tgCtx.message));
+  bot.on(message('migrate_to_chat_id'), (tgCtx) => onMigration(ctx.chatMigrated, logger, tgCtx.message));
+  bot.on(message('migrate_from_chat_id'), (tgCtx) => onMigration(ctx.chatMigrated, logger, tgCtx.message));
   bot.on('callback_query', (tgCtx) => onButton(deps, tgCtx.callbackQuery));
   bot.on('inline_query', (tgCtx) => onInline(deps, tgCtx.inlineQuery));
 

@@ -1,7 +1,6 @@
 import type { Message } from 'telegraf/types';
-import type { Services } from '../../core/command.js';
 import type { Logger } from '../../core/logger.js';
-import { fanOutOf } from '../../fanout/services.js';
+import type { AdapterContext } from '../adapter.js';
 
 type MigrationMessage = Message.MigrateToChatIdMessage | Message.MigrateFromChatIdMessage;
 
@@ -10,13 +9,17 @@ type MigrationMessage = Message.MigrateToChatIdMessage | Message.MigrateFromChat
  * one, `migrate_from_chat_id` in the new one). Either moves the subscriptions to the new id, so
  * that updates follow the chat before a send to the old id ever fails.
  */
-export async function onMigration(services: Services, logger: Logger, message: MigrationMessage): Promise<void> {
+export async function onMigration(
+  chatMigrated: AdapterContext['chatMigrated'],
+  logger: Logger,
+  message: MigrationMessage,
+): Promise<void> {
   const [from, to] =
     'migrate_to_chat_id' in message
       ? [message.chat.id, message.migrate_to_chat_id]
       : [message.migrate_from_chat_id, message.chat.id];
   try {
-    await fanOutOf(services).migrateChat('telegram', String(from), String(to));
+    await chatMigrated?.('telegram', String(from), String(to));
   } catch (err) {
     logger.error({ err, from, to }, 'could not move the subscriptions of a migrated telegram group');
   }

@@ -1,5 +1,6 @@
 import type { Chat as TgChat, User as TgUser } from 'telegraf/types';
-import type { Chat, User } from '../../core/types.js';
+import type { Caller, Chat, ModeratorCheck } from '../../core/types.js';
+import { ANONYMOUS_ADMIN_ID } from './moderators.js';
 
 export const chatKind = (type: TgChat['type']): Chat['kind'] =>
   type === 'private' ? 'private' : type === 'channel' ? 'channel' : 'group';
@@ -15,16 +16,27 @@ export function displayName(user: TgUser): string {
   return name || user.username || String(user.id);
 }
 
-/** The core's user; `from` is missing for channel posts, which speak for the channel. */
-export function toUser(from: TgUser | undefined, chat: TgChat, isModerator: boolean): User {
+/**
+ * The core's user; `from` is missing for channel posts, which speak for the channel. An
+ * anonymous admin (Telegram's GroupAnonymousBot, or a message sent as a chat) speaks for
+ * the chat: every such admin of every group shares that one account.
+ */
+export function toUser(
+  from: TgUser | undefined,
+  chat: TgChat,
+  isModerator: ModeratorCheck,
+  senderChat?: Pick<TgChat, 'id'>,
+): Caller {
   if (!from) {
     const title = 'title' in chat ? chat.title : undefined;
     return { id: String(chat.id), name: title ?? String(chat.id), isModerator };
   }
+  const anonymous = senderChat !== undefined || from.id === ANONYMOUS_ADMIN_ID;
   return {
     id: String(from.id),
     name: displayName(from),
     ...(from.language_code ? { locale: from.language_code } : {}),
     isModerator,
+    ...(anonymous ? { anonymous } : {}),
   };
 }

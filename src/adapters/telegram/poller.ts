@@ -100,7 +100,7 @@ export class Poller {
       }
       const fresh = updates.filter((update) => update.update_id > this.newest);
       for (const update of fresh) this.dispatch(update);
-      // Only updates under way came back (the offset waits for the oldest): ask again when one ends.
+      // Only updates under way came back (the offset waits for the oldest): ask again when it ends.
       if (fresh.length === 0 && this.underWay.size > 0) await this.nextProgress();
     }
   }
@@ -143,7 +143,10 @@ export class Poller {
     this.underWay.delete(id);
     // Ids under way were added in ascending order: the first left is the oldest.
     const oldest = this.underWay.keys().next();
-    this.offset = oldest.done ? this.newest + 1 : oldest.value;
+    const offset = oldest.done ? this.newest + 1 : oldest.value;
+    // Asking again only helps once the offset moved: before, the same updates would come back.
+    if (offset === this.offset) return;
+    this.offset = offset;
     this.progress?.();
   }
 

@@ -1,5 +1,7 @@
-import type { Brief, BriefRef } from '../../content/brief.js';
-import type { Page, Reply } from '../../core/types.js';
+import type { Brief } from '../../content/brief.js';
+import { actionText, pagingText, type Card, type CardBlock, type CardItem, type Inline } from '../../core/card.js';
+import { toCard } from '../../core/to-card.js';
+import type { Reply } from '../../core/types.js';
 import { briefButtonData } from './callback-data.js';
 import { bold, code, italic, link, toHtml, type Line, type Node } from './html.js';
 import { pack, type Unit } from './pack.js';
@@ -22,13 +24,8 @@ const NO_PREVIEW: LinkPreview = { is_disabled: true };
 const BUTTON_TEXT = 60;
 
 const shorten = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
-const bullet = (...nodes: Node[]): Line => ['• ', ...nodes];
 const blank: Line = [];
-
-function dateNote(brief: Brief): string {
-  const updated = brief.updated && brief.updated !== brief.published ? `, updated ${brief.updated}` : '';
-  return `${brief.publisher} · published ${brief.published}${updated}`;
-}
+const inline = (parts: readonly Inline[]): Node[] => parts.map((p) => (typeof p === 'string' ? p : code(p.command)));
 
 /** Paragraphs of free text become units; each line stays a line. */
 const paragraphs = (text: string): Unit[] =>
@@ -41,38 +38,56 @@ function section(heading: string, items: Line[]): Unit[] {
   return [[blank, [bold(heading)], first!], ...rest.map((line) => [line])];
 }
 
-function pageUnits(command: string, page?: Page): Unit[] {
-  if (!page || page.of <= 1) return [];
-  const next = page.number < page.of ? ['. Next: ', code(`/${command} ${page.number + 1}`)] : ['.'];
-  return [[blank, [`Page ${page.number} of ${page.of}`, ...next]]];
-}
-
-interface BriefParts {
-  units: Unit[];
-  articleLine: Line;
-}
-
-function briefParts(brief: Brief, related: readonly BriefRef[], label?: string, compact = false): BriefParts {
-  const articleLine: Line = [link(brief.url, 'Read the original article'), ` (${brief.publisher})`];
-  const title: Line = [bold(label ? `[${label}] ${brief.title}` : brief.title)];
-  const head: Unit = [title, [italic(dateNote(brief))], [`Topics: ${brief.topics.join(', ')}`]];
-  const sources = brief.sources.map((s) => {
-    const meta = [s.publisher, s.date].filter(Boolean).join(', ');
-    return bullet(link(s.url, s.title), ...(meta ? [` (${meta})`] : []));
-  });
-  const relatedLines = related.map((r) => bullet(`${r.title} `, code(`/brief ${r.slug}`)));
-  const units: Unit[] = [
-    head,
-    [blank, [brief.summary]],
-    ...section(
-      'Key facts',
-      brief.facts.map((fact) => bullet(fact)),
-    ),
-    ...(compact ? [] : section('Sources', sources)),
-    [blank, articleLine],
-    ...(compact ? [] : section('Related', relatedLines)),
+function itemLine(item: CardItem, marker: string, numbered: boolean): Line {
+  const text: Node = item.url ? link(item.url, item.text) : numbered ? bold(item.text) : item.text;
+  return [
+    marker,
+    text,
+    ...(item.detail ? [` (${item.detail})`] : []),
+    ...(item.action ? [' ', code(actionText(item.action))] : []),
   ];
-  return { units, articleLine };
+}
+
+interface Layout {
+  units: Unit[];
+  /** The line that links the article: its message previews the article. */
+  articleLine?: Line;
+}
+
+function blockUnits(block: CardBlock, first: boolean, layout: Layout): Unit[] {
+  const lead = first ? [] : [blank];
+  switch (block.type) {
+    case 'text':
+      return first ? paragraphs(block.text) : [[blank, [block.text]]];
+    case 'list': {
+      const lines = block.items.map((item, i) =>
+        itemLine(item, block.numbered ? `${i + 1}. ` : '• ', !!block.numbered),
+      );
+      return block.heading ? section(block.heading, lines) : lines.map((line) => [line]);
+    }
+    case 'article':
+      layout.articleLine = [link(block.url, 'Read the original article'), ` (${block.publisher})`];
+      return [[blank, layout.articleLine]];
+    case 'paging': {
+      const { page, next } = pagingText(block);
+      return [[blank, [page, ...(next ? ['. Next: ', code(next)] : ['.'])]]];
+    }
+    case 'hint':
+      return [[...lead, inline(block.parts)]];
+  }
+}
+
+function layoutOf(card: Card): Layout {
+  const head: Line[] = [
+    ...(card.title !== undefined ? [[bold(card.label ? `[${card.label}] ${card.title}` : card.title)]] : []),
+    ...(card.byline ? [[italic(card.byline)]] : []),
+    ...(card.topics ? [[`Topics: ${card.topics.join(', ')}`]] : []),
+  ];
+  const layout: Layout = { units: head.length > 0 ? [head] : [] };
+  // A bare title reads as the first line of what follows.
+  const joined = head.length <= 1 && card.byline === undefined;
+  for (const [i, block] of card.blocks.entries()) layout.units.push(...blockUnits(block, i === 0 && joined, layout));
+  return layout;
 }
 
 function toMessages(lines: Line[][], articleLine?: Line): TelegramMessage[] {
@@ -87,65 +102,52 @@ function articleUrlPreview(articleLine: Line): LinkPreview {
   return typeof anchor === 'object' && anchor.href ? { url: anchor.href, prefer_small_media: true } : NO_PREVIEW;
 }
 
+/** Buttons that open a brief, one per row; their data carries the slug. Sources are links in the text already. */
+function keyboard(card: Card): InlineButton[][] {
+  return card.buttons.flat().flatMap((button) =>
+    'action' in button && button.action.command === 'brief'
+      ? [
+          [
+            {
+              text: shorten(button.label, BUTTON_TEXT) || button.action.value,
+              callback_data: briefButtonData(button.action.value),
+            },
+          ],
+        ]
+      : [],
+  );
+}
+
 function withKeyboard(messages: TelegramMessage[], rows: InlineButton[][]): TelegramMessage[] {
   const last = messages[messages.length - 1];
   if (!last || rows.length === 0) return messages;
   return [...messages.slice(0, -1), { ...last, reply_markup: { inline_keyboard: rows } }];
 }
 
-const briefButtons = (refs: readonly BriefRef[]): InlineButton[][] =>
-  refs.map((ref) => [{ text: shorten(ref.title, BUTTON_TEXT) || ref.slug, callback_data: briefButtonData(ref.slug) }]);
-
-function renderBrief(brief: Brief, related: readonly BriefRef[], label?: string): TelegramMessage[] {
-  const { units, articleLine } = briefParts(brief, related, label);
-  return toMessages(pack(units), articleLine);
-}
-
-/** Always one message (inline results post exactly one): the brief without sources and related. */
-export function renderBriefSingle(brief: Brief): TelegramMessage {
-  const { units, articleLine } = briefParts(brief, [], undefined, true);
-  const facts = units.slice(2, -1);
-  let kept = units;
-  while (pack(kept).length > 1 && facts.length > 0) {
-    facts.pop();
-    kept = [...units.slice(0, 2), ...facts, ...units.slice(-1)];
-  }
-  const first = toMessages(pack(kept).slice(0, 1), articleLine)[0];
-  return first ?? { text: toHtml([brief.slug]), link_preview_options: NO_PREVIEW };
+/** Card -> one or more HTML messages, each within Telegram's limits. Pure. */
+export function telegramMessages(card: Card): TelegramMessage[] {
+  const { units, articleLine } = layoutOf(card);
+  const messages = toMessages(pack(units), articleLine);
+  // Telegram refuses empty messages; a reply with nothing visible still answers the user.
+  if (messages.length === 0) return toMessages([[['Nothing to show.']]]);
+  return withKeyboard(messages, keyboard(card));
 }
 
 /** Reply -> one or more HTML messages, each within Telegram's limits. Pure. */
-export function renderTelegram(reply: Reply): TelegramMessage[] {
-  const messages = renderReply(reply);
-  // Telegram refuses empty messages; a reply with nothing visible still answers the user.
-  return messages.length > 0 ? messages : toMessages([[['Nothing to show.']]]);
-}
+export const renderTelegram = (reply: Reply): TelegramMessage[] => telegramMessages(toCard(reply));
 
-function renderReply(reply: Reply): TelegramMessage[] {
-  switch (reply.kind) {
-    case 'brief':
-      return renderBrief(reply.brief, reply.related, reply.label);
-    case 'list': {
-      const items = reply.items.map((item, i): Unit => [
-        [`${i + 1}. `, bold(item.title), ` (${item.date}) `, code(`/brief ${item.slug}`)],
-      ]);
-      return toMessages(pack([[[bold(reply.title)]], ...items, ...pageUnits('latest', reply.page)]));
-    }
-    case 'topics': {
-      const items = reply.items.map((t): Unit => [bullet(`${t.topic} (${t.count})`)]);
-      const hint: Unit = [blank, ['Type ', code('/brief <topic>'), ' to read one.']];
-      return toMessages(pack([[[bold(reply.title)]], ...items, ...pageUnits('topics', reply.page), hint]));
-    }
-    case 'notFound': {
-      const query = shorten(reply.query, 80);
-      const hint: Unit =
-        reply.suggestions.length > 0
-          ? [['Did you mean one of these?']]
-          : [['Type ', code('/topics'), ' to see what there is, or ', code('/search <words>'), ' to look everywhere.']];
-      const messages = toMessages(pack([[[`No brief matches “${query}”.`]], hint]));
-      return withKeyboard(messages, briefButtons(reply.suggestions));
-    }
-    case 'text':
-      return toMessages(pack(paragraphs(reply.text)));
-  }
+/** Always one message (inline results post exactly one): the brief without sources, related or buttons. */
+export function renderBriefSingle(brief: Brief): TelegramMessage {
+  const card = toCard({ kind: 'brief', brief, related: [] });
+  const facts = card.blocks.find((b) => b.type === 'list' && b.name === 'facts');
+  const kept = card.blocks.filter((b) => b.type !== 'list' || b === facts);
+  const compact = (factCount: number): Card => ({
+    ...card,
+    blocks: kept.map((b) => (b === facts && b.type === 'list' ? { ...b, items: b.items.slice(0, factCount) } : b)),
+  });
+  let count = facts?.type === 'list' ? facts.items.length : 0;
+  let layout = layoutOf(compact(count));
+  while (pack(layout.units).length > 1 && count > 0) layout = layoutOf(compact(--count));
+  const first = toMessages(pack(layout.units).slice(0, 1), layout.articleLine)[0];
+  return first ?? { text: toHtml([brief.slug]), link_preview_options: NO_PREVIEW };
 }

@@ -11,6 +11,8 @@ import type {
   SubscribeOutcome,
   Subscription,
 } from '../data-store.js';
+import type { ConsoleData } from '../console-data.js';
+import { consoleQueries, toDollarParams } from '../console-queries.js';
 import * as deliveries from './deliveries.js';
 import { DatabaseUnavailableError, isConnectionError } from './errors.js';
 import { migratePg } from './migrate.js';
@@ -131,6 +133,15 @@ export class PgStore implements DataStore {
   }
 
   private closing: Promise<void> | undefined;
+  /** The console's paged reads over this database. */
+  consoleData(): ConsoleData {
+    return consoleQueries(
+      async (sql, params) =>
+        (await this.pool.query(toDollarParams(sql), [...params])).rows as Record<string, unknown>[],
+      async (sql, params) => (await this.pool.query(toDollarParams(sql), [...params])).rowCount ?? 0,
+    );
+  }
+
   close(): Promise<void> {
     return (this.closing ??= this.pool.end());
   }

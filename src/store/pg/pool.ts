@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Logger } from '../../core/logger.js';
+import { isConnectionError } from './errors.js';
 
 const INT8 = 20;
 
@@ -67,6 +68,7 @@ export interface WaitOptions {
 /**
  * Waits until the database answers, trying again with growing waits (0.5 s doubling up to
  * 30 s) and one log line per failure, so a database that is still starting is not a crash loop.
+ * Errors that waiting cannot mend (authentication, no such database) are thrown at once.
  */
 export async function waitForDatabase(
   pool: pg.Pool,
@@ -82,7 +84,8 @@ export async function waitForDatabase(
       if (attempt > 1) logger.info({ database: describeDatabase(url) }, 'the database answers');
       return;
     } catch (error) {
-      if (options.signal?.aborted) throw error;
+      // A wrong password or a missing database will not mend by waiting.
+      if (options.signal?.aborted || !isConnectionError(error)) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       logger.warn(
         { database: describeDatabase(url), attempt, reason, retryInMs: wait },

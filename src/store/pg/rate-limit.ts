@@ -31,8 +31,8 @@ export class SharedRateLimiter implements CommandLimiter {
     this.windowMs = options.windowSeconds * 1000;
   }
 
-  async check(key: string): Promise<RateDecision> {
-    const local = this.local.check(key);
+  async check(key: string, scale = 1): Promise<RateDecision> {
+    const local = this.local.check(key, scale);
     if (local !== 'allow') return local;
     const now = this.now();
     const windowStart = now - (now % this.windowMs);
@@ -43,7 +43,7 @@ export class SharedRateLimiter implements CommandLimiter {
         [key, windowStart],
       );
       this.sweep(now, windowStart);
-      return decide(rows[0]?.count ?? 1, this.options.limit);
+      return decide(rows[0]?.count ?? 1, this.options.limit * scale);
     } catch (err) {
       this.logger.debug({ err }, 'shared rate limit unavailable; the local one decides');
       return local;

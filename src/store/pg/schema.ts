@@ -77,4 +77,13 @@ export const pgMigrations: readonly string[] = [
     PRIMARY KEY (key, window_start)
   );
   `,
+  // 2: who holds the leader lock, by instance name (application_name is cut at 63 bytes)
+  `
+  CREATE TABLE cluster_leader (
+    id integer PRIMARY KEY CHECK (id = 1),
+    instance_id text NOT NULL,
+    backend_pid integer NOT NULL,
+    since bigint NOT NULL
+  );
+  `,
 ];

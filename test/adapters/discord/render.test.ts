@@ -39,7 +39,7 @@ describe('render', () => {
     expect(embed.fields?.map((f) => f.name)).toEqual(['Key facts', 'Sources', 'Topics']);
     expect(embed.fields?.[0]?.value).toBe('• One fact, 2018.\n• Another fact.');
     expect(embed.fields?.[2]?.value).toBe('xinjiang, kazakhstan');
-    expect(embed.footer?.text).toBe('Transitions Online · published 2018-09-11 · updated 2018-10-02');
+    expect(embed.footer?.text).toBe('Transitions Online · published 2018-09-11, updated 2018-10-02');
     expect(embed.timestamp).toBe('2018-10-02T00:00:00.000Z');
     expect(out.components[0]?.components).toEqual([
       { type: 2, style: 5, label: 'Eradicating Ideological Viruses', url: 'https://hrw.org/x' },
@@ -117,7 +117,7 @@ describe('render', () => {
       ],
     });
     expect(out.ephemeral).toBe(true);
-    expect(out.embeds[0]?.title).toBe('No brief matches "xinjang"');
+    expect(out.embeds[0]?.title).toBe('No brief matches "xinjang".');
     expect(out.components[0]?.components[0]).toMatchObject({ custom_id: 'brief:topic=kazakh-connection' });
   });
 

@@ -7,11 +7,11 @@ const route = (text: string, chat: 'private' | 'supergroup' = 'private') => rout
 
 describe('routeText', () => {
   it('takes commands in any case, addressed to us or to nobody', () => {
-    expect(route('/brief xinjiang')).toEqual({ kind: 'command', name: 'brief', line: '/brief xinjiang' });
+    expect(route('/brief xinjiang')).toEqual({ kind: 'command', name: 'brief', rest: 'xinjiang' });
     expect(route('/BRIEF xinjiang', 'supergroup')).toMatchObject({ kind: 'command', name: 'brief' });
     expect(route('/brief@BriefBot xinjiang', 'supergroup')).toMatchObject({ kind: 'command', name: 'brief' });
     expect(route('/Brief@briefbot xinjiang', 'supergroup')).toMatchObject({ kind: 'command', name: 'brief' });
-    expect(route('/brief')).toMatchObject({ kind: 'command', name: 'brief', line: '/brief' });
+    expect(route('/brief')).toMatchObject({ kind: 'command', name: 'brief', rest: '' });
   });
 
   it("ignores other bots' commands and, in groups, unknown commands and chat", () => {
@@ -26,8 +26,8 @@ describe('routeText', () => {
     expect(route('/weather@BriefBot', 'supergroup')).toMatchObject({ kind: 'command', name: 'weather' });
     expect(route('/weather')).toMatchObject({ kind: 'command', name: 'weather' });
     expect(route('hello')).toEqual({ kind: 'hint' });
-    expect(route('/start')).toEqual({ kind: 'command', name: 'help', line: '/help' });
-    expect(route('/start@BriefBot', 'supergroup')).toEqual({ kind: 'command', name: 'help', line: '/help' });
+    expect(route('/start')).toEqual({ kind: 'command', name: 'help', rest: '' });
+    expect(route('/start@BriefBot', 'supergroup')).toEqual({ kind: 'command', name: 'help', rest: '' });
   });
 
   it('property: never throws, and commands for another bot are always ignored', () => {

@@ -31,6 +31,8 @@ export interface TestAppOptions {
   fanout?: AppOptions['fanout'];
   logger?: Logger;
   watch?: boolean;
+  /** More variables (DATABASE_URL, INSTANCE_ID...). */
+  env?: Record<string, string>;
 }
 
 /** The real app on a temp content folder and database, with quick retries. */
@@ -39,6 +41,7 @@ export function startTestApp(place: TestPlace, options: TestAppOptions = {}): Pr
     CONTENT_DIR: place.contentDir,
     DATABASE_PATH: place.databasePath,
     RATE_LIMIT_COMMANDS: '10000',
+    ...options.env,
   });
   return startApp(config, {
     logger: options.logger ?? silentLogger(),

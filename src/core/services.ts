@@ -1,0 +1,96 @@
+import type { Brief, BriefRef } from '../content/brief.js';
+import type { ContentError } from '../content/parse.js';
+import type { Chat, Platform, User } from './types.js';
+
+/** A chat on one platform, as the subscription store keys it. */
+export interface ChatRef {
+  platform: Platform;
+  chatId: string;
+}
+
+/** The topics chats follow, and what is owed to them. */
+export interface Subscriptions {
+  subscriptionsOf(chat: ChatRef): Promise<readonly { topic: string; active: boolean }[]>;
+  /** `resumed`: the subscription existed but had been paused (the chat was unreachable). */
+  subscribe(chat: ChatRef, topic: string, by: string): Promise<'added' | 'exists' | 'resumed'>;
+  unsubscribe(chat: ChatRef, topic: string): Promise<boolean>;
+  countPending(platforms: readonly Platform[], chat?: ChatRef): Promise<number>;
+}
+
+export interface PostRequest {
+  user: User;
+  /** Where the moderator typed the command. */
+  from: Chat;
+  /** The chat or channel to post into, as the platform names it; the current chat when absent. */
+  target?: string;
+  brief: Brief;
+  version: string;
+  related: BriefRef[];
+}
+
+export type PostResult =
+  | { ok: true; targetChatId: string; messageIds: string[] }
+  | {
+      ok: false;
+      outcome: 'gone' | 'forbidden' | 'failed' | 'unavailable';
+      targetChatId: string;
+      detail: string;
+      /** The moderator may not post there (rather than the bot). */
+      userForbidden?: true;
+    };
+
+/** Posts briefs on a moderator's request and keeps the audit log of every attempt. */
+export interface Publisher {
+  post(request: PostRequest): Promise<PostResult>;
+}
+
+export interface ContentStatus {
+  briefs: number;
+  drafts: number;
+  lastReload?: Date;
+  errors: ContentError[];
+}
+
+export interface AdapterState {
+  platform: Platform;
+  up: boolean;
+  /** When it came up, or when it went down. */
+  since?: Date;
+  canDeliver: boolean;
+}
+
+/** What /status reports about the running bot. */
+export interface Status {
+  content(): ContentStatus;
+  adapters(): AdapterState[];
+  /** This instance's name and the leader's (the one that sends the updates), when known. */
+  instance(): Promise<{ id: string; leader: string | undefined }>;
+}
+
+/** What commands may use beyond the content library. */
+export interface CommandServices {
+  subscriptions: Subscriptions;
+  publisher: Publisher;
+  status: Status;
+}
+
+function need<T>(value: T | undefined, name: string): T {
+  // Not a user error: the bot was assembled without this service; the bot logs it with a reference.
+  if (value === undefined) throw new Error(`internal: the ${name} service is not configured`);
+  return value;
+}
+
+/** Every service, typed; one the bot was built without throws when a command first uses it. */
+export function requireServices(provided: Partial<CommandServices>): CommandServices {
+  return {
+    get subscriptions() {
+      return need(provided.subscriptions, 'subscriptions');
+    },
+    get publisher() {
+      return need(provided.publisher, 'publisher');
+    },
+    get status() {
+      return need(provided.status, 'status');
+    },
+  };
+}

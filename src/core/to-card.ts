@@ -1,0 +1,148 @@
+import { lastChanged, type Brief, type BriefRef, type Source } from '../content/brief.js';
+import type { Card, CardAction, CardBlock, CardButton, CardItem } from './card.js';
+import type { Page, Reply, TopicCount } from './types.js';
+
+const MAX_SOURCE_LINKS = 5;
+const MAX_LIST_BUTTONS = 10;
+const BUTTONS_PER_ROW = 5;
+const QUERY_SHOWN = 80;
+
+const openBrief = (slug: string): CardAction => ({ command: 'brief', option: 'topic', value: slug });
+
+/** `Example News · published 2024-01-15, updated 2024-02-01`. */
+export function byline(brief: Pick<Brief, 'publisher' | 'published' | 'updated'>): string {
+  const updated = brief.updated && brief.updated !== brief.published ? `, updated ${brief.updated}` : '';
+  return `${brief.publisher} · published ${brief.published}${updated}`;
+}
+
+/** A source as one line: its title, then publisher and date. */
+export function sourceItem(source: Source): CardItem {
+  const detail = [source.publisher, source.date].filter(Boolean).join(', ');
+  return detail ? { text: source.title, detail, url: source.url } : { text: source.title, url: source.url };
+}
+
+const refItem = (ref: BriefRef): CardItem => ({ text: ref.title, action: openBrief(ref.slug) });
+
+const isHttpUrl = (url: string): boolean => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
+
+function paging(command: string, page?: Page): CardBlock[] {
+  return page && page.of > 1 ? [{ type: 'paging', number: page.number, of: page.of, command }] : [];
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function briefCard(brief: Brief, related: readonly BriefRef[], label?: 'New' | 'Updated'): Card {
+  const sources = brief.sources.map(sourceItem);
+  const links: CardButton[] = brief.sources
+    .slice(0, MAX_SOURCE_LINKS)
+    .filter((s) => isHttpUrl(s.url))
+    .map((s) => ({ label: s.title, url: s.url }));
+  const blocks: CardBlock[] = [
+    { type: 'text', text: brief.summary },
+    { type: 'list', name: 'facts', heading: 'Key facts', items: brief.facts.map((text) => ({ text })) },
+    { type: 'list', name: 'sources', heading: 'Sources', items: sources },
+    { type: 'article', url: brief.url, publisher: brief.publisher },
+    { type: 'list', name: 'related', heading: 'Related', items: related.map(refItem), offeredAsButtons: true },
+  ];
+  return {
+    tone: 'info',
+    private: false,
+    title: brief.title,
+    ...(label ? { label } : {}),
+    url: brief.url,
+    byline: byline(brief),
+    date: lastChanged(brief),
+    topics: brief.topics,
+    accent: brief.topics[0] ?? brief.slug,
+    blocks: blocks.filter((b) => b.type !== 'list' || b.items.length > 0),
+    buttons: [links, related.map((r) => ({ label: r.title, action: openBrief(r.slug) }))],
+  };
+}
+
+function listCard(title: string, items: readonly BriefRef[], page?: Page): Card {
+  const lines = items.map((r): CardItem => ({ text: r.title, detail: r.date, action: openBrief(r.slug) }));
+  const buttons = items
+    .slice(0, MAX_LIST_BUTTONS)
+    .map((r, i): CardButton => ({ label: `${i + 1}. ${r.title}`, action: openBrief(r.slug) }));
+  return {
+    tone: 'info',
+    private: false,
+    title,
+    blocks: [{ type: 'list', name: 'items', items: lines, numbered: true }, ...paging('latest', page)],
+    buttons: chunk(buttons, BUTTONS_PER_ROW),
+  };
+}
+
+function topicsCard(title: string, items: readonly TopicCount[], page?: Page): Card {
+  const nav: CardButton[] = [];
+  const pageAction = (n: number): CardAction => ({ command: 'topics', option: 'page', value: String(n) });
+  if (page && page.number > 1) nav.push({ label: 'Previous', action: pageAction(page.number - 1) });
+  if (page && page.number < page.of) nav.push({ label: 'Next', action: pageAction(page.number + 1) });
+  return {
+    tone: 'info',
+    private: false,
+    title,
+    blocks: [
+      { type: 'list', name: 'topics', items: items.map((t) => ({ text: t.topic, detail: String(t.count) })) },
+      ...paging('topics', page),
+      { type: 'hint', parts: ['Type ', { command: '/brief <topic>' }, ' to read one.'] },
+    ],
+    buttons: [nav],
+  };
+}
+
+function notFoundCard(query: string, suggestions: readonly BriefRef[]): Card {
+  const oneLine = query.replace(/\s+/g, ' ').trim();
+  const shown = oneLine.length > QUERY_SHOWN ? `${oneLine.slice(0, QUERY_SHOWN)}…` : oneLine;
+  const next: CardBlock =
+    suggestions.length > 0
+      ? {
+          type: 'list',
+          name: 'suggestions',
+          heading: 'Did you mean',
+          items: suggestions.map(refItem),
+          offeredAsButtons: true,
+        }
+      : {
+          type: 'hint',
+          parts: [
+            'Type ',
+            { command: '/topics' },
+            ' to see what there is, or ',
+            { command: '/search <words>' },
+            ' to look through every brief.',
+          ],
+        };
+  return {
+    tone: 'usage',
+    private: true,
+    title: `No brief matches "${shown}".`,
+    blocks: [next],
+    buttons: [suggestions.map((s) => ({ label: s.title, action: openBrief(s.slug) }))],
+  };
+}
+
+/** Reply -> Card: every reply kind is laid out here once. Pure. */
+export function toCard(reply: Reply): Card {
+  switch (reply.kind) {
+    case 'brief':
+      return briefCard(reply.brief, reply.related, reply.label);
+    case 'list':
+      return listCard(reply.title, reply.items, reply.page);
+    case 'topics':
+      return topicsCard(reply.title, reply.items, reply.page);
+    case 'notFound':
+      return notFoundCard(reply.query, reply.suggestions);
+    case 'text':
+      return {
+        tone: reply.tone,
+        private: reply.tone !== 'info',
+        blocks: [{ type: 'text', text: reply.text }],
+        buttons: [],
+      };
+  }
+}
