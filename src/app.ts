@@ -7,6 +7,7 @@ import { startWatching, type ContentWatcher } from './content/watch.js';
 import { Bot } from './core/bot.js';
 import type { Logger } from './core/logger.js';
 import { noMetrics } from './core/metrics.js';
+import { Operators } from './core/operators.js';
 import type { CommandLimiter } from './core/rate-limit.js';
 import { openBackend, type Backend } from './cluster/backend.js';
 import { LeaderFanOut, type FanOutControl } from './cluster/leader-fan-out.js';
@@ -19,6 +20,9 @@ import { createFront, within } from './http/front.js';
 import { PromMetrics } from './http/metrics.js';
 import type { HttpServer } from './http/server.js';
 import type { DataStore } from './store/data-store.js';
+import { checkSqliteFile } from './store/integrity.js';
+import { StoreHealth } from './store/store-health.js';
+import { watchStore } from './store/watched-store.js';
 import { isLocalPlatform } from './platforms.js';
 import { registerWeb } from './web/register.js';
 
@@ -106,13 +110,23 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   };
 
   try {
-    const backend = (parts.backend = await openBackend(config, logger));
-    const { data, leadership } = backend;
     const { directory } = parts;
+    if (!config.databaseUrl) checkAtStart(config.databasePath, logger);
+    const backend = (parts.backend = await openBackend(config, logger));
+    const health = new StoreHealth(logger);
+    const data = watchStore(backend.data, health);
+    const { leadership } = backend;
     // Telegram keeps an update for 24 hours; a week of handled ids covers every redelivery.
     await data.forgetUpdatesBefore(Date.now() - 7 * 24 * 3600_000);
     const makeFanOut = () =>
-      new FanOut({ ...options.fanout, store: data, library: store.library, adapters: directory, logger });
+      new FanOut({
+        quietMs: config.announceQuietSeconds * 1000,
+        ...options.fanout,
+        store: data,
+        library: store.library,
+        adapters: directory,
+        logger,
+      });
     // With SQLite: before the watcher starts, so what changed while the bot was down is announced
     // first. With PostgreSQL the leader does that when it takes over, from the recorded versions.
     let fanout: FanOutControl;
@@ -133,7 +147,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     const services = {
       subscriptions: data,
       publisher: new AdapterPublisher({ store: data, adapters: directory, logger }),
-      status: statusSource(store, directory, leadership),
+      status: statusSource(store, directory, leadership, health),
+      operators: new Operators(config.operators),
     };
     const bot = new Bot({
       library: store.library,
@@ -213,4 +228,14 @@ function watchInBackground(store: ContentStore, logger: Logger): ContentWatcher 
     })
     .catch((err: unknown) => logger.error({ err }, 'content watcher could not catch up; edits may need a restart'));
   return watcher;
+}
+
+/** A damaged SQLite file stops the start, with an error in the log and a message saying what to do. */
+function checkAtStart(path: string, logger: Logger): void {
+  try {
+    checkSqliteFile(path);
+  } catch (err) {
+    logger.error({ err }, 'the database failed its check at start');
+    throw err;
+  }
 }

@@ -118,6 +118,27 @@ describe('parseConfig', () => {
     expect(parseConfig({}).logFormat).toBeUndefined();
     expect(failure({ LOG_FORMAT: 'fancy' })).toBe('LOG_FORMAT must be json or pretty');
   });
+
+  it('reads operators per platform, home chats and the announcement quiet time', () => {
+    const config = parseConfig({
+      OPERATORS_TELEGRAM: ' 12345, 678 ',
+      OPERATORS_DISCORD: '123456789012345678',
+      HOME_CHAT_TELEGRAM: '-1001234',
+      ANNOUNCE_QUIET_SECONDS: '5',
+    });
+    expect(config.operators).toEqual({
+      users: { telegram: ['12345', '678'], discord: ['123456789012345678'] },
+      homeChats: { telegram: '-1001234' },
+    });
+    expect(config.announceQuietSeconds).toBe(5);
+    expect(parseConfig({}).operators).toEqual({ users: { telegram: [], discord: [] }, homeChats: {} });
+    expect(parseConfig({}).announceQuietSeconds).toBe(30);
+    expect(failure({ OPERATORS_TELEGRAM: '12,@bob' })).toBe(
+      'OPERATORS_TELEGRAM must be a comma-separated list of numeric Telegram user ids',
+    );
+    expect(failure({ HOME_CHAT_DISCORD: 'general' })).toMatch(/^HOME_CHAT_DISCORD /);
+    expect(failure({ ANNOUNCE_QUIET_SECONDS: '-1' })).toMatch(/^ANNOUNCE_QUIET_SECONDS /);
+  });
 });
 
 describe('parseConfig: several instances', () => {

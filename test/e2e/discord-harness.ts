@@ -133,6 +133,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
     ...options.fake,
   });
   const config = parseConfig({
+    ANNOUNCE_QUIET_SECONDS: '0',
     DISCORD_TOKEN: TOKEN,
     DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_API_ROOT: fake.restUrl,
