@@ -21,6 +21,11 @@ function wrapLine(line: string, width: number): string {
   const words = line.slice(lead.length).split(/ +/).filter(Boolean);
   const out: string[] = [];
   let current = `${lead}${words[0] ?? ''}`;
+  // Narrower than the bullet and its first word: the bullet stands alone, the word goes below it.
+  if (lead.trim() !== '' && visibleLength(current) > width) {
+    out.push(lead.trimEnd());
+    current = `${hang}${words[0] ?? ''}`;
+  }
   for (const word of words.slice(1)) {
     if (visibleLength(`${current} ${word}`) <= width) {
       current = `${current} ${word}`;

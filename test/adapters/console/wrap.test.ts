@@ -14,6 +14,10 @@ describe('wrapText', () => {
     expect(wrapText(`See ${url} now`, 20)).toBe(`See\n${url}\nnow`);
   });
 
+  it('puts a bullet on its own line when it and its first word do not fit', () => {
+    expect(wrapText('0. a', 1)).toBe('0.\na');
+  });
+
   it('keeps every word, and every line within the width unless one word is longer', () => {
     const word = fc.stringMatching(/^[a-z0-9:/.]{1,30}$/);
     fc.assert(
