@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
+import { styleText } from './subscribe.js';
 
 export default defineCommand({
   name: 'subscriptions',
@@ -10,9 +11,13 @@ export default defineCommand({
     const subscriptions = await services.subscriptions.subscriptionsOf(chat);
     if (subscriptions.length === 0)
       return { kind: 'text', tone: 'info', text: 'This chat follows no topics. Add one with /subscribe <topic>.' };
-    const lines = subscriptions.map((s) =>
-      s.active ? `  • ${s.topic}` : `  • ${s.topic} (paused: I could not post here; /subscribe ${s.topic} resumes it)`,
-    );
+    const lines = subscriptions.map((s) => {
+      const notes = [
+        ...(s.format === 'full' && s.linkPreviews ? [] : [styleText(s)]),
+        ...(s.active ? [] : [`paused: I could not post here; /subscribe ${s.topic} resumes it`]),
+      ];
+      return notes.length > 0 ? `  • ${s.topic} (${notes.join('; ')})` : `  • ${s.topic}`;
+    });
     const n = subscriptions.length;
     return {
       kind: 'text',

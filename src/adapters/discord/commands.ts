@@ -42,6 +42,7 @@ function addOption(builder: SlashCommandBuilder, option: CommandOption): void {
     case 'string':
       builder.addStringOption((o) => {
         o.setName(option.name).setDescription(description).setRequired(option.required);
+        if (option.choices) return o.addChoices(...option.choices.map((c) => ({ name: c, value: c })));
         if (option.autocomplete) o.setAutocomplete(true);
         if (option.min !== undefined) o.setMinLength(option.min);
         o.setMaxLength(option.max ?? MAX_TEXT);

@@ -127,7 +127,7 @@ function withKeyboard(messages: TelegramMessage[], rows: InlineButton[][]): Tele
 /** Card -> one or more HTML messages, each within Telegram's limits. Pure. */
 export function telegramMessages(card: Card): TelegramMessage[] {
   const { units, articleLine } = layoutOf(card);
-  const messages = toMessages(pack(units), articleLine);
+  const messages = toMessages(pack(units), card.linkPreviews === false ? undefined : articleLine);
   // Telegram refuses empty messages; a reply with nothing visible still answers the user.
   if (messages.length === 0) return toMessages([[['Nothing to show.']]]);
   return withKeyboard(messages, keyboard(card));
