@@ -8,11 +8,19 @@ export interface ChatRef {
   chatId: string;
 }
 
+/** One subscription as commands see it. */
+export interface SubscriptionView {
+  topic: string;
+  active: boolean;
+  format: BriefFormat;
+  linkPreviews: boolean;
+}
+
 /** The topics chats follow, and what is owed to them. */
 export interface Subscriptions {
-  subscriptionsOf(
-    chat: ChatRef,
-  ): Promise<readonly { topic: string; active: boolean; format: BriefFormat; linkPreviews: boolean }[]>;
+  subscriptionsOf(chat: ChatRef): Promise<readonly SubscriptionView[]>;
+  /** Subscriptions of the chat and of its threads (`<id>/<thread>`), by chat id then topic. */
+  subscriptionsWithin(chat: ChatRef): Promise<readonly (SubscriptionView & { chatId: string })[]>;
   /**
    * `resumed`: the subscription existed but had been paused (the chat was unreachable);
    * `changed`: it existed with another style, which `style` replaced.

@@ -16,6 +16,11 @@ export interface Chat {
   id: string;
   kind: 'private' | 'group' | 'channel';
   platform: Platform;
+  /**
+   * The chat is divided into threads (a Telegram forum's General topic): each thread is a chat of
+   * its own whose id is `<this id>/<thread id>`.
+   */
+  forum?: true;
 }
 
 /** Whether the caller is a moderator here; a function is asked only when a command needs to know. */

@@ -79,6 +79,8 @@ export interface DataStore {
   unsubscribe(chat: ChatKey, topic: string): Promise<boolean>;
   /** Active and paused subscriptions of a chat, by topic. */
   subscriptionsOf(chat: ChatKey): Promise<Subscription[]>;
+  /** Subscriptions of the chat and of its threads (chat ids `<id>/<thread>`), by chat id then topic. */
+  subscriptionsWithin(chat: ChatKey): Promise<Subscription[]>;
   /** Chats with an active subscription to any of these topics, each once. */
   subscribedChats(topics: readonly string[]): Promise<ChatKey[]>;
   isSubscribed(chat: ChatKey, topics: readonly string[]): Promise<boolean>;

@@ -91,6 +91,17 @@ export class SqliteStore implements DataStore {
     return this.sql.subscriptionsOf.all(chat.platform, chat.chatId).map(toSubscription);
   }
 
+  async subscriptionsWithin(chat: ChatKey): Promise<Subscription[]> {
+    const prefix = `${chat.chatId}/`;
+    return this.db
+      .prepare<[string, string, string, string], SubscriptionRow>(
+        `SELECT * FROM subscriptions WHERE platform = ? AND (chat_id = ? OR substr(chat_id, 1, length(?)) = ?)
+           ORDER BY chat_id, topic`,
+      )
+      .all(chat.platform, chat.chatId, prefix, prefix)
+      .map(toSubscription);
+  }
+
   async subscribedChats(topics: readonly string[]): Promise<ChatKey[]> {
     if (topics.length === 0) return [];
     const rows = this.db

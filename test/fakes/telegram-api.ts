@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ForumTopics } from './telegram-forum.js';
 
 /**
  * A fake Telegram Bot API on 127.0.0.1: the methods briefbot uses, validated as strictly as
@@ -22,6 +23,8 @@ export interface FakeChat {
   title?: string;
   first_name?: string;
   username?: string;
+  /** A supergroup organised in forum topics. */
+  is_forum?: boolean;
 }
 
 export interface FakeMessage {
@@ -31,6 +34,9 @@ export interface FakeMessage {
   from?: FakeUser;
   sender_chat?: FakeChat;
   text?: string;
+  /** The forum topic the message belongs to; `is_topic_message` is true inside one. */
+  message_thread_id?: number;
+  is_topic_message?: boolean;
   reply_to_message?: { message_id: number; chat: FakeChat; date: number };
   reply_markup?: unknown;
 }
@@ -264,6 +270,8 @@ export class FakeTelegramApi extends EventEmitter<{
   private readonly inlineQueries = new Set<string>();
   private readonly callbackQueries = new Set<string>();
   private nextQueryId = 1;
+  /** Forum topics of forum supergroups (`createTopic`, `closeTopic`, `deleteTopic`). */
+  readonly forum = new ForumTopics();
 
   constructor(options: FakeTelegramOptions = {}) {
     super();
@@ -404,6 +412,11 @@ export class FakeTelegramApi extends EventEmitter<{
     };
     this.pushUpdate(chat.type === 'channel' ? { channel_post: message } : { message });
     return message;
+  }
+
+  /** A user types `text` inside a forum topic. */
+  sendInTopic(chat: FakeChat, threadId: number, from: FakeUser, text: string): FakeMessage {
+    return this.sendText(chat, from, text, { message_thread_id: threadId, is_topic_message: true });
   }
 
   /** A user presses an inline button under one of the bot's messages; returns the query id. */
@@ -767,6 +780,8 @@ export class FakeTelegramApi extends EventEmitter<{
       });
     const text = messageText(params);
     checkKeyboard(params.reply_markup);
+    const threadRefused = this.forum.refusal(chat, params.message_thread_id);
+    if (threadRefused) throw badRequest(threadRefused);
     this.admitMessage();
     const reply = params.reply_parameters as { message_id?: number; allow_sending_without_reply?: boolean } | undefined;
     const known = (this.lastMessageId.get(chat.id) ?? 0) >= (reply?.message_id ?? 0);
@@ -777,6 +792,9 @@ export class FakeTelegramApi extends EventEmitter<{
       chat,
       from: this.bot,
       text,
+      ...(typeof params.message_thread_id === 'number'
+        ? { message_thread_id: params.message_thread_id, is_topic_message: true }
+        : {}),
       ...(reply?.message_id !== undefined && known
         ? { reply_to_message: { message_id: reply.message_id, chat, date: now() } }
         : {}),
@@ -892,3 +910,9 @@ export const user = (id: number, first_name = `User${id}`, extra: Partial<FakeUs
 export const privateChat = (u: FakeUser): FakeChat => ({ id: u.id, type: 'private', first_name: u.first_name });
 
 export const groupChat = (id: number, title = `Group ${-id}`): FakeChat => ({ id, type: 'supergroup', title });
+export const forumChat = (id: number, title = `Forum ${-id}`): FakeChat => ({
+  id,
+  type: 'supergroup',
+  title,
+  is_forum: true,
+});

@@ -90,6 +90,20 @@ export function dataStoreContract(name: string, maker: StoreMaker): void {
         expect(await store.deliveryStyle(chat('g1'), ['water'])).toEqual({ format: 'headline', linkPreviews: true });
       });
 
+      it('lists a chat with its threads, and not chats whose id merely starts the same', async () => {
+        await store.subscribe(chat('-100'), 'water', 'u1');
+        await store.subscribe(chat('-100/7'), 'dams', 'u1', { format: 'compact', linkPreviews: true });
+        await store.subscribe(chat('-100/12'), 'water', 'u1');
+        await store.subscribe(chat('-1001'), 'glaciers', 'u1');
+        await store.subscribe(chat('-100', 'discord'), 'glaciers', 'u1');
+        expect((await store.subscriptionsWithin(chat('-100'))).map((s) => [s.chatId, s.topic, s.format])).toEqual([
+          ['-100', 'water', 'full'],
+          ['-100/12', 'water', 'full'],
+          ['-100/7', 'dams', 'compact'],
+        ]);
+        expect(await store.subscriptionsWithin(chat('-999'))).toEqual([]);
+      });
+
       it('counts unreachable answers in a row, resets on success, pauses and resumes', async () => {
         await store.subscribe(chat('g1'), 'water', 'u1');
         await store.subscribe(chat('g1'), 'dams', 'u1');

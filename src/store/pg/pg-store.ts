@@ -58,6 +58,9 @@ export class PgStore implements DataStore {
   subscriptionsOf(chat: ChatKey): Promise<Subscription[]> {
     return this.guard(() => subs.subscriptionsOf(this.pool, chat));
   }
+  subscriptionsWithin(chat: ChatKey): Promise<Subscription[]> {
+    return this.guard(() => subs.subscriptionsWithin(this.pool, chat));
+  }
   subscribedChats(topics: readonly string[]): Promise<ChatKey[]> {
     return this.guard(() => subs.subscribedChats(this.pool, topics));
   }

@@ -54,6 +54,15 @@ export async function subscriptionsOf(q: Queryable, chat: ChatKey): Promise<Subs
   return rows.map(toSubscription);
 }
 
+export async function subscriptionsWithin(q: Queryable, chat: ChatKey): Promise<Subscription[]> {
+  const { rows } = await q.query<SubscriptionRow>(
+    `SELECT * FROM subscriptions WHERE platform = $1 AND (chat_id = $2 OR left(chat_id, length($3)) = $3)
+       ORDER BY chat_id COLLATE "C", topic COLLATE "C"`,
+    [chat.platform, chat.chatId, `${chat.chatId}/`],
+  );
+  return rows.map(toSubscription);
+}
+
 export async function subscribedChats(q: Queryable, topics: readonly string[]): Promise<ChatKey[]> {
   if (topics.length === 0) return [];
   const { rows } = await q.query<{ platform: Platform; chat_id: string }>(
