@@ -7,7 +7,7 @@ import { parseConfig } from '../src/config.js';
 import { silentLogger } from '../src/core/logger.js';
 import { platformAdapters } from '../src/platforms.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
-import { FakeTelegramApi, groupChat, type ApiCall, type FakeChat } from '../test/fakes/telegram-api.js';
+import { FakeTelegramApi, forumChat, groupChat, type ApiCall, type FakeChat } from '../test/fakes/telegram-api.js';
 import { writeFixtures } from '../test/e2e/telegram-harness.js';
 
 export interface BenchFanoutTelegramOptions {
@@ -15,6 +15,8 @@ export interface BenchFanoutTelegramOptions {
   chats?: number;
   /** What the fake Bot API allows overall (default 30 messages/s); beyond it answers 429. */
   messagesPerSecond?: number;
+  /** Share of the targets that are forum topics, two per forum supergroup (default 0). */
+  forumShare?: number;
 }
 
 export interface BenchFanoutTelegramResult {
@@ -61,14 +63,20 @@ export async function benchFanoutTelegram(
     const databasePath = join(dir, 'data', 'briefbot.db');
     await writeFixtures(contentDir);
 
-    const chats: FakeChat[] = Array.from({ length: chatCount }, (_, i) =>
+    const topicTargets = Math.round(chatCount * (options.forumShare ?? 0));
+    const chats: FakeChat[] = Array.from({ length: chatCount - topicTargets }, (_, i) =>
       i % 10 === 0 ? groupChat(-1_000_000_000 - i) : { id: 10_000 + i, type: 'private', first_name: `Reader ${i}` },
     );
-    const data = openSqliteStore(databasePath);
-    for (const chat of chats) {
-      fake.addChat(chat);
-      await data.subscribe({ platform: 'telegram', chatId: String(chat.id) }, TOPIC, 'bench');
+    const targets = chats.map((chat) => String(chat.id));
+    for (let i = 0; i < topicTargets; i += 2) {
+      const forum = forumChat(-1_002_000_000 - i);
+      fake.addChat(forum);
+      for (let t = i; t < Math.min(i + 2, topicTargets); t++)
+        targets.push(`${forum.id}/${fake.forum.create(forum, `Topic ${t}`)}`);
     }
+    const data = openSqliteStore(databasePath);
+    for (const chat of chats) fake.addChat(chat);
+    for (const chatId of targets) await data.subscribe({ platform: 'telegram', chatId }, TOPIC, 'bench');
     await data.close();
 
     const received = new Map<string, number>();
@@ -78,7 +86,9 @@ export async function benchFanoutTelegram(
       if (call.method !== 'sendMessage') return;
       if (call.status === 429) rateLimited += 1;
       if (call.status !== 200) return;
-      const chatId = String(call.params.chat_id);
+      const thread = call.params.message_thread_id;
+      const chatId =
+        thread === undefined ? String(call.params.chat_id) : `${String(call.params.chat_id)}/${String(thread)}`;
       received.set(chatId, (received.get(chatId) ?? 0) + 1);
       last = call.at;
     });
@@ -119,11 +129,14 @@ export async function benchFanoutTelegram(
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const r = await benchFanoutTelegram();
+  // `--forum-topics`: half the targets are topics of forum supergroups.
+  const forumShare = process.argv.includes('--forum-topics') ? 0.5 : 0;
+  const r = await benchFanoutTelegram({ forumShare });
   process.stdout.write(
     `fan-out to telegram: ${r.messagesPerSecond} messages/s, ${r.rateLimited} 429s, ${r.duplicates} duplicates, ` +
       `${r.chatsServed}/${r.chats} chats served, ${(r.durationMs / 1000).toFixed(1)} s ` +
-      `(one new brief, fake Bot API on 127.0.0.1 allowing 30 messages/s)\n`,
+      `(one new brief, ${forumShare > 0 ? 'half the targets forum topics, ' : ''}` +
+      `fake Bot API on 127.0.0.1 allowing 30 messages/s)\n`,
   );
   const ok = r.messagesPerSecond >= 27 && r.rateLimited === 0 && r.duplicates === 0 && r.chatsServed === r.chats;
   process.exitCode = ok ? 0 : 1;

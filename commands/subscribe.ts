@@ -1,9 +1,14 @@
 import { defineCommand } from '../src/core/command.js';
+import { BRIEF_FORMATS, DEFAULT_STYLE, type BriefFormat, type DeliveryStyle } from '../src/core/types.js';
 import { topicExamples } from './examples.js';
 import { chooseTopic, unknownTopicText } from './topic-choice.js';
 
 /** Enough for any newsroom; a cap keeps one chat from filling the store. */
 export const MAX_SUBSCRIPTIONS_PER_CHAT = 50;
+
+/** `compact, no link previews`: how /subscribe and /subscriptions name a style. */
+export const styleText = (style: DeliveryStyle): string =>
+  `${style.format}${style.linkPreviews ? '' : ', no link previews'}`;
 
 export default defineCommand({
   name: 'subscribe',
@@ -11,9 +16,23 @@ export default defineCommand({
   options: [
     // No autocomplete: it offers briefs, and a brief is not a topic.
     { name: 'topic', description: 'A topic, e.g. xinjiang (see /topics)', type: 'string', required: true },
+    {
+      name: 'format',
+      description: 'full (default), compact (summary line and link) or headline (title and link)',
+      type: 'string',
+      required: false,
+      choices: BRIEF_FORMATS,
+    },
+    {
+      name: 'previews',
+      description: 'Link previews under each update: on (default) or off',
+      type: 'string',
+      required: false,
+      choices: ['on', 'off'],
+    },
   ],
   moderatorInGroups: true,
-  examples: (library) => topicExamples(library).map((t) => `/subscribe ${t}`),
+  examples: (library) => topicExamples(library).map((t, i) => `/subscribe ${t}${i === 1 ? ' compact' : ''}`),
   async run({ args, library, invocation, services }) {
     const typed = String(args.topic);
     const choice = chooseTopic(library, typed);
@@ -22,18 +41,27 @@ export default defineCommand({
     const store = services.subscriptions;
     const chat = { platform: invocation.chat.platform, chatId: invocation.chat.id };
     const current = await store.subscriptionsOf(chat);
-    if (!current.some((s) => s.topic === choice.key) && current.length >= MAX_SUBSCRIPTIONS_PER_CHAT)
+    const existing = current.find((s) => s.topic === choice.key);
+    if (!existing && current.length >= MAX_SUBSCRIPTIONS_PER_CHAT)
       return {
         kind: 'text',
         tone: 'error',
         code: 'too_many_subscriptions',
         text: `This chat already follows ${MAX_SUBSCRIPTIONS_PER_CHAT} topics, the most it can. Unsubscribe from one first.`,
       };
-    const outcome = await store.subscribe(chat, choice.key, invocation.user.id);
+    // What the caller leaves out stays as it was.
+    const before = existing ?? DEFAULT_STYLE;
+    const style: DeliveryStyle = {
+      format: (args.format as BriefFormat | undefined) ?? before.format,
+      linkPreviews: args.previews === undefined ? before.linkPreviews : args.previews === 'on',
+    };
+    const outcome = await store.subscribe(chat, choice.key, invocation.user.id, style);
+    const how = style.format === 'full' && style.linkPreviews ? '' : ` (${styleText(style)})`;
     const text = {
-      added: `This chat now follows ${choice.key}: new and updated briefs on it will be posted here.`,
-      exists: `This chat already follows ${choice.key}; nothing changed.`,
-      resumed: `Updates on ${choice.key} are back on for this chat.`,
+      added: `This chat now follows ${choice.key}${how}: new and updated briefs on it will be posted here.`,
+      exists: `This chat already follows ${choice.key}${how}; nothing changed.`,
+      resumed: `Updates on ${choice.key} are back on for this chat${how}.`,
+      changed: `Updates on ${choice.key} now come here as ${styleText(style)}.`,
     }[outcome];
     return { kind: 'text', tone: 'info', text };
   },

@@ -13,9 +13,8 @@ export type BindResult = { ok: true; args: Record<string, string> } | { ok: fals
  * the last string option takes the rest of the line.
  */
 export function bindArgs(command: Command, rest: string): BindResult {
-  const args: Record<string, string> = {};
-  let remaining = rest.trim();
-  const options = command.options;
+  const { args, remaining: head, options } = trailingChoices(command, rest.trim());
+  let remaining = head;
   for (const [i, option] of options.entries()) {
     if (!remaining) break;
     const isLast = i === options.length - 1;
@@ -40,4 +39,24 @@ export function bindArgs(command: Command, rest: string): BindResult {
   }
   if (remaining) return { ok: false, problem: 'too many words' };
   return { ok: true, args };
+}
+
+/**
+ * Optional options with fixed choices may end the line in any order (`/subscribe aral sea compact off`):
+ * trailing words that are one of their choices are taken first; the other options share the rest.
+ */
+function trailingChoices(command: Command, line: string) {
+  const args: Record<string, string> = {};
+  const open = command.options.filter((o) => o.choices && !o.required);
+  const words = line ? line.split(/\s+/) : [];
+  while (words.length > 1) {
+    const word = words[words.length - 1]!.toLowerCase();
+    const option = open.find((o) => !(o.name in args) && o.choices!.includes(word));
+    if (!option) break;
+    args[option.name] = word;
+    words.pop();
+  }
+  const taken = new Set(Object.keys(args));
+  const remaining = taken.size > 0 ? words.join(' ') : line;
+  return { args, remaining, options: command.options.filter((o) => !taken.has(o.name) && !(o.choices && !o.required)) };
 }

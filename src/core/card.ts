@@ -67,6 +67,8 @@ export interface Card {
   blocks: CardBlock[];
   /** Rows of buttons, for platforms that have them. */
   buttons: CardButton[][];
+  /** False: links in the card are not expanded into previews. */
+  linkPreviews?: false;
 }
 
 export const isLinkButton = (button: CardButton): button is { label: string; url: string } => 'url' in button;

@@ -13,6 +13,8 @@ export interface CommandOption {
   autocomplete?: boolean;
   min?: number;
   max?: number;
+  /** The only values a string option takes (lower case); on text platforms it may follow the line. */
+  choices?: readonly string[];
   /** Validates the raw text of the option; its message is shown to the user. */
   schema?: z.ZodType<string | number>;
 }

@@ -1,7 +1,7 @@
 import type { Brief, BriefRef } from '../content/brief.js';
 import type { ContentError } from '../content/parse.js';
 import { Operators } from './operators.js';
-import type { Chat, Platform, User } from './types.js';
+import type { BriefFormat, Chat, DeliveryStyle, Platform, User } from './types.js';
 
 /** A chat on one platform, as the subscription store keys it. */
 export interface ChatRef {
@@ -9,11 +9,29 @@ export interface ChatRef {
   chatId: string;
 }
 
+/** One subscription as commands see it. */
+export interface SubscriptionView {
+  topic: string;
+  active: boolean;
+  format: BriefFormat;
+  linkPreviews: boolean;
+}
+
 /** The topics chats follow, and what is owed to them. */
 export interface Subscriptions {
-  subscriptionsOf(chat: ChatRef): Promise<readonly { topic: string; active: boolean }[]>;
-  /** `resumed`: the subscription existed but had been paused (the chat was unreachable). */
-  subscribe(chat: ChatRef, topic: string, by: string): Promise<'added' | 'exists' | 'resumed'>;
+  subscriptionsOf(chat: ChatRef): Promise<readonly SubscriptionView[]>;
+  /** Subscriptions of the chat and of its threads (`<id>/<thread>`), by chat id then topic. */
+  subscriptionsWithin(chat: ChatRef): Promise<readonly (SubscriptionView & { chatId: string })[]>;
+  /**
+   * `resumed`: the subscription existed but had been paused (the chat was unreachable);
+   * `changed`: it existed with another style, which `style` replaced.
+   */
+  subscribe(
+    chat: ChatRef,
+    topic: string,
+    by: string,
+    style?: DeliveryStyle,
+  ): Promise<'added' | 'exists' | 'resumed' | 'changed'>;
   unsubscribe(chat: ChatRef, topic: string): Promise<boolean>;
   countPending(platforms: readonly Platform[], chat?: ChatRef): Promise<number>;
 }

@@ -1,11 +1,12 @@
 import { lastChanged, type Brief, type BriefRef, type Source } from '../content/brief.js';
 import type { Card, CardAction, CardBlock, CardButton, CardItem } from './card.js';
-import type { Page, Reply, TopicCount } from './types.js';
+import type { BriefFormat, Page, Reply, TopicCount } from './types.js';
 
 const MAX_SOURCE_LINKS = 5;
 const MAX_LIST_BUTTONS = 10;
 const BUTTONS_PER_ROW = 5;
 const QUERY_SHOWN = 80;
+const ONE_LINE = 200;
 
 const openBrief = (slug: string): CardAction => ({ command: 'brief', option: 'topic', value: slug });
 
@@ -60,6 +61,30 @@ function briefCard(brief: Brief, related: readonly BriefRef[], label?: 'New' | '
     accent: brief.topics[0] ?? brief.slug,
     blocks: blocks.filter((b) => b.type !== 'list' || b.items.length > 0),
     buttons: [links, related.map((r) => ({ label: r.title, action: openBrief(r.slug) }))],
+  };
+}
+
+/** The summary's first sentence, within one line. */
+export function oneLineSummary(summary: string): string {
+  const flat = summary.replace(/\s+/g, ' ').trim();
+  const sentence = /^.+?[.!?](?=\s|$)/.exec(flat)?.[0] ?? flat;
+  return sentence.length > ONE_LINE ? `${sentence.slice(0, ONE_LINE - 1)}…` : sentence;
+}
+
+/** A shorter card for subscriptions that asked for one: `compact` or `headline`. */
+function shortBriefCard(brief: Brief, format: Exclude<BriefFormat, 'full'>, label?: 'New' | 'Updated'): Card {
+  const article: CardBlock = { type: 'article', url: brief.url, publisher: brief.publisher };
+  const compact = format === 'compact';
+  return {
+    tone: 'info',
+    private: false,
+    title: brief.title,
+    ...(label ? { label } : {}),
+    url: brief.url,
+    date: lastChanged(brief),
+    accent: brief.topics[0] ?? brief.slug,
+    blocks: compact ? [{ type: 'text', text: oneLineSummary(brief.summary) }, article] : [article],
+    buttons: compact ? [[{ label: 'Full brief', action: openBrief(brief.slug) }]] : [],
   };
 }
 
@@ -129,8 +154,14 @@ function notFoundCard(query: string, suggestions: readonly BriefRef[]): Card {
 /** Reply -> Card: every reply kind is laid out here once. Pure. */
 export function toCard(reply: Reply): Card {
   switch (reply.kind) {
-    case 'brief':
-      return briefCard(reply.brief, reply.related, reply.label);
+    case 'brief': {
+      const format = reply.format ?? 'full';
+      const card =
+        format === 'full'
+          ? briefCard(reply.brief, reply.related, reply.label)
+          : shortBriefCard(reply.brief, format, reply.label);
+      return reply.linkPreviews === false ? { ...card, linkPreviews: false } : card;
+    }
     case 'list':
       return listCard(reply.title, reply.items, reply.page);
     case 'topics':

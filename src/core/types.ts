@@ -16,6 +16,11 @@ export interface Chat {
   id: string;
   kind: 'private' | 'group' | 'channel';
   platform: Platform;
+  /**
+   * The chat is divided into threads (a Telegram forum's General topic): each thread is a chat of
+   * its own whose id is `<this id>/<thread id>`.
+   */
+  forum?: true;
 }
 
 /** Whether the caller is a moderator here; a function is asked only when a command needs to know. */
@@ -42,6 +47,18 @@ export interface Invocation {
   chat: Chat;
 }
 
+/** How much of a brief a subscription wants: the whole brief, a compact card, or the headline. */
+export const BRIEF_FORMATS = ['full', 'compact', 'headline'] as const;
+export type BriefFormat = (typeof BRIEF_FORMATS)[number];
+
+/** How a subscription's deliveries look: its format, and whether links open previews. */
+export interface DeliveryStyle {
+  format: BriefFormat;
+  linkPreviews: boolean;
+}
+
+export const DEFAULT_STYLE: DeliveryStyle = { format: 'full', linkPreviews: true };
+
 export interface Page {
   number: number;
   of: number;
@@ -54,7 +71,16 @@ export type { TopicCount } from '../content/brief.js';
  * `usage` and `error` texts are private to the caller where the platform allows it.
  */
 export type Reply =
-  | { kind: 'brief'; brief: Brief; related: BriefRef[]; label?: 'New' | 'Updated' }
+  | {
+      kind: 'brief';
+      brief: Brief;
+      related: BriefRef[];
+      label?: 'New' | 'Updated';
+      /** `full` when absent. */
+      format?: BriefFormat;
+      /** Links open previews unless this is false. */
+      linkPreviews?: boolean;
+    }
   | { kind: 'list'; title: string; items: BriefRef[]; page?: Page }
   | { kind: 'topics'; title: string; items: TopicCount[]; page?: Page }
   | { kind: 'notFound'; query: string; suggestions: BriefRef[] }

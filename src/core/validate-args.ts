@@ -27,6 +27,13 @@ export function validateArgs(command: Command, raw: Record<string, string>): Val
     }
     const max = option.max ?? MAX_TEXT;
     if (value.length > max) return { ok: false, problem: `${option.name} is too long (at most ${max} characters).` };
+    if (option.choices) {
+      const choice = value.toLowerCase();
+      if (!option.choices.includes(choice))
+        return { ok: false, problem: `${option.name} must be one of: ${option.choices.join(', ')}.` };
+      args[option.name] = choice;
+      continue;
+    }
     if (option.schema) {
       const parsed = option.schema.safeParse(value);
       if (!parsed.success)

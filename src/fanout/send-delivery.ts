@@ -39,13 +39,20 @@ export class DeliverySender {
     if (!brief) return store.finish(delivery.id, 'dropped', 'the brief was removed');
     if (library.versionOf(delivery.slug) !== delivery.version)
       return store.finish(delivery.id, 'superseded', 'a newer version of the brief replaced it');
-    if (!(await store.isSubscribed(delivery, brief.topics)))
-      return store.finish(delivery.id, 'dropped', 'the chat no longer follows the topic');
+    const style = await store.deliveryStyle(delivery, brief.topics);
+    if (!style) return store.finish(delivery.id, 'dropped', 'the chat no longer follows the topic');
     const deliver = this.o.adapters.deliverer(delivery.platform);
     // The adapter went down: the delivery waits for it, due as it was.
     if (!deliver) return store.retryAt(delivery.id, delivery.nextAttemptAt, 'the platform adapter is down');
 
-    const reply: Reply = { kind: 'brief', brief, related: this.relatedTo(brief), label: delivery.label };
+    const reply: Reply = {
+      kind: 'brief',
+      brief,
+      related: this.relatedTo(brief),
+      label: delivery.label,
+      format: style.format,
+      linkPreviews: style.linkPreviews,
+    };
     // The attempt is on record before anything is sent: if this write fails, nothing goes out.
     await store.markAttempt(delivery.id);
     this.o.attemptRecorded();

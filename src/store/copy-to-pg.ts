@@ -18,6 +18,8 @@ const TABLES = {
     'unreachable_streak',
     'paused_reason',
     'paused_at',
+    'format',
+    'link_previews',
   ],
   deliveries: [
     'id',
@@ -115,7 +117,7 @@ async function insertBatch(client: pg.PoolClient, table: string, columns: readon
   const tuples = rows.map((row) => {
     const marks = row.map((value, i) => {
       // SQLite keeps booleans as 0/1.
-      values.push(columns[i] === 'active' ? value === 1 : value);
+      values.push(columns[i] === 'active' || columns[i] === 'link_previews' ? value === 1 : value);
       return `$${values.length}`;
     });
     return `(${marks.join(', ')})`;

@@ -1,4 +1,4 @@
-import type { Platform } from '../core/types.js';
+import type { BriefFormat, DeliveryStyle, Platform } from '../core/types.js';
 
 /** A chat on one platform; ids are only unique within their platform. */
 export interface ChatKey {
@@ -16,10 +16,23 @@ export interface Subscription extends ChatKey {
   active: boolean;
   /** Why updates stopped, when the subscription is no longer active. */
   pausedReason?: string;
+  format: BriefFormat;
+  linkPreviews: boolean;
 }
 
-/** `resumed`: the subscription existed but had been paused (the chat was unreachable). */
-export type SubscribeOutcome = 'added' | 'exists' | 'resumed';
+/**
+ * `resumed`: the subscription existed but had been paused (the chat was unreachable);
+ * `changed`: it existed, active, with another style, which it now has.
+ */
+export type SubscribeOutcome = 'added' | 'exists' | 'resumed' | 'changed';
+
+/** The style that wins when a chat follows several topics of one brief: the fullest format. */
+export function fullestStyle(styles: readonly DeliveryStyle[]): DeliveryStyle | undefined {
+  const rank: Record<BriefFormat, number> = { full: 0, compact: 1, headline: 2 };
+  return [...styles].sort(
+    (a, b) => rank[a.format] - rank[b.format] || Number(b.linkPreviews) - Number(a.linkPreviews),
+  )[0];
+}
 
 /** One brief version owed to one chat. */
 export interface Delivery extends ChatKey {
@@ -60,14 +73,19 @@ export interface PostRecord {
  * network can stand in; the SQLite one answers at once.
  */
 export interface DataStore {
-  subscribe(chat: ChatKey, topic: string, by: string): Promise<SubscribeOutcome>;
+  /** Follows a topic in `style` (full with previews when absent); subscribing again sets the style. */
+  subscribe(chat: ChatKey, topic: string, by: string, style?: DeliveryStyle): Promise<SubscribeOutcome>;
   /** False when the chat did not follow the topic. */
   unsubscribe(chat: ChatKey, topic: string): Promise<boolean>;
   /** Active and paused subscriptions of a chat, by topic. */
   subscriptionsOf(chat: ChatKey): Promise<Subscription[]>;
+  /** Subscriptions of the chat and of its threads (chat ids `<id>/<thread>`), by chat id then topic. */
+  subscriptionsWithin(chat: ChatKey): Promise<Subscription[]>;
   /** Chats with an active subscription to any of these topics, each once. */
   subscribedChats(topics: readonly string[]): Promise<ChatKey[]>;
   isSubscribed(chat: ChatKey, topics: readonly string[]): Promise<boolean>;
+  /** How the chat wants a brief on these topics delivered (`fullestStyle` of its active ones); undefined: it follows none. */
+  deliveryStyle(chat: ChatKey, topics: readonly string[]): Promise<DeliveryStyle | undefined>;
 
   /** Counts one more consecutive "cannot reach this chat"; returns the streak. */
   recordUnreachable(chat: ChatKey): Promise<number>;

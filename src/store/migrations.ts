@@ -76,6 +76,12 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE deliveries ADD COLUMN lease_until INTEGER;
   `,
+  // 4: how each subscription's deliveries look
+  `
+  ALTER TABLE subscriptions ADD COLUMN format TEXT NOT NULL DEFAULT 'full'
+    CHECK (format IN ('full', 'compact', 'headline'));
+  ALTER TABLE subscriptions ADD COLUMN link_previews INTEGER NOT NULL DEFAULT 1;
+  `,
 ];
 
 export class SchemaTooNewError extends Error {

@@ -1,4 +1,4 @@
-import type { Platform } from '../core/types.js';
+import type { BriefFormat, DeliveryStyle, Platform } from '../core/types.js';
 import type { Delivery, Label, PostOutcome, PostRecord, Subscription } from './data-store.js';
 
 /** Rows as both backends return them (times in ms since the epoch). */
@@ -10,6 +10,8 @@ export interface SubscriptionRow {
   created_by: string;
   active: number | boolean;
   paused_reason: string | null;
+  format: BriefFormat;
+  link_previews: number | boolean;
 }
 
 export interface DeliveryRow {
@@ -48,6 +50,13 @@ export const toSubscription = (r: SubscriptionRow): Subscription => ({
   createdBy: r.created_by,
   active: r.active === 1 || r.active === true,
   ...(r.paused_reason === null ? {} : { pausedReason: r.paused_reason }),
+  format: r.format,
+  linkPreviews: r.link_previews === 1 || r.link_previews === true,
+});
+
+export const toStyle = (r: Pick<SubscriptionRow, 'format' | 'link_previews'>): DeliveryStyle => ({
+  format: r.format,
+  linkPreviews: r.link_previews === 1 || r.link_previews === true,
 });
 
 export const toDelivery = (r: DeliveryRow): Delivery => ({

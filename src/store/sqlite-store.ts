@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Platform } from '../core/types.js';
+import { DEFAULT_STYLE, type DeliveryStyle, type Platform } from '../core/types.js';
 import type {
   ChatKey,
   DataStore,
@@ -12,10 +12,11 @@ import type {
   SubscribeOutcome,
   Subscription,
 } from './data-store.js';
+import { fullestStyle } from './data-store.js';
 import type { ConsoleData } from './console-data.js';
 import { consoleQueries } from './console-queries.js';
 import { migrate } from './migrations.js';
-import { byDueThenId, toDelivery, toPost, toSubscription } from './rows.js';
+import { byDueThenId, toDelivery, toPost, toStyle, toSubscription, type SubscriptionRow } from './rows.js';
 import { lockDatabaseFile } from './sqlite/file-lock.js';
 import { prepareStatements, type Statements } from './sqlite/statements.js';
 
@@ -65,16 +66,20 @@ export class SqliteStore implements DataStore {
     }
   }
 
-  async subscribe(chat: ChatKey, topic: string, by: string): Promise<SubscribeOutcome> {
+  async subscribe(chat: ChatKey, topic: string, by: string, style = DEFAULT_STYLE): Promise<SubscribeOutcome> {
+    const previews = style.linkPreviews ? 1 : 0;
     return this.db.transaction((): SubscribeOutcome => {
       const existing = this.sql.findSubscription.get(chat.platform, chat.chatId, topic);
       // Someone just typed in this chat, so it can be reached again: paused topics resume.
       this.sql.resumeChat.run(chat.platform, chat.chatId);
       if (!existing) {
-        this.sql.insertSubscription.run(chat.platform, chat.chatId, topic, this.now(), by);
+        this.sql.insertSubscription.run(chat.platform, chat.chatId, topic, this.now(), by, style.format, previews);
         return 'added';
       }
-      return existing.active === 1 ? 'exists' : 'resumed';
+      const restyled = existing.format !== style.format || existing.link_previews !== previews;
+      if (restyled) this.sql.setStyle.run(style.format, previews, chat.platform, chat.chatId, topic);
+      if (existing.active !== 1) return 'resumed';
+      return restyled ? 'changed' : 'exists';
     })();
   }
 
@@ -84,6 +89,17 @@ export class SqliteStore implements DataStore {
 
   async subscriptionsOf(chat: ChatKey): Promise<Subscription[]> {
     return this.sql.subscriptionsOf.all(chat.platform, chat.chatId).map(toSubscription);
+  }
+
+  async subscriptionsWithin(chat: ChatKey): Promise<Subscription[]> {
+    const prefix = `${chat.chatId}/`;
+    return this.db
+      .prepare<[string, string, string, string], SubscriptionRow>(
+        `SELECT * FROM subscriptions WHERE platform = ? AND (chat_id = ? OR substr(chat_id, 1, length(?)) = ?)
+           ORDER BY chat_id, topic`,
+      )
+      .all(chat.platform, chat.chatId, prefix, prefix)
+      .map(toSubscription);
   }
 
   async subscribedChats(topics: readonly string[]): Promise<ChatKey[]> {
@@ -106,6 +122,17 @@ export class SqliteStore implements DataStore {
       )
       .get(chat.platform, chat.chatId, ...topics);
     return row !== undefined;
+  }
+
+  async deliveryStyle(chat: ChatKey, topics: readonly string[]): Promise<DeliveryStyle | undefined> {
+    if (topics.length === 0) return undefined;
+    const rows = this.db
+      .prepare<string[], Pick<SubscriptionRow, 'format' | 'link_previews'>>(
+        `SELECT format, link_previews FROM subscriptions WHERE platform = ? AND chat_id = ? AND active = 1
+           AND topic IN (${marks(topics.length)})`,
+      )
+      .all(chat.platform, chat.chatId, ...topics);
+    return fullestStyle(rows.map(toStyle));
   }
 
   async recordUnreachable(chat: ChatKey): Promise<number> {

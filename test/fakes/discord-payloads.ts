@@ -29,6 +29,8 @@ export interface InteractionSpec {
   user?: FakeUser;
   /** Member permissions in the channel (guild only). */
   permissions?: bigint;
+  /** Used through a user install (the reader added briefbot to their account): outside a guild, a private channel. */
+  userInstall?: boolean;
   message?: Record<string, unknown>;
 }
 
@@ -74,10 +76,24 @@ export function interactionPayload(
         permissions: String(spec.permissions ?? MEMBER_DEFAULT),
       },
       member: { ...memberPayload(user, []), permissions: String(spec.permissions ?? MEMBER_DEFAULT) },
-      authorizing_integration_owners: { '0': guildId },
+      authorizing_integration_owners: spec.userInstall ? { '1': user.id } : { '0': guildId },
       context: 0,
     };
   }
+  if (spec.userInstall)
+    return {
+      ...base,
+      channel_id: channelId,
+      channel: {
+        id: channelId,
+        type: 1,
+        flags: 0,
+        recipients: [user, { id: '200000000000000999', username: 'friend' }],
+      },
+      user,
+      authorizing_integration_owners: { '1': user.id },
+      context: 2,
+    };
   return {
     ...base,
     channel_id: channelId,

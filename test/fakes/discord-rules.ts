@@ -236,6 +236,22 @@ function checkOptions(issues: Issue[], options: unknown, path: Path): void {
 }
 
 /** A bulk overwrite of application commands (PUT .../commands). */
+/** An optional list of distinct values from `allowed`, as Discord validates integration types and contexts. */
+function checkEnumList(issues: Issue[], path: (string | number)[], value: unknown, allowed: readonly number[]): void {
+  if (value === undefined || value === null) return;
+  if (!Array.isArray(value)) {
+    issues.push(invalid(path, 'MODEL_TYPE_CONVERT', 'Only iterables may be used in a ListType'));
+    return;
+  }
+  if (value.length === 0) issues.push(invalid(path, 'BASE_TYPE_REQUIRED', 'This field is required'));
+  value.forEach((v: unknown, j) => {
+    if (typeof v !== 'number' || !allowed.includes(v))
+      issues.push(invalid([...path, j], 'ENUM_TYPE_COERCE', `Value "${String(v)}" is not a valid enum value.`));
+  });
+  if (new Set(value).size !== value.length)
+    issues.push(invalid(path, 'SET_TYPE_ALREADY_CONTAINS_VALUE', 'The set already contains this value'));
+}
+
 export function checkCommands(body: unknown): Issue[] {
   if (!Array.isArray(body)) return [invalid([], 'MODEL_TYPE_CONVERT', 'Only iterables may be used in a ListType')];
   const issues: Issue[] = [];
@@ -252,6 +268,9 @@ export function checkCommands(body: unknown): Issue[] {
     names.add(key);
     if ((c.type ?? 1) === 1) lengthBetween(issues, [i, 'description'], c.description, 1, LIMITS.commandDescription);
     checkOptions(issues, c.options, [i, 'options']);
+    // 0 guild install, 1 user install; contexts 0 guild, 1 bot DM, 2 private channel.
+    checkEnumList(issues, [i, 'integration_types'], c.integration_types, [0, 1]);
+    checkEnumList(issues, [i, 'contexts'], c.contexts, [0, 1, 2]);
   });
   return issues;
 }

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ForumTopics } from './telegram-forum.js';
 import { ManualClock, type Clock } from './clock.js';
 import { checkKeyboard, messageText } from './telegram-checks.js';
 import { ApiFailure, badRequest, forbidden, type ApiError } from './telegram-errors.js';
@@ -10,7 +11,15 @@ import { CALLBACK_QUERY_TTL_MS, INLINE_QUERY_TTL_MS, QueryIds } from './telegram
 import { user, type FakeChat, type FakeMessage, type FakeUser } from './telegram-people.js';
 
 export { parseTelegramHtml, type HtmlParse } from './telegram-html.js';
-export { groupChat, privateChat, user, type FakeChat, type FakeMessage, type FakeUser } from './telegram-people.js';
+export {
+  forumChat,
+  groupChat,
+  privateChat,
+  user,
+  type FakeChat,
+  type FakeMessage,
+  type FakeUser,
+} from './telegram-people.js';
 export type { ApiError } from './telegram-errors.js';
 
 /**
@@ -115,6 +124,8 @@ export class FakeTelegramApi extends EventEmitter<{
   /** Private chats whose user started the bot: the bot may write to them. */
   private readonly started = new Set<number>();
   private nextQueryId = 1;
+  /** Forum topics of forum supergroups (`createTopic`, `closeTopic`, `deleteTopic`). */
+  readonly forum = new ForumTopics();
 
   constructor(options: FakeTelegramOptions = {}) {
     super();
@@ -290,6 +301,11 @@ export class FakeTelegramApi extends EventEmitter<{
     };
     this.pushUpdate(chat.type === 'channel' ? { channel_post: message } : { message });
     return message;
+  }
+
+  /** A user types `text` inside a forum topic. */
+  sendInTopic(chat: FakeChat, threadId: number, from: FakeUser, text: string): FakeMessage {
+    return this.sendText(chat, from, text, { message_thread_id: threadId, is_topic_message: true });
   }
 
   /** A user presses an inline button under one of the bot's messages; returns the query id. */
@@ -675,6 +691,8 @@ export class FakeTelegramApi extends EventEmitter<{
       });
     const text = messageText(params);
     checkKeyboard(params.reply_markup);
+    const threadRefused = this.forum.refusal(chat, params.message_thread_id);
+    if (threadRefused) throw badRequest(threadRefused);
     this.floodLimits?.admit(chat.id, chat.type !== 'private');
     const reply = params.reply_parameters as { message_id?: number; allow_sending_without_reply?: boolean } | undefined;
     const known = (this.lastMessageId.get(chat.id) ?? 0) >= (reply?.message_id ?? 0);
@@ -685,6 +703,9 @@ export class FakeTelegramApi extends EventEmitter<{
       chat,
       from: this.bot,
       text,
+      ...(typeof params.message_thread_id === 'number'
+        ? { message_thread_id: params.message_thread_id, is_topic_message: true }
+        : {}),
       ...(reply?.message_id !== undefined && known
         ? { reply_to_message: { message_id: reply.message_id, chat, date: now() } }
         : {}),

@@ -56,10 +56,12 @@ export function parseTelegramHtml(html: string): HtmlParse {
         const open = stack.pop()!;
         if (open !== name) return fail(`Can't find end tag corresponding to start tag "${open}"`);
       } else {
-        const match = /^([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-z-]+\s*=\s*"[^"]*")*)\s*$/.exec(inner);
+        const match = /^([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-z-]+(?:\s*=\s*"[^"]*")?)*)\s*$/.exec(inner);
         const name = (match?.[1] ?? /^[^\s>]*/.exec(inner)![0]).toLowerCase();
         if (!TAGS.has(name)) return fail(`Unsupported start tag "${name}" ${at(i)}`);
         if (!match) return fail(`Unclosed start tag ${at(i)}`);
+        const attributeProblem = checkAttributes(name, match[2] ?? '', stack);
+        if (attributeProblem) return fail(`${attributeProblem} ${at(i)}`);
         if (name === 'a') {
           const href = /href\s*=\s*"([^"]*)"/.exec(match[2] ?? '')?.[1];
           if (href === undefined) return fail(`Can't find href in <a> tag ${at(i)}`);
@@ -87,4 +89,25 @@ export function parseTelegramHtml(html: string): HtmlParse {
   }
   if (stack.length > 0) return fail(`Can't find end tag corresponding to start tag "${stack[stack.length - 1]}"`);
   return { ok: true, text };
+}
+
+/**
+ * Attributes Telegram takes: `href` on a, `class="tg-spoiler"` on span (required), the bare
+ * `expandable` on blockquote (Bot API 7.4), `class="language-…"` on code; blockquotes do not nest.
+ */
+function checkAttributes(name: string, raw: string, stack: readonly string[]): string | undefined {
+  const attributes = [...raw.matchAll(/([a-z-]+)(?:\s*=\s*"([^"]*)")?/g)].map((m) => ({
+    key: m[1]!,
+    value: m[2],
+  }));
+  if (name === 'span' && !attributes.some((a) => a.key === 'class' && a.value === 'tg-spoiler'))
+    return 'Tag "span" must have class "tg-spoiler"';
+  if (name === 'blockquote') {
+    if (stack.includes('blockquote')) return 'Nested blockquotes are not allowed';
+    const other = attributes.find((a) => a.key !== 'expandable' || a.value !== undefined);
+    if (other) return `Unsupported attribute "${other.key}" in blockquote tag`;
+    return undefined;
+  }
+  const bare = attributes.find((a) => a.value === undefined);
+  return bare ? `Unsupported attribute "${bare.key}" in ${name} tag` : undefined;
 }

@@ -15,6 +15,8 @@ export interface FakeChat {
   title?: string;
   first_name?: string;
   username?: string;
+  /** A supergroup organised in forum topics. */
+  is_forum?: boolean;
 }
 
 export interface FakeMessage {
@@ -24,6 +26,9 @@ export interface FakeMessage {
   from?: FakeUser;
   sender_chat?: FakeChat;
   text?: string;
+  /** The forum topic the message belongs to; `is_topic_message` is true inside one. */
+  message_thread_id?: number;
+  is_topic_message?: boolean;
   reply_to_message?: { message_id: number; chat: FakeChat; date: number };
   reply_markup?: unknown;
 }
@@ -42,3 +47,9 @@ export const user = (id: number, first_name = `User${id}`, extra: Partial<FakeUs
 export const privateChat = (u: FakeUser): FakeChat => ({ id: u.id, type: 'private', first_name: u.first_name });
 
 export const groupChat = (id: number, title = `Group ${-id}`): FakeChat => ({ id, type: 'supergroup', title });
+export const forumChat = (id: number, title = `Forum ${-id}`): FakeChat => ({
+  id,
+  type: 'supergroup',
+  title,
+  is_forum: true,
+});

@@ -10,4 +10,10 @@ describe('fan-out to Telegram under its 30 messages/s limit', () => {
     expect(result.durationMs).toBeGreaterThan(1000);
     expect(result.messagesPerSecond).toBeLessThanOrEqual(31);
   }, 60_000);
+
+  it('serves forum topics as targets of their own, each once, at the same pace', async () => {
+    const result = await benchFanoutTelegram({ chats: 40, forumShare: 0.5 });
+    expect(result).toMatchObject({ chats: 40, chatsServed: 40, duplicates: 0 });
+    expect(result.messagesPerSecond).toBeLessThanOrEqual(31);
+  }, 60_000);
 });

@@ -55,6 +55,55 @@ export function dataStoreContract(name: string, maker: StoreMaker): void {
         expect(await store.isSubscribed(chat('g3'), [])).toBe(false);
       });
 
+      it("keeps each subscription's style, changes it on subscribing again, and serves the fullest", async () => {
+        expect(await store.subscribe(chat('g1'), 'water', 'u1')).toBe('added');
+        expect(await store.subscribe(chat('g1'), 'dams', 'u1', { format: 'headline', linkPreviews: false })).toBe(
+          'added',
+        );
+        expect((await store.subscriptionsOf(chat('g1'))).map((s) => [s.topic, s.format, s.linkPreviews])).toEqual([
+          ['dams', 'headline', false],
+          ['water', 'full', true],
+        ]);
+        expect(await store.deliveryStyle(chat('g1'), ['dams'])).toEqual({ format: 'headline', linkPreviews: false });
+        expect(await store.deliveryStyle(chat('g1'), ['dams', 'water'])).toEqual({
+          format: 'full',
+          linkPreviews: true,
+        });
+        expect(await store.deliveryStyle(chat('g1'), ['glaciers'])).toBeUndefined();
+        expect(await store.deliveryStyle(chat('g1'), [])).toBeUndefined();
+        expect(await store.subscribe(chat('g1'), 'water', 'u2', { format: 'compact', linkPreviews: true })).toBe(
+          'changed',
+        );
+        expect(await store.subscribe(chat('g1'), 'water', 'u2', { format: 'compact', linkPreviews: true })).toBe(
+          'exists',
+        );
+        expect(await store.deliveryStyle(chat('g1'), ['dams', 'water'])).toEqual({
+          format: 'compact',
+          linkPreviews: true,
+        });
+        // a paused chat's style still changes when it resumes, and paused topics serve no style
+        await store.deactivateChat(chat('g1'), 'gone: kicked');
+        expect(await store.deliveryStyle(chat('g1'), ['water'])).toBeUndefined();
+        expect(await store.subscribe(chat('g1'), 'water', 'u2', { format: 'headline', linkPreviews: true })).toBe(
+          'resumed',
+        );
+        expect(await store.deliveryStyle(chat('g1'), ['water'])).toEqual({ format: 'headline', linkPreviews: true });
+      });
+
+      it('lists a chat with its threads, and not chats whose id merely starts the same', async () => {
+        await store.subscribe(chat('-100'), 'water', 'u1');
+        await store.subscribe(chat('-100/7'), 'dams', 'u1', { format: 'compact', linkPreviews: true });
+        await store.subscribe(chat('-100/12'), 'water', 'u1');
+        await store.subscribe(chat('-1001'), 'glaciers', 'u1');
+        await store.subscribe(chat('-100', 'discord'), 'glaciers', 'u1');
+        expect((await store.subscriptionsWithin(chat('-100'))).map((s) => [s.chatId, s.topic, s.format])).toEqual([
+          ['-100', 'water', 'full'],
+          ['-100/12', 'water', 'full'],
+          ['-100/7', 'dams', 'compact'],
+        ]);
+        expect(await store.subscriptionsWithin(chat('-999'))).toEqual([]);
+      });
+
       it('counts unreachable answers in a row, resets on success, pauses and resumes', async () => {
         await store.subscribe(chat('g1'), 'water', 'u1');
         await store.subscribe(chat('g1'), 'dams', 'u1');

@@ -45,6 +45,25 @@ describe('SqliteStore', () => {
       expect((await store.subscriptionsOf(chat('g1'))).map((s) => s.topic)).toEqual(['water']);
     });
 
+    it('gives subscriptions from before formats existed the full format with previews', async () => {
+      const oldPath = join(dir, 'old.db');
+      const raw = new BetterSqlite3(oldPath);
+      for (const step of migrations.slice(0, 3)) raw.exec(step);
+      raw.pragma('user_version = 3');
+      raw
+        .prepare('INSERT INTO subscriptions (platform, chat_id, topic, created_at, created_by) VALUES (?, ?, ?, ?, ?)')
+        .run('telegram', 'g1', 'water', 1, 'u1');
+      raw.close();
+      const old = openSqliteStore(oldPath);
+      try {
+        expect(await old.subscriptionsOf(chat('g1'))).toMatchObject([
+          { topic: 'water', format: 'full', linkPreviews: true, active: true },
+        ]);
+      } finally {
+        await old.close();
+      }
+    });
+
     it('refuses a database written by a newer version, naming the file', async () => {
       await store.close();
       const raw = new BetterSqlite3(path);

@@ -14,6 +14,12 @@ export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 /** The longest text option Discord lets users type, matching what the core accepts. */
 const MAX_TEXT = 200;
 
+/**
+ * Commands that only read the library: a reader who installed briefbot to their account may use
+ * them in any server, in DMs with the bot and in their private channels.
+ */
+const ANYWHERE = new Set(['brief', 'search', 'latest', 'help', 'topics']);
+
 /** Slash command JSON for every core command, built from the commands' own metadata. */
 export function commandDefinitions(commands: readonly Command[]): CommandDefinition[] {
   return commands.map(definitionOf);
@@ -22,12 +28,21 @@ export function commandDefinitions(commands: readonly Command[]): CommandDefinit
 function definitionOf(command: Command): CommandDefinition {
   const restricted = needsModeratorCheck(command);
   const guildOnly = restricted || command.contexts === 'groups';
+  const anywhere = ANYWHERE.has(command.name) && !guildOnly;
   const builder = new SlashCommandBuilder()
     .setName(command.name)
     .setDescription(truncate(command.description, LIMITS.commandDescription))
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .setIntegrationTypes(
+      anywhere
+        ? [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall]
+        : [ApplicationIntegrationType.GuildInstall],
+    )
     .setContexts(
-      guildOnly ? [InteractionContextType.Guild] : [InteractionContextType.Guild, InteractionContextType.BotDM],
+      anywhere
+        ? [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel]
+        : guildOnly
+          ? [InteractionContextType.Guild]
+          : [InteractionContextType.Guild, InteractionContextType.BotDM],
     );
   if (restricted) builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages);
   // Discord wants required options before optional ones.
@@ -42,6 +57,7 @@ function addOption(builder: SlashCommandBuilder, option: CommandOption): void {
     case 'string':
       builder.addStringOption((o) => {
         o.setName(option.name).setDescription(description).setRequired(option.required);
+        if (option.choices) return o.addChoices(...option.choices.map((c) => ({ name: c, value: c })));
         if (option.autocomplete) o.setAutocomplete(true);
         if (option.min !== undefined) o.setMinLength(option.min);
         o.setMaxLength(option.max ?? MAX_TEXT);

@@ -67,7 +67,17 @@ export async function deliverTo(
         },
       }),
     )) as APIMessage;
-    return { ok: true, messageIds: [sent.id] };
+    const ids = [sent.id];
+    for (const [i, embed] of (message.more ?? []).entries()) {
+      const body = {
+        embeds: [embed],
+        allowed_mentions: { parse: [] },
+        ...(idempotencyKey === undefined ? {} : { nonce: nonceFor(`${idempotencyKey}+${i + 1}`), enforce_nonce: true }),
+      };
+      const next = (await run(() => rest.post(Routes.channelMessages(channelId), { body }))) as APIMessage;
+      ids.push(next.id);
+    }
+    return { ok: true, messageIds: ids };
   } catch (error) {
     const code = apiErrorCode(error);
     const detail = String(describeError(error).message ?? 'unknown error');

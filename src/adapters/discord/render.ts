@@ -14,6 +14,7 @@ import { encodeAction } from './custom-id.js';
 import { fitEmbed } from './fit-embed.js';
 import { inert, noMentions } from './inert.js';
 import { LIMITS, truncate } from './limits.js';
+import { overflowFields } from './overflow.js';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
@@ -22,6 +23,8 @@ export interface DiscordMessage {
   embeds: APIEmbed[];
   components: ButtonRow[];
   ephemeral: boolean;
+  /** Embeds that did not fit the first message (a very long brief), each sent after it as its own message. */
+  more?: APIEmbed[];
 }
 
 const BLANK = '\u200b';
@@ -77,7 +80,9 @@ export function discordMessage(card: Card): DiscordMessage {
   const timestamp = card.date ? isoTimestamp(card.date) : undefined;
   if (timestamp) embed.timestamp = timestamp;
   if (card.label) embed.author = { name: card.label === 'New' ? 'New brief' : 'Updated brief' };
-  return { embeds: [fitEmbed(embed)], components: rows(buttons), ephemeral: card.private };
+  const { first, more } = overflowFields(embed);
+  const message: DiscordMessage = { embeds: [fitEmbed(first)], components: rows(buttons), ephemeral: card.private };
+  return more.length > 0 ? { ...message, more: more.map(fitEmbed) } : message;
 }
 
 function itemLine(item: CardItem, marker: string, linked: ReadonlySet<string>): string {

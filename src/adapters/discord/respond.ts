@@ -45,6 +45,13 @@ async function send(channel: ReplyChannel, reply: Reply | null): Promise<void> {
     await channel.deleteOriginal();
     await channel.followUp({ ...payload, flags: MessageFlags.Ephemeral });
   }
+  // What did not fit the first message follows it, seen by the same people.
+  for (const embed of message.more ?? [])
+    await channel.followUp({
+      embeds: [embed],
+      allowed_mentions: { parse: [] },
+      ...(message.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    });
 }
 
 async function within<T>(work: Promise<T>, ms: number): Promise<{ reply: T } | undefined> {

@@ -10,6 +10,7 @@ import { toChat, toUser } from './people.js';
 import { renderTelegram } from './render.js';
 import { routeText } from './route.js';
 import type { Sender } from './sender.js';
+import { threadOf, topicChatId } from './topics.js';
 
 /** What the update handlers need: the core, the one send path and the bot's own name. */
 export interface HandlerDeps {
@@ -32,17 +33,19 @@ const HINT: Reply = {
 
 type Chat = Message['chat'];
 
-async function send(deps: HandlerDeps, chat: Chat, reply: Reply, quote?: number): Promise<void> {
+/** Answers where the command was typed: in its forum topic, if any. */
+async function send(deps: HandlerDeps, chat: Chat, reply: Reply, quote?: number, thread?: number): Promise<void> {
   const options = chat.type === 'private' || quote === undefined ? {} : { replyTo: quote };
-  await deps.sender.send(String(chat.id), renderTelegram(reply), options);
+  await deps.sender.send(topicChatId(chat.id, thread), renderTelegram(reply), options);
 }
 
 /** A text message or channel post: a command for us, someone else's, or chat. */
 export async function onText(deps: HandlerDeps, message: Message.TextMessage): Promise<void> {
   const { chat } = message;
+  const thread = threadOf(message);
   const route = routeText(message.text, chat.type, deps.username(), (name) => deps.core.command(name) !== undefined);
   if (route.kind === 'ignore') return;
-  if (route.kind === 'hint') return send(deps, chat, HINT);
+  if (route.kind === 'hint') return send(deps, chat, HINT, undefined, thread);
   // Asked of Telegram only when the command depends on it.
   const isModerator = () =>
     deps.moderators.check({
@@ -52,8 +55,8 @@ export async function onText(deps: HandlerDeps, message: Message.TextMessage): P
     });
   const line = { command: route.name, rest: route.rest };
   const user = toUser(message.from, chat, isModerator, message.sender_chat);
-  const reply = await deps.core.handleLine(line, user, toChat(chat));
-  if (reply) await send(deps, chat, reply, message.message_id);
+  const reply = await deps.core.handleLine(line, user, toChat(chat, thread));
+  if (reply) await send(deps, chat, reply, message.message_id, thread);
 }
 
 /**
@@ -75,10 +78,11 @@ export async function onButton(deps: HandlerDeps, query: CallbackQuery): Promise
   });
   const data = 'data' in query ? query.data : undefined;
   const slug = decision === 'allow' && data ? deps.buttons.slugOf(data) : undefined;
-  if (!slug || !chat) return;
-  const request = { command: 'brief', args: { topic: slug }, user, chat: toChat(chat) };
+  if (!slug || !chat || !query.message) return;
+  const thread = 'text' in query.message ? threadOf(query.message) : undefined;
+  const request = { command: 'brief', args: { topic: slug }, user, chat: toChat(chat, thread) };
   const reply = await deps.core.handle(request, { admitted: true });
-  if (reply) await send(deps, chat, reply);
+  if (reply) await send(deps, chat, reply, undefined, thread);
 }
 
 /** `@bot words` in any chat: matching briefs, or the latest ones for an empty query. */

@@ -5,8 +5,10 @@
 export type Node = string | Element;
 
 export interface Element {
-  tag: 'b' | 'i' | 'code' | 'a';
+  tag: 'b' | 'i' | 'code' | 'a' | 'blockquote';
   href?: string;
+  /** A blockquote shown collapsed until the reader expands it (Bot API 7.4). */
+  expandable?: true;
   children: Node[];
 }
 
@@ -27,6 +29,12 @@ export const bold = (...children: Node[]): Element => ({ tag: 'b', children });
 export const italic = (...children: Node[]): Element => ({ tag: 'i', children });
 export const code = (...children: Node[]): Element => ({ tag: 'code', children });
 export const link = (href: string, ...children: Node[]): Element => ({ tag: 'a', href, children });
+/** Lines folded into one collapsed quote: a line of its own whose text keeps the line breaks. */
+export const expandableQuote = (lines: readonly Line[]): Element => ({
+  tag: 'blockquote',
+  expandable: true,
+  children: lines.flatMap((line, i) => (i === 0 ? line : ['\n', ...line])),
+});
 
 export function visibleLength(nodes: readonly Node[]): number {
   let n = 0;
@@ -43,6 +51,7 @@ export function toHtml(nodes: readonly Node[]): string {
   for (const node of nodes) {
     if (typeof node === 'string') out += escapeText(node);
     else if (node.tag === 'a') out += `<a href="${escapeAttribute(node.href ?? '')}">${toHtml(node.children)}</a>`;
+    else if (node.expandable) out += `<${node.tag} expandable>${toHtml(node.children)}</${node.tag}>`;
     else out += `<${node.tag}>${toHtml(node.children)}</${node.tag}>`;
   }
   return out;

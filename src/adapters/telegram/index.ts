@@ -17,6 +17,7 @@ import { refusePostFor } from './post-rights.js';
 import { renderTelegram } from './render.js';
 import { Sender } from './sender.js';
 import { untilAnswered } from './startup.js';
+import { splitTarget } from './topics.js';
 import { limitCallTime } from './timeouts.js';
 import { webhookPath, webhookRoutes } from './webhook.js';
 
@@ -148,7 +149,7 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
     },
     async deliver(chatId, reply, { bulk, onBehalfOf }) {
       if (onBehalfOf) {
-        const refused = await refusePostFor(bot.telegram, chatId, onBehalfOf.userId);
+        const refused = await refusePostFor(bot.telegram, splitTarget(chatId).chatId, onBehalfOf.userId);
         if (refused) return refused;
       }
       return sender.send(chatId, renderTelegram(reply), { bulk });

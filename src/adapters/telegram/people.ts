@@ -1,14 +1,17 @@
 import type { Chat as TgChat, User as TgUser } from 'telegraf/types';
 import type { Caller, Chat, ModeratorCheck } from '../../core/types.js';
 import { ANONYMOUS_ADMIN_ID } from './moderators.js';
+import { isForum, topicChatId } from './topics.js';
 
 export const chatKind = (type: TgChat['type']): Chat['kind'] =>
   type === 'private' ? 'private' : type === 'channel' ? 'channel' : 'group';
 
-export const toChat = (chat: Pick<TgChat, 'id' | 'type'>): Chat => ({
-  id: String(chat.id),
+/** The core's chat: a forum topic (`threadId`) is a chat of its own; a forum's General topic speaks for them all. */
+export const toChat = (chat: Pick<TgChat, 'id' | 'type'> & { is_forum?: boolean }, threadId?: number): Chat => ({
+  id: topicChatId(chat.id, threadId),
   kind: chatKind(chat.type),
   platform: 'telegram',
+  ...(threadId === undefined && isForum(chat) ? { forum: true } : {}),
 });
 
 export function displayName(user: TgUser): string {

@@ -3,7 +3,7 @@ import { actionText, pagingText, type Card, type CardBlock, type CardItem, type 
 import { toCard } from '../../core/to-card.js';
 import type { Reply } from '../../core/types.js';
 import { briefButtonData } from './callback-data.js';
-import { bold, code, italic, link, toHtml, type Line, type Node } from './html.js';
+import { bold, code, expandableQuote, italic, link, toHtml, type Line, type Node } from './html.js';
 import { pack, type Unit } from './pack.js';
 
 export interface InlineButton {
@@ -21,6 +21,9 @@ export interface TelegramMessage {
 }
 
 const NO_PREVIEW: LinkPreview = { is_disabled: true };
+/** Facts and sources shown open; the rest fold into an expandable quote when the brief then fits one message. */
+const SHOWN_OPEN = 3;
+const FOLDABLE = new Set(['facts', 'sources']);
 const BUTTON_TEXT = 60;
 
 const shorten = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
@@ -52,6 +55,15 @@ interface Layout {
   units: Unit[];
   /** The line that links the article: its message previews the article. */
   articleLine?: Line;
+  /** Fold long fact and source lists into expandable quotes. */
+  fold?: boolean;
+}
+
+/** The first lines open, the rest one collapsed quote. */
+function folded(lines: Line[]): Line[] {
+  return lines.length > SHOWN_OPEN + 1
+    ? [...lines.slice(0, SHOWN_OPEN), [expandableQuote(lines.slice(SHOWN_OPEN))]]
+    : lines;
 }
 
 function blockUnits(block: CardBlock, first: boolean, layout: Layout): Unit[] {
@@ -60,9 +72,8 @@ function blockUnits(block: CardBlock, first: boolean, layout: Layout): Unit[] {
     case 'text':
       return first ? paragraphs(block.text) : [[blank, [block.text]]];
     case 'list': {
-      const lines = block.items.map((item, i) =>
-        itemLine(item, block.numbered ? `${i + 1}. ` : '• ', !!block.numbered),
-      );
+      const all = block.items.map((item, i) => itemLine(item, block.numbered ? `${i + 1}. ` : '• ', !!block.numbered));
+      const lines = layout.fold && FOLDABLE.has(block.name) ? folded(all) : all;
       return block.heading ? section(block.heading, lines) : lines.map((line) => [line]);
     }
     case 'article':
@@ -77,13 +88,13 @@ function blockUnits(block: CardBlock, first: boolean, layout: Layout): Unit[] {
   }
 }
 
-function layoutOf(card: Card): Layout {
+function layoutOf(card: Card, fold = false): Layout {
   const head: Line[] = [
     ...(card.title !== undefined ? [[bold(card.label ? `[${card.label}] ${card.title}` : card.title)]] : []),
     ...(card.byline ? [[italic(card.byline)]] : []),
     ...(card.topics ? [[`Topics: ${card.topics.join(', ')}`]] : []),
   ];
-  const layout: Layout = { units: head.length > 0 ? [head] : [] };
+  const layout: Layout = { units: head.length > 0 ? [head] : [], fold };
   // A bare title reads as the first line of what follows.
   const joined = head.length <= 1 && card.byline === undefined;
   for (const [i, block] of card.blocks.entries()) layout.units.push(...blockUnits(block, i === 0 && joined, layout));
@@ -126,8 +137,9 @@ function withKeyboard(messages: TelegramMessage[], rows: InlineButton[][]): Tele
 
 /** Card -> one or more HTML messages, each within Telegram's limits. Pure. */
 export function telegramMessages(card: Card): TelegramMessage[] {
-  const { units, articleLine } = layoutOf(card);
-  const messages = toMessages(pack(units), articleLine);
+  const foldedLayout = layoutOf(card, true);
+  const { units, articleLine } = pack(foldedLayout.units).length === 1 ? foldedLayout : layoutOf(card);
+  const messages = toMessages(pack(units), card.linkPreviews === false ? undefined : articleLine);
   // Telegram refuses empty messages; a reply with nothing visible still answers the user.
   if (messages.length === 0) return toMessages([[['Nothing to show.']]]);
   return withKeyboard(messages, keyboard(card));

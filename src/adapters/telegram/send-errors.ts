@@ -24,6 +24,8 @@ const isApiError = (error: unknown): error is ApiErrorShape =>
 // 403s that mean the chat is closed to us for good.
 const GONE = /blocked|kicked|deactivated|not a member|chat not found|can't initiate|user is deleted/i;
 
+const TOPIC_GONE = /message thread not found|TOPIC_CLOSED|TOPIC_DELETED|TOPIC_ID_INVALID/i;
+
 /** Sorts a telegraf error (or a network failure) into what the send path should do. */
 export function classifySendError(error: unknown): SendFailure {
   if (!isApiError(error)) {
@@ -38,5 +40,7 @@ export function classifySendError(error: unknown): SendFailure {
   if (code === 403)
     return GONE.test(description) ? { kind: 'gone', detail: description } : { kind: 'forbidden', detail: description };
   if (code === 400 && /chat not found/i.test(description)) return { kind: 'gone', detail: description };
+  // A forum topic that was deleted, closed, or belongs to a group that is no longer a forum.
+  if (code === 400 && TOPIC_GONE.test(description)) return { kind: 'gone', detail: description };
   return { kind: 'failed', detail: `${code} ${description}` };
 }

@@ -6,6 +6,7 @@ import type { DeliveryResult } from '../../core/types.js';
 import { Pacer } from './pacer.js';
 import type { TelegramMessage } from './render.js';
 import { classifySendError, type SendFailure } from './send-errors.js';
+import { splitTarget } from './topics.js';
 
 export interface SenderOptions {
   /** Longer 429 waits drop the message instead (seconds). */
@@ -113,13 +114,16 @@ export class Sender {
   }
 
   private async sendOne(
-    chatId: string,
+    target: string,
     message: TelegramMessage,
     replyTo: number | undefined,
     bulk: boolean,
   ): Promise<Outcome> {
+    // A forum topic shares its group's limits: pacing goes by the group.
+    const { chatId: group, threadId } = splitTarget(target);
     const payload = {
-      chat_id: chatId,
+      chat_id: group,
+      ...(threadId === undefined ? {} : { message_thread_id: threadId }),
       text: message.text,
       parse_mode: 'HTML' as const,
       link_preview_options: message.link_preview_options,
@@ -133,13 +137,13 @@ export class Sender {
     for (;;) {
       if (this.closing.signal.aborted) return this.gaveUp('shutting down');
       if (bulk) {
-        const wait = this.pacer.reserve(chatId, isGroupId(chatId));
+        const wait = this.pacer.reserve(group, isGroupId(group));
         if (wait > 0 && !(await this.pause(wait))) return this.gaveUp('shutting down');
         for (let extra = this.pacer.admit(); extra > 0; extra = this.pacer.admit())
           if (!(await this.pause(extra))) return this.gaveUp('shutting down');
-        this.pacer.started(chatId);
+        this.pacer.started(group);
       } else {
-        this.pacer.note(chatId, isGroupId(chatId));
+        this.pacer.note(group, isGroupId(group));
       }
       try {
         const sent = await this.telegram.callApi('sendMessage', payload, { signal: timeoutSignal(this.timeoutMs) });
@@ -151,13 +155,13 @@ export class Sender {
           this.onRateLimited();
           if (failure.seconds > this.maxRetryAfter || limited > MAX_RATE_LIMITED) {
             this.logger.warn(
-              { chatId, retryAfter: failure.seconds },
+              { chatId: target, retryAfter: failure.seconds },
               'telegram asked to wait too long; message dropped',
             );
             return this.gaveUp(`rate limited for ${failure.seconds} s`);
           }
-          this.logger.warn({ chatId, retryAfter: failure.seconds }, 'telegram rate limit; waiting');
-          this.pacer.pause(chatId, failure.seconds * 1000);
+          this.logger.warn({ chatId: target, retryAfter: failure.seconds }, 'telegram rate limit; waiting');
+          this.pacer.pause(group, failure.seconds * 1000);
           if (!bulk && !(await this.pause(failure.seconds * 1000))) return this.gaveUp('shutting down');
           continue;
         }
@@ -165,7 +169,10 @@ export class Sender {
           errors += 1;
           if (errors >= this.attempts) return this.gaveUp(failure.detail);
           const delay = this.backoffMs * 2 ** (errors - 1) * (0.75 + Math.random() / 2);
-          this.logger.warn({ chatId, attempt: errors, detail: failure.detail }, 'telegram send failed; retrying');
+          this.logger.warn(
+            { chatId: target, attempt: errors, detail: failure.detail },
+            'telegram send failed; retrying',
+          );
           if (!(await this.pause(delay))) return this.gaveUp('shutting down');
           continue;
         }

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Logger } from '../../core/logger.js';
-import type { Platform } from '../../core/types.js';
+import { DEFAULT_STYLE, type DeliveryStyle, type Platform } from '../../core/types.js';
 import type {
   ChatKey,
   DataStore,
@@ -49,8 +49,8 @@ export class PgStore implements DataStore {
     }
   }
 
-  subscribe(chat: ChatKey, topic: string, by: string): Promise<SubscribeOutcome> {
-    return this.guard(() => subs.subscribe(this.pool, chat, topic, by, this.now()));
+  subscribe(chat: ChatKey, topic: string, by: string, style = DEFAULT_STYLE): Promise<SubscribeOutcome> {
+    return this.guard(() => subs.subscribe(this.pool, chat, topic, by, this.now(), style));
   }
   unsubscribe(chat: ChatKey, topic: string): Promise<boolean> {
     return this.guard(() => subs.unsubscribe(this.pool, chat, topic));
@@ -58,11 +58,17 @@ export class PgStore implements DataStore {
   subscriptionsOf(chat: ChatKey): Promise<Subscription[]> {
     return this.guard(() => subs.subscriptionsOf(this.pool, chat));
   }
+  subscriptionsWithin(chat: ChatKey): Promise<Subscription[]> {
+    return this.guard(() => subs.subscriptionsWithin(this.pool, chat));
+  }
   subscribedChats(topics: readonly string[]): Promise<ChatKey[]> {
     return this.guard(() => subs.subscribedChats(this.pool, topics));
   }
   isSubscribed(chat: ChatKey, topics: readonly string[]): Promise<boolean> {
     return this.guard(() => subs.isSubscribed(this.pool, chat, topics));
+  }
+  deliveryStyle(chat: ChatKey, topics: readonly string[]): Promise<DeliveryStyle | undefined> {
+    return this.guard(() => subs.deliveryStyle(this.pool, chat, topics));
   }
   recordUnreachable(chat: ChatKey): Promise<number> {
     return this.guard(() => subs.recordUnreachable(this.pool, chat));

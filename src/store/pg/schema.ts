@@ -86,4 +86,10 @@ export const pgMigrations: readonly string[] = [
     since bigint NOT NULL
   );
   `,
+  // 3: how each subscription's deliveries look (SQLite step 4)
+  `
+  ALTER TABLE subscriptions ADD COLUMN format text NOT NULL DEFAULT 'full'
+    CHECK (format IN ('full', 'compact', 'headline'));
+  ALTER TABLE subscriptions ADD COLUMN link_previews boolean NOT NULL DEFAULT true;
+  `,
 ];

@@ -1,13 +1,14 @@
 import type pg from 'pg';
-import type { Platform } from '../../core/types.js';
-import type { ChatKey, SubscribeOutcome, Subscription } from '../data-store.js';
-import { toSubscription, type SubscriptionRow } from '../rows.js';
+import type { DeliveryStyle, Platform } from '../../core/types.js';
+import { fullestStyle, type ChatKey, type SubscribeOutcome, type Subscription } from '../data-store.js';
+import { toStyle, toSubscription, type SubscriptionRow } from '../rows.js';
 import { inTransaction, type Queryable } from './queryable.js';
 
-export function subscribe(pool: pg.Pool, chat: ChatKey, topic: string, by: string, now: number) {
+export function subscribe(pool: pg.Pool, chat: ChatKey, topic: string, by: string, now: number, style: DeliveryStyle) {
   return inTransaction(pool, async (client): Promise<SubscribeOutcome> => {
-    const existing = await client.query<{ active: boolean }>(
-      'SELECT active FROM subscriptions WHERE platform = $1 AND chat_id = $2 AND topic = $3 FOR UPDATE',
+    const existing = await client.query<{ active: boolean; format: string; link_previews: boolean }>(
+      `SELECT active, format, link_previews FROM subscriptions WHERE platform = $1 AND chat_id = $2 AND topic = $3
+         FOR UPDATE`,
       [chat.platform, chat.chatId, topic],
     );
     // Someone just typed in this chat, so it can be reached again: paused topics resume.
@@ -17,11 +18,20 @@ export function subscribe(pool: pg.Pool, chat: ChatKey, topic: string, by: strin
       [chat.platform, chat.chatId],
     );
     const row = existing.rows[0];
-    if (row) return row.active ? 'exists' : 'resumed';
+    if (row) {
+      const restyled = row.format !== style.format || row.link_previews !== style.linkPreviews;
+      if (restyled)
+        await client.query(
+          'UPDATE subscriptions SET format = $1, link_previews = $2 WHERE platform = $3 AND chat_id = $4 AND topic = $5',
+          [style.format, style.linkPreviews, chat.platform, chat.chatId, topic],
+        );
+      if (!row.active) return 'resumed';
+      return restyled ? 'changed' : 'exists';
+    }
     const inserted = await client.query(
-      `INSERT INTO subscriptions (platform, chat_id, topic, created_at, created_by) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT DO NOTHING`,
-      [chat.platform, chat.chatId, topic, now, by],
+      `INSERT INTO subscriptions (platform, chat_id, topic, created_at, created_by, format, link_previews)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+      [chat.platform, chat.chatId, topic, now, by, style.format, style.linkPreviews],
     );
     return inserted.rowCount === 1 ? 'added' : 'exists';
   });
@@ -44,6 +54,15 @@ export async function subscriptionsOf(q: Queryable, chat: ChatKey): Promise<Subs
   return rows.map(toSubscription);
 }
 
+export async function subscriptionsWithin(q: Queryable, chat: ChatKey): Promise<Subscription[]> {
+  const { rows } = await q.query<SubscriptionRow>(
+    `SELECT * FROM subscriptions WHERE platform = $1 AND (chat_id = $2 OR left(chat_id, length($3)) = $3)
+       ORDER BY chat_id COLLATE "C", topic COLLATE "C"`,
+    [chat.platform, chat.chatId, `${chat.chatId}/`],
+  );
+  return rows.map(toSubscription);
+}
+
 export async function subscribedChats(q: Queryable, topics: readonly string[]): Promise<ChatKey[]> {
   if (topics.length === 0) return [];
   const { rows } = await q.query<{ platform: Platform; chat_id: string }>(
@@ -61,6 +80,20 @@ export async function isSubscribed(q: Queryable, chat: ChatKey, topics: readonly
     [chat.platform, chat.chatId, topics],
   );
   return (rowCount ?? 0) > 0;
+}
+
+export async function deliveryStyle(
+  q: Queryable,
+  chat: ChatKey,
+  topics: readonly string[],
+): Promise<DeliveryStyle | undefined> {
+  if (topics.length === 0) return undefined;
+  const { rows } = await q.query<Pick<SubscriptionRow, 'format' | 'link_previews'>>(
+    `SELECT format, link_previews FROM subscriptions WHERE platform = $1 AND chat_id = $2 AND active
+       AND topic = ANY($3::text[])`,
+    [chat.platform, chat.chatId, topics],
+  );
+  return fullestStyle(rows.map(toStyle));
 }
 
 export async function recordUnreachable(q: Queryable, chat: ChatKey): Promise<number> {

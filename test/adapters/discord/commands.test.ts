@@ -16,13 +16,13 @@ describe('command registration JSON', () => {
     }
   });
 
-  it('/brief has a required topic option with autocomplete, usable in guilds and DMs', () => {
+  it('/brief has a required topic option with autocomplete, usable in guilds, DMs and through a user install', () => {
     expect(byName('brief')).toEqual({
       name: 'brief',
       description: 'Show the brief on a topic: summary, key facts and sources.',
       type: 1,
-      contexts: [0, 1],
-      integration_types: [0],
+      contexts: [0, 1, 2],
+      integration_types: [0, 1],
       options: [
         {
           type: 3,

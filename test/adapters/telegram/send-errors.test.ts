@@ -16,6 +16,9 @@ describe('classifySendError', () => {
     expect(classifySendError(apiError(403, 'Forbidden: bot was kicked from the group chat')).kind).toBe('gone');
     expect(classifySendError(apiError(403, 'Forbidden: user is deactivated')).kind).toBe('gone');
     expect(classifySendError(apiError(400, 'Bad Request: chat not found')).kind).toBe('gone');
+    // a deleted or closed forum topic is a target that cannot be reached
+    expect(classifySendError(apiError(400, 'Bad Request: message thread not found')).kind).toBe('gone');
+    expect(classifySendError(apiError(400, 'Bad Request: TOPIC_CLOSED')).kind).toBe('gone');
     expect(
       classifySendError(apiError(403, 'Forbidden: not enough rights to send text messages to the chat')).kind,
     ).toBe('forbidden');
