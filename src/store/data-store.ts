@@ -68,6 +68,10 @@ export interface DataStore {
   /** Chats with an active subscription to any of these topics, each once. */
   subscribedChats(topics: readonly string[]): Promise<ChatKey[]>;
   isSubscribed(chat: ChatKey, topics: readonly string[]): Promise<boolean>;
+  /** The language chosen for the chat with /language, if any. */
+  chatLanguage(chat: ChatKey): Promise<string | undefined>;
+  /** Sets (or, with undefined, clears) the chat's language. */
+  setChatLanguage(chat: ChatKey, language: string | undefined): Promise<void>;
 
   /** Counts one more consecutive "cannot reach this chat"; returns the streak. */
   recordUnreachable(chat: ChatKey): Promise<number>;

@@ -76,6 +76,15 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE deliveries ADD COLUMN lease_until INTEGER;
   `,
+  // 4: a chat's own settings; language: the BCP 47 tag chosen with /language
+  `
+  CREATE TABLE chat_settings (
+    platform TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    language TEXT,
+    PRIMARY KEY (platform, chat_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export class SchemaTooNewError extends Error {

@@ -86,4 +86,13 @@ export const pgMigrations: readonly string[] = [
     since bigint NOT NULL
   );
   `,
+  // 3: a chat's own settings; language: the BCP 47 tag chosen with /language
+  `
+  CREATE TABLE chat_settings (
+    platform text NOT NULL,
+    chat_id text NOT NULL,
+    language text,
+    PRIMARY KEY (platform, chat_id)
+  );
+  `,
 ];
