@@ -15,6 +15,9 @@ export interface Subscriptions {
   subscribe(chat: ChatRef, topic: string, by: string): Promise<'added' | 'exists' | 'resumed'>;
   unsubscribe(chat: ChatRef, topic: string): Promise<boolean>;
   countPending(platforms: readonly Platform[], chat?: ChatRef): Promise<number>;
+  /** The language a chat chose with /language (it wins over each reader's own). */
+  chatLanguage(chat: ChatRef): Promise<string | undefined>;
+  setChatLanguage(chat: ChatRef, language: string | undefined): Promise<void>;
 }
 
 export interface PostRequest {

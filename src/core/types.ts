@@ -53,8 +53,19 @@ export type { TopicCount } from '../content/brief.js';
  * What a command answers. Adapters render it; commands never talk to a platform.
  * `usage` and `error` texts are private to the caller where the platform allows it.
  */
-export type Reply =
-  | { kind: 'brief'; brief: Brief; related: BriefRef[]; label?: 'New' | 'Updated' }
+export type Reply = ReplyBody & {
+  /** The reader's language: the bot's own words are in it where there is a catalogue. */
+  lang?: string;
+};
+
+/** A brief shown in another language than the reader's: which, and which there are. */
+export interface LanguageFallback {
+  wanted: string;
+  available: string[];
+}
+
+export type ReplyBody =
+  | { kind: 'brief'; brief: Brief; related: BriefRef[]; label?: 'New' | 'Updated'; fallback?: LanguageFallback }
   | { kind: 'list'; title: string; items: BriefRef[]; page?: Page }
   | { kind: 'topics'; title: string; items: TopicCount[]; page?: Page }
   | { kind: 'notFound'; query: string; suggestions: BriefRef[] }

@@ -1,3 +1,4 @@
+import { pickVersion } from '../content/versions.js';
 import type { Brief, BriefRef } from '../content/brief.js';
 import type { Library } from '../content/library.js';
 import type { Logger } from '../core/logger.js';
@@ -37,7 +38,17 @@ export class DeliverySender {
     // The adapter went down: the delivery waits for it, due as it was.
     if (!deliver) return store.retryAt(delivery.id, delivery.nextAttemptAt, 'the platform adapter is down');
 
-    const reply: Reply = { kind: 'brief', brief, related: this.relatedTo(brief), label: delivery.label };
+    // Each chat reads the version in the language it chose; the group was announced once.
+    const language = await store.chatLanguage(delivery).catch(() => undefined);
+    const { brief: shown, fallback } = pickVersion(library.versionsOf(brief), language);
+    const reply: Reply = {
+      kind: 'brief',
+      brief: shown,
+      related: this.relatedTo(brief),
+      label: delivery.label,
+      ...(fallback ? { fallback } : {}),
+      ...(language ? { lang: language } : {}),
+    };
     await store.markAttempt(delivery.id);
     let result: DeliveryResult;
     try {

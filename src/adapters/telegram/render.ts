@@ -79,7 +79,9 @@ function blockUnits(block: CardBlock, first: boolean, layout: Layout): Unit[] {
 
 function layoutOf(card: Card): Layout {
   const head: Line[] = [
-    ...(card.title !== undefined ? [[bold(card.label ? `[${card.label}] ${card.title}` : card.title)]] : []),
+    ...(card.title !== undefined
+      ? [[bold(card.label ? `[${card.labelText ?? card.label}] ${card.title}` : card.title)]]
+      : []),
     ...(card.byline ? [[italic(card.byline)]] : []),
     ...(card.topics ? [[`Topics: ${card.topics.join(', ')}`]] : []),
   ];
