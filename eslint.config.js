@@ -18,6 +18,10 @@ const services = layer(
   'store',
   'cluster',
 );
+const http = {
+  group: ['prom-client', 'fastify', '**/http/**'],
+  message: 'The core reports through the Metrics interface; the HTTP listener and Prometheus stay in src/http.',
+};
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
@@ -36,13 +40,14 @@ export default tseslint.config(
   },
   {
     files: ['commands/**/*.ts', 'src/core/**/*.ts'],
-    rules: restrict(platforms, services),
+    rules: restrict(platforms, services, http),
   },
   {
     files: ['src/core/**/*.ts'],
     rules: restrict(
       platforms,
       services,
+      http,
       layer('The core does not know the commands; app.ts hands them over.', 'commands'),
     ),
   },
@@ -51,6 +56,7 @@ export default tseslint.config(
     rules: restrict(
       platforms,
       services,
+      http,
       layer(
         'Content is read by the core, never the other way round; shared pieces live in src/shared.',
         'core',

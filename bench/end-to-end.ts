@@ -5,8 +5,9 @@
 import { benchInteractions } from './discord.js';
 import { benchFanoutTelegram, type BenchFanoutTelegramResult } from './fanout-telegram.js';
 import { benchTelegram, type BenchTelegramResult } from './telegram.js';
+import { benchWebhook, type BenchWebhookResult } from './webhook.js';
 
-export type EndToEndName = 'telegram' | 'discord' | 'fanout';
+export type EndToEndName = 'telegram' | 'webhook' | 'discord' | 'fanout';
 
 export interface DiscordInteractionsResult {
   interactions: number;
@@ -16,6 +17,7 @@ export interface DiscordInteractionsResult {
 
 export interface EndToEndResults {
   telegram?: BenchTelegramResult | string;
+  webhook?: BenchWebhookResult | string;
   discord?: DiscordInteractionsResult | string;
   fanout?: BenchFanoutTelegramResult | string;
 }
@@ -32,6 +34,8 @@ async function run(name: EndToEndName): Promise<unknown> {
   switch (name) {
     case 'telegram':
       return benchTelegram({ commands: TELEGRAM_COMMANDS, chats: TELEGRAM_CHATS });
+    case 'webhook':
+      return benchWebhook({ commands: TELEGRAM_COMMANDS, chats: TELEGRAM_CHATS });
     case 'discord': {
       const { p50, p99 } = await benchInteractions(DISCORD_INTERACTIONS, log);
       return { interactions: DISCORD_INTERACTIONS, p50Ms: round(p50), p99Ms: round(p99) };

@@ -58,6 +58,7 @@ const runSize = <T>(job: SizeJob): Promise<T> => runChild<T>('./one-size.ts', JS
 
 const END_TO_END: [EndToEndName, string][] = [
   ['telegram', 'telegram: 5,000 /brief over 500 chats through telegraf and the fake Bot API'],
+  ['webhook', 'telegram webhook: 5,000 /brief over 500 chats through the HTTP listener, 40 connections'],
   ['discord', 'discord: 500 /brief interactions through discord.js and the fake gateway'],
   ['fanout', 'fan-out: one new brief to 1,000 Telegram chats at 30 messages/s (about 35 s)'],
 ];

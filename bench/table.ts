@@ -103,12 +103,25 @@ type EndToEndRow<K extends keyof EndToEndResults> = [
   target: string,
 ];
 
-const END_TO_END_ROWS: [EndToEndRow<'telegram'>, EndToEndRow<'discord'>, EndToEndRow<'fanout'>] = [
+const END_TO_END_ROWS: [
+  EndToEndRow<'telegram'>,
+  EndToEndRow<'webhook'>,
+  EndToEndRow<'discord'>,
+  EndToEndRow<'fanout'>,
+] = [
   [
     'telegram',
     'Telegram /brief, 5,000 commands over 500 chats (telegraf, fake Bot API)',
     (r) => `${count(r.repliesPerSecond)} replies/s, p50 ${ms(r.p50Ms)} ms, p99 ${ms(r.p99Ms)} ms`,
     '',
+  ],
+  [
+    'webhook',
+    'Telegram webhook /brief, 5,000 updates over 500 chats, 40 connections (HTTP listener)',
+    (r) =>
+      `${count(r.repliesPerSecond)} replies/s, p50 ${ms(r.p50Ms)} ms, p99 ${ms(r.p99Ms)} ms, ` +
+      `webhook answered p99 ${ms(r.answerP99Ms)} ms`,
+    'p99 < 20 ms',
   ],
   [
     'discord',

@@ -1,5 +1,7 @@
 import { defineCommand } from '../src/core/command.js';
-import { formatContentError } from '../src/content/parse.js';
+import { formatContentError, type ContentError } from '../src/content/parse.js';
+import { contentRelative, relativeToContent } from '../src/content/relative-paths.js';
+import type { DatabaseHealth } from '../src/core/services.js';
 import { shown } from './topic-choice.js';
 
 const ERRORS_SHOWN = 5;
@@ -22,21 +24,30 @@ export default defineCommand({
     const drafts = content.drafts > 0 ? ` (and ${content.drafts} draft${content.drafts === 1 ? '' : 's'})` : '';
     const lines = [`Briefs loaded: ${content.briefs}${drafts}`];
     const reload = content.lastReload ? utc(content.lastReload) : 'not yet';
+    // File names and problems are the operators' business; a moderator of their own private chat is anyone.
+    const operator = services.operators.isOperator(invocation.user, invocation.chat);
     const errors = content.errors;
-    if (errors.length === 0) lines.push(`Last reload: ${reload}, no content errors`);
+    if (!operator) lines.push(`Last reload: ${reload}`);
+    else if (errors.length === 0) lines.push(`Last reload: ${reload}, no content errors`);
     else {
       lines.push(`Last reload: ${reload}, ${errors.length} content error${errors.length === 1 ? '' : 's'}:`);
-      for (const e of errors.slice(0, ERRORS_SHOWN)) lines.push(`  • ${shown(formatContentError(e), 200)}`);
+      for (const e of errors.slice(0, ERRORS_SHOWN)) lines.push(`  • ${shown(inFolder(e, content.dir), 200)}`);
       if (errors.length > ERRORS_SHOWN)
         lines.push(`  …and ${errors.length - ERRORS_SHOWN} more (npm run content:check lists them all)`);
     }
 
-    const subscriptions = await store.subscriptionsOf(chat);
-    const topics = subscriptions.map((s) => (s.active ? s.topic : `${s.topic} (paused)`));
-    lines.push(`This chat follows: ${topics.length > 0 ? topics.join(', ') : 'no topics'}`);
-    const waiting = await store.countPending([chat.platform], chat);
-    if (waiting > 0) lines.push(`Updates waiting to be sent here: ${waiting}`);
+    try {
+      const subscriptions = await store.subscriptionsOf(chat);
+      const topics = subscriptions.map((s) => (s.active ? s.topic : `${s.topic} (paused)`));
+      lines.push(`This chat follows: ${topics.length > 0 ? topics.join(', ') : 'no topics'}`);
+      const waiting = await store.countPending([chat.platform], chat);
+      if (waiting > 0) lines.push(`Updates waiting to be sent here: ${waiting}`);
+    } catch {
+      // The rest of the status still helps; the database line below says what is wrong.
+      lines.push('This chat follows: unknown (the database cannot be read right now)');
+    }
 
+    if (operator) lines.push(databaseLine(status.database()));
     const adapters = status.adapters();
     lines.push('Platforms:');
     if (adapters.length === 0) lines.push('  • none running');
@@ -51,3 +62,15 @@ export default defineCommand({
     return { kind: 'text', tone: 'info', text: lines.join('\n') };
   },
 });
+
+function databaseLine(db: DatabaseHealth): string {
+  if (db.ok) return 'Database: working';
+  const since = db.since ? ` since ${utc(db.since)}` : '';
+  return `Database: FAILING${since}, ${db.failures} failed call${db.failures === 1 ? '' : 's'}: ${shown(db.lastError ?? 'unknown error', 200)}`;
+}
+
+/** A content error with every path relative to the content folder. */
+function inFolder(error: ContentError, dir: string): string {
+  const file = contentRelative(error.file, dir);
+  return formatContentError({ ...error, file, message: relativeToContent(error.message, dir) });
+}

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeInput } from '../src/ingest/decode.js';
+import { ERROR_CLASSES, checkDraft, type ErrorClass } from '../src/ingest/draft-checks.js';
 import { meanScores, rouge, type RougeScores } from '../src/ingest/evaluate.js';
 import { ingest } from '../src/ingest/ingest.js';
 import { leadSummary } from '../src/ingest/summary.js';
@@ -16,6 +17,7 @@ const references = JSON.parse(await readFile(join(dir, 'references.json'), 'utf8
 const fmt = (s: RougeScores) => [s.rouge1, s.rouge2, s.rougeL].map((v) => v.toFixed(3).padStart(6)).join(' ');
 const lead: RougeScores[] = [];
 const ours: RougeScores[] = [];
+const errors = new Map<string, Map<ErrorClass, number>>();
 
 console.log(
   `${'page'.padEnd(26)} ${'lead: R-1    R-2    R-L'.padStart(24)}   ${'ingest: R-1    R-2    R-L'.padStart(26)}`,
@@ -26,6 +28,7 @@ for (const [name, reference] of Object.entries(references)) {
   const result = ingest(input);
   const a = rouge(leadSummary(result.sentences), reference);
   const b = rouge(result.summary, reference);
+  errors.set(name, checkDraft(result));
   lead.push(a);
   ours.push(b);
   console.log(`${name.padEnd(26)} ${fmt(a).padStart(24)}   ${fmt(b).padStart(26)}`);
@@ -33,3 +36,19 @@ for (const [name, reference] of Object.entries(references)) {
 console.log(
   `${`mean of ${ours.length}`.padEnd(26)} ${fmt(meanScores(lead)).padStart(24)}   ${fmt(meanScores(ours)).padStart(26)}`,
 );
+
+// What editors would still repair, per page and over the set.
+const classes = Object.keys(ERROR_CLASSES) as ErrorClass[];
+console.log(`\nerrors to repair, per page (${classes.join(', ')})`);
+for (const [name, found] of errors) {
+  const list = classes.filter((c) => found.has(c)).map((c) => `${c} ${found.get(c)}`);
+  console.log(`${name.padEnd(26)} ${list.length === 0 ? 'none' : list.join(', ')}`);
+}
+console.log(`\nover the ${errors.size} pages`);
+for (const c of classes) {
+  const pages = [...errors.values()].filter((f) => f.has(c)).length;
+  const total = [...errors.values()].reduce((n, f) => n + (f.get(c) ?? 0), 0);
+  console.log(
+    `${c.padEnd(22)} ${String(total).padStart(3)} in ${pages} page${pages === 1 ? '' : 's'}  ${ERROR_CLASSES[c]}`,
+  );
+}

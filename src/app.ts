@@ -6,11 +6,12 @@ import { ContentStore } from './content/store.js';
 import { startWatching, type ContentWatcher } from './content/watch.js';
 import { Bot } from './core/bot.js';
 import type { Logger } from './core/logger.js';
+import { noMetrics } from './core/metrics.js';
+import { Operators } from './core/operators.js';
 import type { CommandLimiter } from './core/rate-limit.js';
 import { openBackend, type Backend } from './cluster/backend.js';
 import { LeaderFanOut, type FanOutControl } from './cluster/leader-fan-out.js';
 import type { Leadership } from './cluster/leadership.js';
-import { noMetrics } from './core/metrics.js';
 import { AdapterDirectory } from './fanout/adapter-directory.js';
 import { FanOut, type FanOutOptions } from './fanout/fan-out.js';
 import { AdapterPublisher } from './fanout/publisher.js';
@@ -19,6 +20,9 @@ import { createFront, within } from './http/front.js';
 import { PromMetrics } from './http/metrics.js';
 import type { HttpServer } from './http/server.js';
 import type { DataStore } from './store/data-store.js';
+import { checkSqliteFile } from './store/integrity.js';
+import { StoreHealth } from './store/store-health.js';
+import { watchStore } from './store/watched-store.js';
 import { isLocalPlatform } from './platforms.js';
 import { registerWeb } from './web/register.js';
 
@@ -107,12 +111,22 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
 
   try {
     const { directory } = parts;
+    if (!config.databaseUrl) checkAtStart(config.databasePath, logger);
     const backend = (parts.backend = await openBackend(config, logger));
-    const { data, leadership } = backend;
+    const health = new StoreHealth(logger);
+    const data = watchStore(backend.data, health);
+    const { leadership } = backend;
     // Telegram keeps an update for 24 hours; a week of handled ids covers every redelivery.
     await data.forgetUpdatesBefore(Date.now() - 7 * 24 * 3600_000);
     const makeFanOut = () =>
-      new FanOut({ ...options.fanout, store: data, library: store.library, adapters: directory, logger });
+      new FanOut({
+        quietMs: config.announceQuietSeconds * 1000,
+        ...options.fanout,
+        store: data,
+        library: store.library,
+        adapters: directory,
+        logger,
+      });
     // With SQLite: before the watcher starts, so what changed while the bot was down is announced
     // first. With PostgreSQL the leader does that when it takes over, from the recorded versions.
     let fanout: FanOutControl;
@@ -133,7 +147,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     const services = {
       subscriptions: data,
       publisher: new AdapterPublisher({ store: data, adapters: directory, logger }),
-      status: statusSource(store, directory, leadership),
+      status: statusSource(store, directory, leadership, health),
+      operators: new Operators(config.operators),
     };
     const bot = new Bot({
       library: store.library,
@@ -157,8 +172,11 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
         metrics,
         notReady: async () => {
           if (parts.phase !== 'ready') return parts.phase === 'starting' ? 'starting' : 'shutting down';
-          await within(data.knownVersion(''), READY_CHECK_MS, 'the database');
-          return undefined;
+          const check = within(data.knownVersion(''), READY_CHECK_MS, 'the database');
+          return check.then(
+            () => undefined,
+            (error: unknown) => `database: ${error instanceof Error ? error.message : String(error)}`,
+          );
         },
       });
       const consoleOn = config.console ? { console: { ...config.console, data: backend.consoleData } } : {};
@@ -188,7 +206,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= shutdown());
     const http = parts.http && port !== undefined ? { server: parts.http, port } : undefined;
-    return { bot, store, data, fanout, adapters, leadership, ...(http ? { http } : {}), stop };
+    return { bot, store, data, fanout, leadership, adapters, ...(http ? { http } : {}), stop };
   } catch (error) {
     await shutdown();
     throw error;
@@ -210,4 +228,14 @@ function watchInBackground(store: ContentStore, logger: Logger): ContentWatcher 
     })
     .catch((err: unknown) => logger.error({ err }, 'content watcher could not catch up; edits may need a restart'));
   return watcher;
+}
+
+/** A damaged SQLite file stops the start, with an error in the log and a message saying what to do. */
+function checkAtStart(path: string, logger: Logger): void {
+  try {
+    checkSqliteFile(path);
+  } catch (err) {
+    logger.error({ err }, 'the database failed its check at start');
+    throw err;
+  }
 }

@@ -20,6 +20,21 @@ const int = (min: number, max: number) => {
   return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 };
 
+/** `id,id,...` of platform user ids; blanks around commas are ignored. */
+const idList = (id: RegExp, what: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v : ''),
+    z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((part) => part.trim())
+          .filter((part) => part !== ''),
+      )
+      .refine((ids) => ids.every((one) => id.test(one)), `must be a comma-separated list of ${what}`),
+  );
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const envSchema = z.object({
@@ -71,6 +86,11 @@ const envSchema = z.object({
   LOG_FORMAT: optional(z.enum(['json', 'pretty'], { error: 'must be json or pretty' })),
   RATE_LIMIT_COMMANDS: withDefault(int(1, 10_000), 5),
   RATE_LIMIT_WINDOW_SECONDS: withDefault(int(1, 3600), 10),
+  OPERATORS_TELEGRAM: idList(/^\d{1,20}$/, 'numeric Telegram user ids'),
+  OPERATORS_DISCORD: idList(/^\d{17,20}$/, 'numeric Discord user ids'),
+  HOME_CHAT_TELEGRAM: optional(z.string().regex(/^-?\d{1,20}$/, 'must be a numeric Telegram chat id')),
+  HOME_CHAT_DISCORD: optional(snowflake),
+  ANNOUNCE_QUIET_SECONDS: withDefault(int(0, 86_400), 30),
 });
 
 /**
@@ -112,6 +132,17 @@ export interface Config {
   /** Unset: pretty when stderr is a terminal, JSON otherwise. */
   logFormat?: 'json' | 'pretty';
   rateLimit: { limit: number; windowSeconds: number };
+  /** Who may see operator-only information (content errors, file names, database state). */
+  operators: OperatorConfig;
+  /** Quiet time after a brief's last change before subscribers are told of it. */
+  announceQuietSeconds: number;
+}
+
+export interface OperatorConfig {
+  /** User ids per platform. */
+  users: { telegram: string[]; discord: string[] };
+  /** A chat per platform whose moderators count as operators there. */
+  homeChats: { telegram?: string; discord?: string };
 }
 
 export interface ConfigProblem {
@@ -187,5 +218,13 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     logLevel: env.LOG_LEVEL,
     ...(env.LOG_FORMAT ? { logFormat: env.LOG_FORMAT } : {}),
     rateLimit: { limit: env.RATE_LIMIT_COMMANDS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
+    operators: {
+      users: { telegram: env.OPERATORS_TELEGRAM, discord: env.OPERATORS_DISCORD },
+      homeChats: {
+        ...(env.HOME_CHAT_TELEGRAM ? { telegram: env.HOME_CHAT_TELEGRAM } : {}),
+        ...(env.HOME_CHAT_DISCORD ? { discord: env.HOME_CHAT_DISCORD } : {}),
+      },
+    },
+    announceQuietSeconds: env.ANNOUNCE_QUIET_SECONDS,
   };
 }

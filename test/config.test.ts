@@ -60,6 +60,28 @@ describe('parseConfig', () => {
     expect(parseConfig({ PORT: '', RATE_LIMIT_COMMANDS: '3' })).toMatchObject({ rateLimit: { limit: 3 } });
   });
 
+  it('turns on the HTTP listener whenever a platform is configured, on PORT (default 8080)', () => {
+    expect(parseConfig({}).http).toBeUndefined();
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: TG }).http).toEqual({ port: 8080 });
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: TG, PORT: '0' }).http).toEqual({ port: 0 });
+    expect(failure({ PORT: '70000' })).toMatch(/^PORT /);
+  });
+
+  it('DISCORD_PUBLIC_KEY: 64 hexadecimal characters, with the bot token for REST sends', () => {
+    const key = 'AB'.repeat(32);
+    const withKey = { DISCORD_TOKEN: DC, DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_PUBLIC_KEY: key };
+    expect(parseConfig(withKey).discord?.publicKey).toBe(key.toLowerCase());
+    expect(failure({ ...withKey, DISCORD_PUBLIC_KEY: 'abc123' })).toMatch(/^DISCORD_PUBLIC_KEY must be/);
+    expect(failure({ ...withKey, DISCORD_PUBLIC_KEY: 'zz'.repeat(32) })).toMatch(/^DISCORD_PUBLIC_KEY /);
+    expect(failure({ DISCORD_PUBLIC_KEY: key })).toMatch(/^DISCORD_TOKEN is required when DISCORD_PUBLIC_KEY is set/);
+  });
+
+  it('INSTANCE_ID names the instance; by default host name and process id', () => {
+    expect(parseConfig({ INSTANCE_ID: 'eu-1' }).instanceId).toBe('eu-1');
+    expect(parseConfig({}).instanceId).toMatch(new RegExp(`-${process.pid}$`));
+    expect(failure({ INSTANCE_ID: 'has spaces and / slashes' })).toMatch(/^INSTANCE_ID /);
+  });
+
   it('reports every problem at once, one plain sentence each, without the values', () => {
     const secret = 'hunter2-not-a-token';
     const message = failure({
@@ -96,6 +118,27 @@ describe('parseConfig', () => {
     expect(parseConfig({}).logFormat).toBeUndefined();
     expect(failure({ LOG_FORMAT: 'fancy' })).toBe('LOG_FORMAT must be json or pretty');
   });
+
+  it('reads operators per platform, home chats and the announcement quiet time', () => {
+    const config = parseConfig({
+      OPERATORS_TELEGRAM: ' 12345, 678 ',
+      OPERATORS_DISCORD: '123456789012345678',
+      HOME_CHAT_TELEGRAM: '-1001234',
+      ANNOUNCE_QUIET_SECONDS: '5',
+    });
+    expect(config.operators).toEqual({
+      users: { telegram: ['12345', '678'], discord: ['123456789012345678'] },
+      homeChats: { telegram: '-1001234' },
+    });
+    expect(config.announceQuietSeconds).toBe(5);
+    expect(parseConfig({}).operators).toEqual({ users: { telegram: [], discord: [] }, homeChats: {} });
+    expect(parseConfig({}).announceQuietSeconds).toBe(30);
+    expect(failure({ OPERATORS_TELEGRAM: '12,@bob' })).toBe(
+      'OPERATORS_TELEGRAM must be a comma-separated list of numeric Telegram user ids',
+    );
+    expect(failure({ HOME_CHAT_DISCORD: 'general' })).toMatch(/^HOME_CHAT_DISCORD /);
+    expect(failure({ ANNOUNCE_QUIET_SECONDS: '-1' })).toMatch(/^ANNOUNCE_QUIET_SECONDS /);
+  });
 });
 
 describe('parseConfig: several instances', () => {
@@ -115,6 +158,6 @@ describe('parseConfig: several instances', () => {
       expect(message).toMatch(/^DATABASE_URL must be a postgres:\/\//);
       expect(message).not.toContain('s3cret');
     }
-    expect(failure({ INSTANCE_ID: 'has spaces' })).toMatch(/^INSTANCE_ID /);
+    expect(failure({ INSTANCE_ID: 'has spaces and / slashes' })).toMatch(/^INSTANCE_ID /);
   });
 });

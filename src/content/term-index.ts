@@ -1,5 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { Postings } from './postings.js';
+import { boundWords, DEFAULT_BOUNDS, type QueryBounds, type QueryWork } from './query-bounds.js';
 import { tokenize } from './tokenize.js';
 
 export interface TermSearchOptions {
@@ -46,8 +47,14 @@ export class TermIndex<F extends string> {
   private matched = new Uint16Array(0);
   private lastWord = new Int32Array(0);
 
+  /** What the last search cost. */
+  lastWork: QueryWork = { words: 0, fuzzyWalks: 0, postings: 0, bounded: false };
+
   /** Boosts must be multiples of 0.5 (counts are stored doubled, as bytes). */
-  constructor(private readonly boosts: Readonly<Record<F, number>>) {}
+  constructor(
+    private readonly boosts: Readonly<Record<F, number>>,
+    private readonly bounds: QueryBounds = DEFAULT_BOUNDS,
+  ) {}
 
   get size(): number {
     return this.numberOf.size;
@@ -108,16 +115,30 @@ export class TermIndex<F extends string> {
   }
 
   search(query: string, options: TermSearchOptions = {}): TermHit[] {
-    const words = tokenize(query);
+    const typed = tokenize(query);
+    const words = boundWords(typed, this.bounds.maxWords);
+    const work: QueryWork = { words: words.length, fuzzyWalks: 0, postings: 0, bounded: words.length < typed.length };
+    this.lastWork = work;
     if (words.length === 0 || this.size === 0) return [];
     this.ensureScratch();
     const touched: number[] = [];
     const n = this.size;
     const average = this.totalLength / n || 1;
     const all = options.combineWith !== 'OR';
-    words.forEach((word, w) => {
-      for (const [postings, weight] of this.expand(word, w, words, options)) {
+    // Words searched: one whose every match is over the budget drops out of the query.
+    let searched = 0;
+    words.forEach((word, i) => {
+      const w = searched;
+      let scanned = false;
+      let skipped = false;
+      for (const [postings, weight] of this.expand(word, i, words, options, work)) {
         const df = postings.length;
+        if (work.postings + df > this.bounds.maxPostings) {
+          work.bounded = skipped = true;
+          continue;
+        }
+        work.postings += df;
+        scanned = true;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         const { docs, counts } = postings;
         for (let i = 0; i < df; i++) {
@@ -134,8 +155,9 @@ export class TermIndex<F extends string> {
           this.score[doc] = this.score[doc]! + s;
         }
       }
+      if (scanned || !skipped) searched++;
     });
-    const needed = all ? words.length : 1;
+    const needed = all ? searched : 1;
     const hits = topHits(touched, this.score, this.matched, needed, options.limit ?? DEFAULT_LIMIT);
     for (const doc of touched) {
       this.score[doc] = 0;
@@ -146,7 +168,13 @@ export class TermIndex<F extends string> {
   }
 
   /** The dictionary words a query word stands for, with how much each counts. */
-  private expand(word: string, index: number, words: readonly string[], options: TermSearchOptions): [Postings, number][] {
+  private expand(
+    word: string,
+    index: number,
+    words: readonly string[],
+    options: TermSearchOptions,
+    work: QueryWork,
+  ): [Postings, number][] {
     const found = new Map<string, [Postings, number]>();
     const keep = (term: string, postings: Postings, weight: number) => {
       const had = found.get(term);
@@ -163,8 +191,13 @@ export class TermIndex<F extends string> {
         if (++expanded >= MAX_PREFIX_EXPANSION) break;
       }
     }
-    const edits = options.fuzzy?.(word) ?? 0;
+    let edits = options.fuzzy?.(word) ?? 0;
+    if (edits > 0 && (word.length > this.bounds.maxFuzzyWordLength || work.fuzzyWalks >= this.bounds.maxFuzzyWords)) {
+      work.bounded = true;
+      edits = 0;
+    }
     if (edits > 0) {
+      work.fuzzyWalks++;
       for (const [term, [postings, distance]] of this.words.fuzzyGet(word, edits)) {
         if (distance > 0) keep(term, postings, (weights.fuzzy * word.length) / (word.length + distance));
       }

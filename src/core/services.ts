@@ -1,5 +1,6 @@
 import type { Brief, BriefRef } from '../content/brief.js';
 import type { ContentError } from '../content/parse.js';
+import { Operators } from './operators.js';
 import type { Chat, Platform, User } from './types.js';
 
 /** A chat on one platform, as the subscription store keys it. */
@@ -52,6 +53,18 @@ export interface ContentStatus {
   drafts: number;
   lastReload?: Date;
   errors: ContentError[];
+  /** The content folder, as configured; error paths are shown relative to it. */
+  dir: string;
+}
+
+/** Whether database calls are failing (a full disk, a damaged page). */
+export interface DatabaseHealth {
+  ok: boolean;
+  /** When the current run of failures began. */
+  since?: Date;
+  /** Failed calls since then. */
+  failures: number;
+  lastError?: string;
 }
 
 export interface AdapterState {
@@ -68,6 +81,7 @@ export interface Status {
   adapters(): AdapterState[];
   /** This instance's name and the leader's (the one that sends the updates), when known. */
   instance(): Promise<{ id: string; leader: string | undefined }>;
+  database(): DatabaseHealth;
 }
 
 /** What commands may use beyond the content library. */
@@ -75,6 +89,8 @@ export interface CommandServices {
   subscriptions: Subscriptions;
   publisher: Publisher;
   status: Status;
+  /** Who may see operator-only information (file names, errors, the database). */
+  operators: Operators;
 }
 
 function need<T>(value: T | undefined, name: string): T {
@@ -94,6 +110,9 @@ export function requireServices(provided: Partial<CommandServices>): CommandServ
     },
     get status() {
       return need(provided.status, 'status');
+    },
+    get operators() {
+      return provided.operators ?? new Operators();
     },
   };
 }

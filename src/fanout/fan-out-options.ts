@@ -26,6 +26,10 @@ export interface FanOutOptions {
    * that takes longer is not repeated by this process, which remembers what it has in flight).
    */
   claimLeaseMs?: number;
+  /** A changed brief is announced once it has stayed unchanged this long (autosaving editors). */
+  quietMs?: number;
+  /** Pauses while the database fails: the delivery loop, announcements, outcomes to record. */
+  storeRetry?: BackoffOptions;
 }
 
 export const DEFAULTS = {
@@ -36,4 +40,6 @@ export const DEFAULTS = {
   expireAfterMs: 24 * 60 * 60_000,
   stopGraceMs: 5_000,
   claimLeaseMs: 60_000,
+  quietMs: 30_000,
+  storeRetry: { baseMs: 1_000, maxMs: 60_000 },
 };

@@ -2,14 +2,18 @@ import type { ChangeEvent, Library } from '../content/library.js';
 import type { Logger } from '../core/logger.js';
 import type { Platform } from '../core/types.js';
 import type { DataStore, Delivery } from '../store/data-store.js';
+import { isStoreError } from '../store/watched-store.js';
 import type { AdapterDirectory } from './adapter-directory.js';
+import { Announcer } from './announcer.js';
 import { DEFAULTS, type FanOutOptions } from './fan-out-options.js';
+import { StoreBackoff } from './store-backoff.js';
 import { DeliverySender } from './send-delivery.js';
 export type { FanOutOptions } from './fan-out-options.js';
-import { changesSince, type Announcement } from './version-diff.js';
+import { announceCurrent, catchUp } from './announcements.js';
 
 const EXPIRY_SWEEP_MS = 60_000;
-const PUMP_ERROR_RETRY_MS = 5_000;
+/** The announcer's key for "whatever changed while the bot was down". */
+const CATCH_UP = '\0catch-up';
 
 /**
  * Pushes every new or updated brief to the chats that follow one of its topics, once per
@@ -47,6 +51,8 @@ export class FanOut {
   private timerAt = Infinity;
   private lastSweep = 0;
   private readonly onChange = (event: ChangeEvent): void => this.handleChange(event);
+  private readonly announcer: Announcer;
+  private readonly storeBackoff: StoreBackoff;
 
   constructor(options: FanOutOptions) {
     this.store = options.store;
@@ -61,9 +67,24 @@ export class FanOut {
       expireAfterMs: options.expireAfterMs ?? DEFAULTS.expireAfterMs,
       stopGraceMs: options.stopGraceMs ?? DEFAULTS.stopGraceMs,
       claimLeaseMs: options.claimLeaseMs ?? DEFAULTS.claimLeaseMs,
+      quietMs: options.quietMs ?? DEFAULTS.quietMs,
+      storeRetry: options.storeRetry ?? DEFAULTS.storeRetry,
     };
+    this.storeBackoff = new StoreBackoff(this.settings.storeRetry);
+    const parts = { store: this.store, library: this.library, logger: this.logger };
+    this.announcer = new Announcer({
+      quietMs: this.settings.quietMs,
+      retry: this.settings.storeRetry,
+      announce: (key) => this.serially(() => (key === CATCH_UP ? catchUp(parts) : announceCurrent(parts, key))),
+      onFailure: (key, err) => {
+        // The store's own failures are logged by its health watch, once per interval.
+        if (!isStoreError(err)) this.logger.error({ err, slug: key }, 'could not record the announcement of a brief');
+      },
+    });
     this.sender = new DeliverySender({
       ...this.settings,
+      attemptRecorded: () => this.storeBackoff.succeeded(),
+      stopped: () => this.stopped,
       store: this.store,
       library: this.library,
       adapters: this.adapters,
@@ -79,12 +100,7 @@ export class FanOut {
   attach(): Promise<void> {
     if (this.attached || this.stopped) return this.announcements;
     this.attached = true;
-    this.queueAnnouncement(async () => {
-      const known = await this.store.knownVersions();
-      const changes = changesSince(known, this.library.all(), (slug) => this.library.versionOf(slug));
-      for (const change of changes) await this.announce(change);
-      if (changes.length > 0) this.logger.info({ briefs: changes.length }, 'briefs changed since the last run');
-    });
+    void this.announcer.now(CATCH_UP);
     this.library.on('change', this.onChange);
     return this.announcements;
   }
@@ -116,6 +132,7 @@ export class FanOut {
     this.stopped = true;
     this.running = false;
     this.library.off('change', this.onChange);
+    this.announcer.stop();
     if (this.timer) clearTimeout(this.timer);
     await this.announcements;
     const underWay = [...this.inFlight.values()];
@@ -151,33 +168,19 @@ export class FanOut {
   }
 
   private handleChange(event: ChangeEvent): void {
-    if (event.type === 'removed') return;
-    const { brief } = event;
-    const version = this.library.versionOf(brief.slug);
-    if (version === undefined) return;
-    this.queueAnnouncement(async () => {
-      const known = await this.store.knownVersion(brief.slug);
-      if (known === version) return;
-      await this.announce({ brief, version, label: known === undefined ? 'New' : 'Updated' });
-    });
+    if (event.type !== 'removed') this.announcer.changed(event.brief.slug);
   }
 
-  private queueAnnouncement(task: () => Promise<void>): void {
+  /** Runs announcement tasks one after another; each caller learns how its own task went. */
+  private serially(task: () => Promise<void>): Promise<void> {
     this.announcing++;
-    this.announcements = this.announcements
-      .then(task)
-      .catch((err: unknown) => this.logger.error({ err }, 'could not record the announcement of a brief'))
-      .finally(() => {
-        this.announcing--;
-        this.schedulePump();
-        void this.checkIdle();
-      });
-  }
-
-  private async announce({ brief, version, label }: Announcement): Promise<void> {
-    const chats = await this.store.subscribedChats(brief.topics);
-    const added = await this.store.announce(brief.slug, version, label, chats);
-    if (added > 0) this.logger.info({ slug: brief.slug, label, chats: added }, 'brief queued for subscribed chats');
+    const run = this.announcements.then(task).finally(() => {
+      this.announcing--;
+      this.schedulePump();
+      void this.checkIdle();
+    });
+    this.announcements = run.catch(() => undefined);
+    return run;
   }
 
   private schedulePump(): void {
@@ -214,6 +217,8 @@ export class FanOut {
 
   private async pumpOnce(): Promise<void> {
     const now = Date.now();
+    const paused = this.storeBackoff.pausedUntil();
+    if (paused !== undefined) return this.armTimer(paused);
     try {
       await this.sweepExpired(now);
       const platforms = this.adapters.deliveringPlatforms();
@@ -229,8 +234,8 @@ export class FanOut {
       }
       this.armTimer(await this.store.nextDueAfter(platforms, now));
     } catch (err) {
-      this.logger.error({ err }, 'delivery loop failed; trying again shortly');
-      this.armTimer(now + PUMP_ERROR_RETRY_MS);
+      if (!isStoreError(err)) this.logger.error({ err }, 'delivery loop failed; trying again shortly');
+      this.armTimer(this.storeBackoff.failed());
     }
   }
 
@@ -261,7 +266,10 @@ export class FanOut {
     this.busy.set(platform, (this.busy.get(platform) ?? 0) + 1);
     const task = this.sender
       .send(delivery)
-      .catch((err: unknown) => this.logger.error({ err, delivery: delivery.id }, 'delivery failed unexpectedly'))
+      .catch((err: unknown) => {
+        if (isStoreError(err)) this.armTimer(this.storeBackoff.failed());
+        else this.logger.error({ err, delivery: delivery.id }, 'delivery failed unexpectedly');
+      })
       .finally(() => {
         this.inFlight.delete(delivery.id);
         this.busy.set(platform, (this.busy.get(platform) ?? 1) - 1);
@@ -273,7 +281,8 @@ export class FanOut {
 
   private async checkIdle(): Promise<void> {
     if (this.idleWaiters.length === 0) return;
-    const busy = () => this.inFlight.size > 0 || this.announcing > 0 || this.pumpQueued || this.pumping;
+    const busy = () =>
+      this.inFlight.size > 0 || this.announcing > 0 || this.announcer.pending > 0 || this.pumpQueued || this.pumping;
     if (this.running) {
       if (busy()) return;
       const owed = await this.store.countPending(this.adapters.deliveringPlatforms()).catch(() => 0);

@@ -9,6 +9,8 @@ import { retryDelay, type BackoffOptions } from './backoff.js';
 import { nextStep, type DeliveryAction } from './policy.js';
 
 type RetryOrGiveUp = Extract<DeliveryAction, { kind: 'retry' | 'giveUp' }>;
+import { isStoreError } from '../store/watched-store.js';
+import { StoreBackoff } from './store-backoff.js';
 
 export interface DeliverySenderOptions {
   store: DataStore;
@@ -20,6 +22,12 @@ export interface DeliverySenderOptions {
   unreachableLimit: number;
   /** Moves a chat's subscriptions and deliveries when the platform says it has a new id. */
   migrateChat: (platform: Platform, fromChatId: string, toChatId: string) => Promise<void>;
+  /** Pauses between attempts to record an outcome while the database fails. */
+  storeRetry: BackoffOptions;
+  /** The attempt marker was written: the database takes writes again. */
+  attemptRecorded: () => void;
+  /** The fan-out is stopping: stop retrying, the delivery stays pending. */
+  stopped: () => boolean;
 }
 
 /** Sends one claimed delivery and records what the platform answered. */
@@ -49,20 +57,36 @@ export class DeliverySender {
       ...(fallback ? { fallback } : {}),
       ...(language ? { lang: language } : {}),
     };
+    // The attempt is on record before anything is sent: if this write fails, nothing goes out.
     await store.markAttempt(delivery.id);
+    this.o.attemptRecorded();
     let result: DeliveryResult;
     try {
       result = await deliver(delivery.chatId, reply, { bulk: true, idempotencyKey: `d${delivery.id}` });
     } catch (err) {
       result = { ok: false, reason: 'failed', detail: err instanceof Error ? err.message : String(err) };
     }
-    try {
-      await this.settle(delivery, result);
-    } catch (err) {
-      this.o.logger.warn(
-        { err, delivery: delivery.id, sent: result.ok },
-        'could not record the outcome of a delivery; it stays pending',
-      );
+    await this.record(delivery, result);
+  }
+
+  /**
+   * Records the outcome, trying again with growing pauses while the database fails: the delivery
+   * stays in flight meanwhile, so this process never sends it a second time.
+   */
+  private async record(delivery: Delivery, result: DeliveryResult): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.settle(delivery, result);
+      } catch (err) {
+        if (!isStoreError(err) || this.o.stopped()) {
+          this.o.logger.warn(
+            { err, delivery: delivery.id, sent: result.ok },
+            'could not record the outcome of a delivery; it stays pending',
+          );
+          return;
+        }
+        await StoreBackoff.wait(attempt, this.o.storeRetry);
+      }
     }
   }
 

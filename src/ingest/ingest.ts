@@ -103,7 +103,8 @@ export function ingest(input: RawInput, options: IngestOptions = {}): Ingested {
   requireArticle(sentences, input.name);
 
   const summary = summarize(sentences) || leadSummary(sentences) || clip(sentences[0]?.text ?? '', SUMMARY_MAX);
-  const facts = pickFacts(sentences);
+  // A fact that only repeats a summary sentence tells the reader nothing new.
+  const facts = pickFacts(sentences.filter((s) => !summary.includes(s.text)));
   const draft = buildDraft({
     article,
     slug: chooseSlug(options, article, input.name),

@@ -8,6 +8,7 @@ function result(size: number, warmStartMs: number, heapMb: number): SizeResult {
   const load = {
     loadMs: 900,
     firstAnswerMs: warmStartMs,
+    firstAnswerCpuMs: warmStartMs,
     textReadyMs: 1500,
     briefs: size,
     errors: 0,

@@ -103,6 +103,28 @@ describe('warm start from the parse cache', () => {
     expect(second.library.get('brief-0')).toBeUndefined();
     expect(second.library.size).toBe(2);
   });
+
+  it('re-reads a file edited to the same size with a new modification time', async () => {
+    const dir = tempDir();
+    const cacheFile = join(tempDir(), 'cache.bin');
+    writeCorpus(dir, 3);
+    const file = join(dir, 'part-0', 'brief-0.md');
+    const old = new Date('2021-05-01T00:00:00Z');
+    utimesSync(file, old, old);
+    const first = store(dir, { cacheFile });
+    await first.load();
+    await first.flushCache();
+
+    const edited = briefText(0).replace('Brief number 0 on', 'Brief NUMBER 0 on');
+    expect(Buffer.byteLength(edited)).toBe(statSync(file).size);
+    writeFileSync(file, edited);
+    const later = new Date('2021-05-01T00:00:01Z');
+    utimesSync(file, later, later);
+
+    const second = store(dir, { cacheFile });
+    await second.load();
+    expect(second.library.get('brief-0')?.title).toBe('Brief NUMBER 0 on the border talks');
+  });
 });
 
 describe('warm start that checks the folder in the background', () => {

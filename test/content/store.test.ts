@@ -91,7 +91,7 @@ describe('ContentStore', () => {
     await writeFiles(dir, { 'one.md': briefFile(), 'two.md': briefFile({ title: 'Two' }) });
     const first = storeFor(dir, cacheFile);
     await first.load();
-    await new Promise((r) => setTimeout(r, 100)); // the cache is written in the background
+    await first.flushCache(); // the cache is written in the background
     await writeFile(join(dir, 'two.md'), briefFile({ title: 'Two, corrected' }));
     const second = storeFor(dir, cacheFile);
     await second.load();

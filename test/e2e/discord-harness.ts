@@ -13,6 +13,7 @@ export const APP_ID = '300000000000000001';
 export const GUILD_ID = '400000000000000001';
 export const CHANNEL_ID = '500000000000000001';
 export const NO_EMBEDS_CHANNEL_ID = '500000000000000002';
+export const NEWS_CHANNEL_ID = '500000000000000003';
 export const MODERATORS_ROLE_ID = '600000000000000001';
 /** A member of the test server whose role has Manage Messages everywhere. */
 export const MODERATOR_USER = { id: '700000000000000001', username: 'moderator' };
@@ -123,6 +124,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
         channels: [
           { id: CHANNEL_ID, name: 'general' },
           { id: NO_EMBEDS_CHANNEL_ID, name: 'no-embeds', deny: 1n << 14n },
+          { id: NEWS_CHANNEL_ID, name: 'news' },
         ],
         roles: [{ id: MODERATORS_ROLE_ID, name: 'moderators', permissions: 1n << 13n }],
         members: [{ user: MODERATOR_USER, roles: [MODERATORS_ROLE_ID] }],
@@ -131,6 +133,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
     ...options.fake,
   });
   const config = parseConfig({
+    ANNOUNCE_QUIET_SECONDS: '0',
     DISCORD_TOKEN: TOKEN,
     DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_API_ROOT: fake.restUrl,
@@ -186,6 +189,23 @@ export async function interactAndWait(fake: FakeDiscord, payload: Record<string,
   const since = fake.requests.length;
   fake.interact(payload);
   return fake.waitForRequest('POST', new RegExp(`^/interactions/${String(payload.id)}/[^/]+/callback$`), { since });
+}
+
+/**
+ * The answer the user sees, however the bot gave it: the callback's message, or, when it
+ * deferred (as it may on a loaded machine), the edit or follow-up that carried the answer.
+ */
+export async function answerOf(fake: FakeDiscord, payload: Record<string, unknown>): Promise<CallbackBody> {
+  const since = fake.requests.length;
+  const callback = bodyOf(await interactAndWait(fake, payload));
+  if (callback.type !== 5) return callback;
+  const token = String(payload.token);
+  const path = new RegExp(`^/webhooks/\\d+/${token}(/messages/@original)?$`);
+  const carries = (r: RecordedRequest) => (r.method === 'PATCH' || r.method === 'POST') && path.test(r.path);
+  const edit =
+    fake.requests.slice(since).find(carries) ??
+    (await fake.waitFor('request', carries, 15_000, `the answer to interaction ${String(payload.id)}`));
+  return { type: 4, data: edit.body as CallbackBody['data'] };
 }
 
 export interface CallbackBody {

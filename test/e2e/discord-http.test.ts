@@ -10,7 +10,8 @@ import {
   GUILD_ID,
   interactAndWait,
   MODERATOR_USER,
-  NO_EMBEDS_CHANNEL_ID as OTHER_CHANNEL_ID,
+  NEWS_CHANNEL_ID as OTHER_CHANNEL_ID,
+  NO_EMBEDS_CHANNEL_ID,
   slash,
   someone,
   startDiscordHarness,
@@ -164,6 +165,24 @@ describe('Discord HTTP interactions', { timeout: 30_000 }, () => {
     expect(stranger.data.flags).toBe(EPHEMERAL);
     expect(stranger.data.embeds?.[0]?.description).toContain('not a member of this server');
     expect(h.fake.find('POST', new RegExp(`^/channels/${OTHER_CHANNEL_ID}/messages$`))).toHaveLength(1);
+  });
+
+  it('/post into a channel where the bot may not embed: Discord refuses it and the moderator is told', async () => {
+    const payload = h.fake.interaction({
+      type: 2,
+      guildId: GUILD_ID,
+      channelId: CHANNEL_ID,
+      user: MODERATOR_USER,
+      permissions: PERMISSIONS.ViewChannel | PERMISSIONS.SendMessages | PERMISSIONS.ManageMessages,
+      data: slash('post', [
+        { name: 'topic', type: STRING, value: 'xinjiang' },
+        { name: 'channel', type: CHANNEL, value: NO_EMBEDS_CHANNEL_ID },
+      ]),
+    });
+    const body = await answerTo(payload);
+    expect(body.data.flags).toBe(EPHEMERAL);
+    expect(body.data.embeds?.[0]?.description).toContain('Missing Permissions');
+    expect(h.fake.refusals.map((r) => (r.body as { code: number }).code)).toContain(50013);
   });
 });
 

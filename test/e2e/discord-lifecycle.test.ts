@@ -12,6 +12,7 @@ import {
   EPHEMERAL,
   FIXTURES,
   GUILD_ID,
+  answerOf,
   interactAndWait,
   slash,
   someone,
@@ -61,6 +62,21 @@ describe('answers that take a while are deferred first', { timeout: 30_000 }, ()
     const followUp = await h.fake.waitForRequest('POST', new RegExp(`^/webhooks/${APP_ID}/${token}$`));
     expect(followUp.body).toMatchObject({ flags: EPHEMERAL, allowed_mentions: { parse: [] } });
   });
+  it('a command the rate limiter drops: the deferred message is removed and nothing is said', async () => {
+    const user = someone();
+    const ask = () => h.fake.interaction({ type: 2, guildId: GUILD_ID, user, data: slash('help') });
+    for (let i = 0; i < 6; i++) await answerOf(h.fake, ask()); // five answers, then "too fast"
+    const dropped = ask();
+    expect(bodyOf(await interactAndWait(h.fake, dropped)).type).toBe(5);
+    const token = String(dropped.token);
+    await h.fake.waitForRequest('DELETE', new RegExp(`^/webhooks/${APP_ID}/${token}/messages/@original$`));
+    // The delete is the last thing the bot does for it: no edit or follow-up came before it.
+    const answers = h.fake.requests.filter(
+      (r) => r.path.startsWith(`/webhooks/${APP_ID}/${token}`) && r.method !== 'DELETE',
+    );
+    expect(answers).toEqual([]);
+    expect(h.fake.refusals).toEqual([]);
+  });
 });
 
 describe('stopping', { timeout: 30_000 }, () => {
@@ -108,6 +124,7 @@ describe('the bot started as npm start runs it', () => {
         DISCORD_API_ROOT: fake.restUrl,
         CONTENT_DIR: join(dir, 'content'),
         DATABASE_PATH: join(dir, 'data', 'briefbot.db'),
+        PORT: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -129,6 +146,7 @@ describe('the bot started as npm start runs it', () => {
         CONTENT_DIR: join(dir, 'content'),
         DATABASE_PATH: join(dir, 'data', 'briefbot.db'),
         LOG_LEVEL: 'info',
+        PORT: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

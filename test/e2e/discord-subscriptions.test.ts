@@ -6,11 +6,10 @@ import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { FakeDiscord, PERMISSIONS, snowflake, type RecordedRequest } from '../fakes/discord-api.js';
 import {
   APP_ID,
-  bodyOf,
   EPHEMERAL,
   FIXTURES,
   GUILD_ID,
-  interactAndWait,
+  answerOf,
   slash,
   someone,
   startDiscordHarness,
@@ -68,11 +67,10 @@ describe('discord: subscriptions and posts end to end', { timeout: 60_000 }, () 
           }
         : {}),
     };
-    const callback = await interactAndWait(
+    const body = await answerOf(
       h.fake,
       h.fake.interaction({ type: 2, guildId: GUILD_ID, channelId, user, permissions, data }),
     );
-    const body = bodyOf(callback);
     return {
       text: body.data.embeds?.[0]?.description ?? body.data.content ?? '',
       ephemeral: body.data.flags === EPHEMERAL,
@@ -175,8 +173,6 @@ describe('discord: subscriptions and posts end to end', { timeout: 60_000 }, () 
       expect((await run(where, 'subscribe', [topic(t)], editor, MODERATOR)).text).toMatch(/^This chat now follows/);
     const since = h.fake.requests.length;
     const updates = (id: string) => messagesTo(h.fake, id, since);
-
-    const saved = performance.now();
     await writeFile(
       content('border-trade.md'),
       briefFile('border-trade', 'Border trade resumes at Khorgos', ['kazakhstan', 'xinjiang']),
@@ -189,10 +185,8 @@ describe('discord: subscriptions and posts end to end', { timeout: 60_000 }, () 
         title: 'Border trade resumes at Khorgos',
       });
       expect(update!.body).toMatchObject({ allowed_mentions: { parse: [] } });
-      expect(update!.at - saved).toBeLessThan(2000);
     }
     await h.app.fanout.idle();
-    await settle(500);
     for (const id of [GENERAL, DESK]) expect(updates(id)).toHaveLength(1);
 
     await writeFile(
@@ -201,7 +195,6 @@ describe('discord: subscriptions and posts end to end', { timeout: 60_000 }, () 
     );
     await eventually(() => [GENERAL, DESK].every((id) => updates(id).length >= 2), 10_000, 'one Updated each');
     await h.app.fanout.idle();
-    await settle(500);
     for (const id of [GENERAL, DESK]) {
       expect(updates(id)).toHaveLength(2);
       expect(authorOf(updates(id)[1]!)).toMatchObject({ author: { name: 'Updated brief' } });
@@ -243,7 +236,6 @@ describe('discord: subscriptions and posts end to end', { timeout: 60_000 }, () 
     await writeFile(content('un-vote-2.md'), briefFile('un-vote-2', 'Another vote at the UN', ['united-nations']));
     await h.app.store.reload(['un-vote-2.md']);
     await h.app.fanout.idle();
-    await settle(500);
     for (const id of [NO_ACCESS, DELETED]) expect(messagesTo(h.fake, id)).toHaveLength(3);
     h.fake.clearFaults();
   });

@@ -6,6 +6,7 @@ import {
   CHANNEL_ID,
   EPHEMERAL,
   GUILD_ID,
+  answerOf,
   interactAndWait,
   MODERATOR_USER,
   NO_EMBEDS_CHANNEL_ID,
@@ -41,11 +42,7 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
   });
 
   it('/brief answers publicly with the brief as an embed, sources as link buttons, mentions off', async () => {
-    const request = await interactAndWait(
-      h.fake,
-      command('brief', [{ name: 'topic', type: STRING, value: 'xinjiang' }]),
-    );
-    const body = bodyOf(request);
+    const body = await answerOf(h.fake, command('brief', [{ name: 'topic', type: STRING, value: 'xinjiang' }]));
     expect(body.type).toBe(4);
     expect((body.data.flags ?? 0) & EPHEMERAL).toBe(0);
     expect(body.data.allowed_mentions).toEqual({ parse: [] });
@@ -82,7 +79,7 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
       user: someone(),
       data: slash('brief', [{ name: 'topic', type: STRING, value: 'kaz', focused: true }]),
     });
-    const body = bodyOf(await interactAndWait(h.fake, payload));
+    const body = await answerOf(h.fake, payload);
     expect(body.type).toBe(8);
     expect(body.data.choices?.length).toBeGreaterThan(0);
     expect(body.data.choices?.length).toBeLessThanOrEqual(25);
@@ -100,23 +97,19 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
       user: someone(),
       data: slash('brief', [{ name: 'topic', type: STRING, value: 'xinjaing', focused: true }]),
     });
-    const body = bodyOf(await interactAndWait(h.fake, payload));
+    const body = await answerOf(h.fake, payload);
     expect(body.data.choices?.map((c) => c.value)).toContain('kazakh-connection');
   });
 
   it('a bad option value gets the usage, privately', async () => {
-    const body = bodyOf(
-      await interactAndWait(h.fake, command('latest', [{ name: 'count', type: INTEGER, value: 999 }])),
-    );
+    const body = await answerOf(h.fake, command('latest', [{ name: 'count', type: INTEGER, value: 999 }]));
     expect(body.type).toBe(4);
     expect(body.data.flags).toBe(EPHEMERAL);
     expect(body.data.embeds?.[0]?.description).toContain('Usage: /latest [count]');
   });
 
   it('notFound is private, with suggestions as buttons; pressing one shows that brief', async () => {
-    const body = bodyOf(
-      await interactAndWait(h.fake, command('brief', [{ name: 'topic', type: STRING, value: 'kzkhstn' }])),
-    );
+    const body = await answerOf(h.fake, command('brief', [{ name: 'topic', type: STRING, value: 'kzkhstn' }]));
     expect(body.data.flags).toBe(EPHEMERAL);
     expect(body.data.embeds?.[0]?.title).toBe('No brief matches "kzkhstn".');
     const button = body.data.components?.[0]?.components.find((b) => b.custom_id === 'brief:topic=kazakh-connection');
@@ -130,16 +123,14 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
       data: { custom_id: button!.custom_id, component_type: 2 },
       message: { ...h.fake.botMessage(CHANNEL_ID, body.data.components), flags: EPHEMERAL },
     });
-    const shown = bodyOf(await interactAndWait(h.fake, press));
+    const shown = await answerOf(h.fake, press);
     expect(shown.type).toBe(4);
     expect((shown.data.flags ?? 0) & EPHEMERAL).toBe(0);
     expect(shown.data.embeds?.[0]?.title).toBe("The Kazakh connection to China's camps");
   });
 
   it('renders @everyone, role mentions and Markdown from a content file inert', async () => {
-    const body = bodyOf(
-      await interactAndWait(h.fake, command('brief', [{ name: 'topic', type: STRING, value: 'hostile' }])),
-    );
+    const body = await answerOf(h.fake, command('brief', [{ name: 'topic', type: STRING, value: 'hostile' }]));
     expect(body.data.allowed_mentions).toEqual({ parse: [] });
     const text = JSON.stringify(body.data.embeds);
     expect(text).not.toMatch(/@everyone|@here|<@&123>|<@42>/);
@@ -151,16 +142,12 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
 
   it('hostile option values get short private answers that ping no one', async () => {
     const huge = '@everyone <@&123> **x** '.repeat(420);
-    const tooLong = bodyOf(
-      await interactAndWait(h.fake, command('brief', [{ name: 'topic', type: STRING, value: huge }])),
-    );
+    const tooLong = await answerOf(h.fake, command('brief', [{ name: 'topic', type: STRING, value: huge }]));
     expect(tooLong.data.flags).toBe(EPHEMERAL);
     expect(tooLong.data.embeds?.[0]?.description).toContain('topic is too long');
-    const search = bodyOf(
-      await interactAndWait(
-        h.fake,
-        command('search', [{ name: 'words', type: STRING, value: '@everyone **camps** <@&123>' }]),
-      ),
+    const search = await answerOf(
+      h.fake,
+      command('search', [{ name: 'words', type: STRING, value: '@everyone **camps** <@&123>' }]),
     );
     for (const body of [tooLong, search]) {
       expect(body.data.allowed_mentions).toEqual({ parse: [] });
@@ -170,9 +157,7 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
   });
 
   it('an oversized brief still fits every limit', async () => {
-    const body = bodyOf(
-      await interactAndWait(h.fake, command('brief', [{ name: 'topic', type: STRING, value: 'oversized' }])),
-    );
+    const body = await answerOf(h.fake, command('brief', [{ name: 'topic', type: STRING, value: 'oversized' }]));
     expect(body.type).toBe(4);
     expectWithinDiscordLimits(body.data as never);
     expect(body.data.embeds?.[0]?.description).toBe('S'.repeat(1200));
@@ -185,7 +170,7 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
       ['latest', [{ name: 'count', type: INTEGER, value: 3 }]],
       ['help', []],
     ] as const) {
-      const body = bodyOf(await interactAndWait(h.fake, command(name, [...options])));
+      const body = await answerOf(h.fake, command(name, [...options]));
       expect(body.type, name).toBe(4);
       expect((body.data.flags ?? 0) & EPHEMERAL, name).toBe(0);
       expect(body.data.embeds?.[0]?.description?.length, name).toBeGreaterThan(0);
@@ -199,14 +184,14 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
       user: someone(),
       data: slash('brief', [{ name: 'topic', type: STRING, value: 'xinjiang' }]),
     });
-    const body = bodyOf(await interactAndWait(h.fake, payload));
+    const body = await answerOf(h.fake, payload);
     expect(body.data.embeds?.[0]?.title).toBe("The Kazakh connection to China's camps");
   });
 
   it('tells a user who sends too fast, privately', async () => {
     const user = someone();
     const bodies = [];
-    for (let i = 0; i < 6; i++) bodies.push(bodyOf(await interactAndWait(h.fake, command('help', [], user))));
+    for (let i = 0; i < 6; i++) bodies.push(await answerOf(h.fake, command('help', [], user)));
     expect(bodies.slice(0, 5).every((b) => ((b.data.flags ?? 0) & EPHEMERAL) === 0)).toBe(true);
     expect(bodies[5]?.data.flags).toBe(EPHEMERAL);
     expect(bodies[5]?.data.embeds?.[0]?.description).toContain('too fast');
@@ -241,17 +226,16 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
   });
 
   it('an expired interaction (10062) is logged and not retried', async () => {
-    h.fake.fail({
-      method: 'POST',
-      path: /\/callback$/,
-      status: 404,
-      body: { code: 10062, message: 'Unknown interaction' },
-    });
     const payload = command('help');
-    await interactAndWait(h.fake, payload);
+    const since = h.fake.requests.length;
+    h.fake.interact(payload);
+    h.fake.advanceClock(3001); // by the fake's clock the answer comes too late, whenever it comes
+    await h.fake.waitForRequest('POST', new RegExp(`^/interactions/${String(payload.id)}/`), { since });
     await expect.poll(() => h.logs.some((l) => l.msg.includes('expired')), { timeout: 10_000 }).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A later interaction is answered in full; the expired one still has its single attempt.
+    expect((await answerOf(h.fake, command('help'))).data.embeds?.[0]?.description).toContain('Commands:');
     expect(h.fake.find('POST', new RegExp(`^/interactions/${String(payload.id)}/`))).toHaveLength(1);
+    expect(h.fake.refusals.map((r) => (r.body as { code: number }).code)).toContain(10062);
   });
 
   it('resumes after the gateway closes with 4000 and keeps answering, replaying what it missed', async () => {
@@ -263,7 +247,7 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
     expect(h.fake.resumes).toHaveLength(1);
     expect(h.fake.identifies).toHaveLength(1);
     expect(bodyOf(await answered).data.embeds?.[0]?.title).toBe("The Kazakh connection to China's camps");
-    const after = bodyOf(await interactAndWait(h.fake, command('help')));
+    const after = await answerOf(h.fake, command('help'));
     expect(after.type).toBe(4);
   }, 30_000);
 
@@ -272,9 +256,7 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
     h.fake.dropGateway();
     await resumed;
     expect(h.fake.resumes.length).toBeGreaterThanOrEqual(2);
-    const after = bodyOf(
-      await interactAndWait(h.fake, command('brief', [{ name: 'topic', type: STRING, value: 'hostile' }])),
-    );
+    const after = await answerOf(h.fake, command('brief', [{ name: 'topic', type: STRING, value: 'hostile' }]));
     expect(after.type).toBe(4);
   });
 
@@ -354,9 +336,15 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
       ),
     );
     expect(results.every((r) => r.ok)).toBe(true);
-    const posts = h.fake.requests.slice(since).filter((r) => r.method === 'POST' && r.path.startsWith('/channels/'));
+    // A post the channel's rate limit refused (429) is retried by discord.js: count what was taken.
+    const refused = new Set(h.fake.refusals.map((r) => r.request));
+    const posts = h.fake.requests
+      .slice(since)
+      .filter((r) => r.method === 'POST' && r.path.startsWith('/channels/') && !refused.has(r));
     expect(posts).toHaveLength(4);
-    for (let i = 1; i < posts.length; i++) expect(posts[i]!.at - posts[i - 1]!.at).toBeGreaterThanOrEqual(40);
+    // They go through the bulk pacer one at a time (its spacing: test/adapters/discord/parts.test.ts);
+    // arrival times here would judge the machine's load, not the pacing.
+    expect(posts.every((p) => (p.body as { embeds: { title: string }[] }).embeds[0]?.title === brief.title)).toBe(true);
   });
 
   it('/post: a moderator posts a brief into a channel; others are told it is for moderators', async () => {
@@ -377,7 +365,7 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
       });
     const moderator = PERMISSIONS.ViewChannel | PERMISSIONS.SendMessages | PERMISSIONS.ManageMessages;
     const since = h.fake.requests.length;
-    const posted = bodyOf(await interactAndWait(h.fake, post(CHANNEL_ID, moderator)));
+    const posted = await answerOf(h.fake, post(CHANNEL_ID, moderator));
     expect((posted.data.flags ?? 0) & EPHEMERAL).toBe(0);
     expect(posted.data.embeds?.[0]?.description).toContain('Posted "The Kazakh connection to China\'s camps"');
     const message = h.fake.requests
@@ -388,13 +376,11 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
       embeds: [{ title: "The Kazakh connection to China's camps" }],
     });
 
-    const refused = bodyOf(await interactAndWait(h.fake, post(NO_EMBEDS_CHANNEL_ID, moderator)));
+    const refused = await answerOf(h.fake, post(NO_EMBEDS_CHANNEL_ID, moderator));
     expect(refused.data.flags).toBe(EPHEMERAL);
     expect(refused.data.embeds?.[0]?.description).toContain('missing Embed Links');
 
-    const notModerator = bodyOf(
-      await interactAndWait(h.fake, post(CHANNEL_ID, PERMISSIONS.ViewChannel | PERMISSIONS.SendMessages)),
-    );
+    const notModerator = await answerOf(h.fake, post(CHANNEL_ID, PERMISSIONS.ViewChannel | PERMISSIONS.SendMessages));
     expect(notModerator.data.flags).toBe(EPHEMERAL);
     expect(notModerator.data.embeds?.[0]?.description).toContain('Only moderators');
   });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Reply } from '../../src/core/types.js';
 import { FakeTelegramApi, groupChat, privateChat, user, type FakeMessage } from '../fakes/telegram-api.js';
 import { startTelegramBot, textOf, type RunningBot } from './telegram-harness.js';
@@ -183,9 +183,10 @@ describe('telegram: platform errors, hostile input and load', () => {
     ];
     for (const text of inputs) fake.sendText(chat, u, text);
     const sent = await fake.waitForSent(inputs.length, chat.id, 20_000);
+    // Nine replies at once into one chat meet the per-chat flood limit (429, retried); none may be refused.
     const rejected = fake
       .callsTo('sendMessage')
-      .filter((c) => c.params.chat_id === String(chat.id) && c.status !== 200);
+      .filter((c) => c.params.chat_id === String(chat.id) && c.status !== 200 && c.status !== 429);
     expect(rejected).toEqual([]);
     expect(String(sent[0]!.params.text)).toContain('&lt;script&gt;zzqqxx&lt;/script&gt;');
     for (const call of sent) expect(textOf(call).length).toBeLessThanOrEqual(4096);
@@ -206,6 +207,9 @@ describe('telegram: platform errors, hostile input and load', () => {
   });
 
   it('answers 200 commands from 20 users in 5 chats, in order within each chat', async () => {
+    // About order under load: 40 replies into a group at Telegram's 20 a minute would wait two minutes.
+    fake.setFloodLimits(false);
+    onTestFinished(() => fake.setFloodLimits({}));
     const chats = Array.from({ length: 5 }, (_, i) => groupChat(-3000 - i));
     const users = Array.from({ length: 20 }, (_, i) => user(300 + i));
     const asked = new Map<number, FakeMessage[]>();

@@ -105,6 +105,7 @@ export async function startTelegramBot(
   const dir = await mkdtemp(join(tmpdir(), 'briefbot-telegram-'));
   await writeFixtures(join(dir, 'content'));
   const config = parseConfig({
+    ANNOUNCE_QUIET_SECONDS: '0',
     TELEGRAM_BOT_TOKEN: fake.token,
     TELEGRAM_API_ROOT: fake.url,
     CONTENT_DIR: join(dir, 'content'),

@@ -21,6 +21,7 @@ async function startMain(fake: FakeTelegramApi, dir: string) {
       CONTENT_DIR: join(dir, 'content'),
       DATABASE_PATH: join(dir, 'data', 'briefbot.db'),
       LOG_LEVEL: 'info',
+      PORT: '0',
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

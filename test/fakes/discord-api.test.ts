@@ -30,11 +30,12 @@ async function connect(
     }
   });
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  const next = (t: string) =>
-    new Promise<GatewayEvent>((resolve) => {
+  const next = (t: string, timeoutMs = 5000) =>
+    new Promise<GatewayEvent>((resolve, reject) => {
       const seen = events.find((e) => (e.t ?? `op${e.op}`) === t);
-      if (seen) resolve(seen);
-      else waiters.push({ t, resolve });
+      if (seen) return resolve(seen);
+      const timer = setTimeout(() => reject(new Error(`no ${t} within ${timeoutMs} ms`)), timeoutMs);
+      waiters.push({ t, resolve: (e) => (clearTimeout(timer), resolve(e)) });
     });
   return { ws, events, next };
 }
@@ -74,34 +75,57 @@ describe('FakeDiscord', () => {
       name: string;
     }[];
     expect(stored.map((c) => c.name)).toEqual(['brief']);
-    const missing = await rest('POST', '/channels/999999999999999999/messages', { content: 'x' });
+    const missing = await rest('POST', '/channels/999999999999999999/messages', {
+      content: 'x',
+      allowed_mentions: { parse: [] },
+    });
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { code: number }).code).toBe(10003);
-    expect((await rest('POST', `/channels/${CHANNEL}/messages`, { content: 'x' })).status).toBe(200);
+    expect(
+      (await rest('POST', `/channels/${CHANNEL}/messages`, { content: 'x', allowed_mentions: { parse: [] } })).status,
+    ).toBe(200);
   });
 
   it('folds a repeated nonce with enforce_nonce into the first message, and refuses a nonce over 25 characters', async () => {
     const post = (body: Record<string, unknown>) => rest('POST', `/channels/${CHANNEL}/messages`, body);
-    const first = (await (await post({ content: 'a', nonce: 'bb:d17', enforce_nonce: true })).json()) as { id: string };
-    const again = (await (await post({ content: 'a', nonce: 'bb:d17', enforce_nonce: true })).json()) as { id: string };
+    const first = (await (
+      await post({ content: 'a', allowed_mentions: { parse: [] }, nonce: 'bb:d17', enforce_nonce: true })
+    ).json()) as { id: string };
+    const again = (await (
+      await post({ content: 'a', allowed_mentions: { parse: [] }, nonce: 'bb:d17', enforce_nonce: true })
+    ).json()) as { id: string };
     expect(again.id).toBe(first.id);
     // Without enforce_nonce Discord does not fold; another nonce is another message.
-    const loose = (await (await post({ content: 'a', nonce: 'bb:d17' })).json()) as { id: string };
-    const other = (await (await post({ content: 'a', nonce: 'bb:d18', enforce_nonce: true })).json()) as { id: string };
+    const loose = (await (await post({ content: 'a', allowed_mentions: { parse: [] }, nonce: 'bb:d17' })).json()) as {
+      id: string;
+    };
+    const other = (await (
+      await post({ content: 'a', allowed_mentions: { parse: [] }, nonce: 'bb:d18', enforce_nonce: true })
+    ).json()) as { id: string };
     expect(new Set([first.id, loose.id, other.id]).size).toBe(3);
     expect(fake.created.map((m) => m.id)).toEqual([first.id, loose.id, other.id]);
-    const tooLong = await post({ content: 'a', nonce: 'x'.repeat(26), enforce_nonce: true });
+    const tooLong = await post({
+      content: 'a',
+      allowed_mentions: { parse: [] },
+      nonce: 'x'.repeat(26),
+      enforce_nonce: true,
+    });
     expect(tooLong.status).toBe(400);
     expect(((await tooLong.json()) as { code: number }).code).toBe(50035);
   });
 
   it('answers a scripted 429 with the headers discord.js reads, once', async () => {
     fake.rateLimit(/^\/channels\/\d+\/messages$/, 2);
-    const limited = await rest('POST', `/channels/${CHANNEL}/messages`, { content: 'x' });
+    const limited = await rest('POST', `/channels/${CHANNEL}/messages`, {
+      content: 'x',
+      allowed_mentions: { parse: [] },
+    });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('2');
     expect(limited.headers.get('x-ratelimit-scope')).toBe('user');
-    expect((await rest('POST', `/channels/${CHANNEL}/messages`, { content: 'x' })).status).toBe(200);
+    expect(
+      (await rest('POST', `/channels/${CHANNEL}/messages`, { content: 'x', allowed_mentions: { parse: [] } })).status,
+    ).toBe(200);
   });
 
   it('says HELLO, acknowledges heartbeats, and answers IDENTIFY with READY and GUILD_CREATE', async () => {

@@ -1,31 +1,40 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocket, WebSocketServer } from 'ws';
+import { ManualClock, type Clock } from './clock.js';
+import {
+  DiscordApiError,
+  invalidFormBody,
+  missingPermissions,
+  tooLong,
+  unknownChannel,
+  emptyMessage,
+} from './discord-errors.js';
+import { FakeGateway } from './discord-gateway.js';
+import { InteractionLedger } from './discord-interaction-ledger.js';
+import {
+  guildPayload,
+  interactionPayload,
+  memberPayload,
+  messagePayload,
+  snowflake,
+  storedCommands,
+  type InteractionSpec,
+} from './discord-payloads.js';
+import { missingToPost, permissionsIn } from './discord-permissions.js';
+import { RateLimits, type RateLimitOptions } from './discord-rate-limits.js';
+import { checkCommands, checkMessage, isEmptyMessage } from './discord-rules.js';
+
+export { PERMISSIONS } from './discord-permissions.js';
+export { snowflake } from './discord-payloads.js';
 
 /**
  * A fake Discord on 127.0.0.1: the REST routes the bot uses (under `/api/v10`) and a gateway that
- * speaks the real protocol (HELLO, heartbeat ACK, IDENTIFY -> READY + GUILD_CREATE, RESUME -> replay
- * + RESUMED). Every REST request is recorded; faults can be scripted per route.
+ * speaks the real protocol (discord-gateway.ts). Every REST request is recorded; faults can be
+ * scripted per route. Strict by default, as Discord is: bodies over Discord's limits, a second
+ * answer to an interaction or one after 3 s, posts the bot's permissions do not allow and
+ * requests over the rate limits are refused with Discord's errors.
  */
-
-export const PERMISSIONS = {
-  ManageGuild: 1n << 5n,
-  ViewChannel: 1n << 10n,
-  SendMessages: 1n << 11n,
-  ManageMessages: 1n << 13n,
-  EmbedLinks: 1n << 14n,
-  ReadMessageHistory: 1n << 16n,
-  UseApplicationCommands: 1n << 31n,
-} as const;
-
-const MEMBER_DEFAULT =
-  PERMISSIONS.ViewChannel |
-  PERMISSIONS.SendMessages |
-  PERMISSIONS.EmbedLinks |
-  PERMISSIONS.ReadMessageHistory |
-  PERMISSIONS.UseApplicationCommands;
-
 export interface RecordedRequest {
   method: string;
   /** Path below the API version, e.g. `/interactions/1/tok/callback`. */
@@ -81,6 +90,10 @@ export interface FakeDiscordOptions {
   applicationId: string;
   guilds?: FakeGuildSpec[];
   heartbeatIntervalMs?: number;
+  /** Time for interaction deadlines; a ManualClock by default (tests move it). */
+  clock?: Clock;
+  /** Rate limits (Discord's defaults unless given); `false` turns them off. */
+  rateLimits?: RateLimitOptions | false;
 }
 
 export interface FakeUser {
@@ -89,18 +102,6 @@ export interface FakeUser {
   global_name?: string | null;
 }
 
-interface Session {
-  id: string;
-  seq: number;
-  events: { op: 0; s: number; t: string; d: unknown }[];
-  socket: WebSocket | undefined;
-}
-
-let counter = 0;
-/** A plausible, unique, increasing snowflake. */
-export const snowflake = (): string =>
-  (((BigInt(Date.now()) - 1420070400000n) << 22n) | BigInt(++counter % 4096)).toString();
-
 const json = (res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) => {
   if (body === undefined) {
     res.writeHead(status, headers).end();
@@ -108,21 +109,6 @@ const json = (res: ServerResponse, status: number, body?: unknown, headers: Reco
   }
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 };
-
-/** A guild member as the API returns it, in interactions and from GET /guilds/:id/members/:id. */
-const memberPayload = (user: unknown, roles: readonly string[]) => ({
-  user,
-  roles,
-  joined_at: '2024-01-01T00:00:00.000Z',
-  deaf: false,
-  mute: false,
-  flags: 0,
-  pending: false,
-  nick: null,
-  avatar: null,
-  premium_since: null,
-  communication_disabled_until: null,
-});
 
 export class FakeDiscord extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
@@ -133,6 +119,10 @@ export class FakeDiscord extends EventEmitter {
   readonly closeCodes: number[] = [];
   readonly commands = { global: [] as Record<string, unknown>[], guild: new Map<string, Record<string, unknown>[]>() };
   readonly botUser: FakeUser & { bot: true; discriminator: string; avatar: null };
+  /** Interaction deadlines run on this clock. */
+  readonly clock: Clock;
+  /** Requests refused with Discord's error (status >= 400), with the error body. */
+  readonly refusals: { request: RecordedRequest; status: number; body: unknown }[] = [];
   private readonly faults: Fault[] = [];
   private holding: { pass: number } | undefined;
   private heldAnswers: (() => void)[] = [];
@@ -142,10 +132,9 @@ export class FakeDiscord extends EventEmitter {
   readonly created: Record<string, unknown>[] = [];
   /** `channel:nonce` -> the message a send with `enforce_nonce` created, as Discord keeps it. */
   private readonly byNonce = new Map<string, Record<string, unknown>>();
-  private readonly sessions = new Map<string, Session>();
-  private current: Session | undefined;
-  private readonly sockets = new Set<WebSocket>();
-  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly gateway: FakeGateway;
+  private readonly interactions: InteractionLedger;
+  readonly rateLimits: RateLimits | undefined;
   private port = 0;
 
   private constructor(
@@ -162,20 +151,17 @@ export class FakeDiscord extends EventEmitter {
       discriminator: '0',
       avatar: null,
     };
+    this.clock = options.clock ?? new ManualClock();
+    this.interactions = new InteractionLedger(this.clock);
+    this.rateLimits = options.rateLimits === false ? undefined : new RateLimits(options.rateLimits ?? {});
+    this.gateway = new FakeGateway(this);
   }
 
   static async start(options: FakeDiscordOptions): Promise<FakeDiscord> {
     const server = createServer();
     const fake = new FakeDiscord(server, options);
     server.on('request', (req, res) => void fake.onRequest(req, res));
-    server.on('upgrade', (req, socket, head) => {
-      if (!req.url?.startsWith('/gateway')) {
-        socket.destroy();
-        return;
-      }
-      fake.gatewayQueries.push(new URL(req.url, 'http://x').search);
-      fake.wss.handleUpgrade(req, socket, head, (ws) => fake.onSocket(ws));
-    });
+    server.on('upgrade', (req, socket, head) => fake.gateway.upgrade(req, socket, head));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     fake.port = (server.address() as AddressInfo).port;
     return fake;
@@ -187,6 +173,12 @@ export class FakeDiscord extends EventEmitter {
 
   get gatewayUrl(): string {
     return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  /** Moves the fake's clock on (a ManualClock only): answers now come that much later. */
+  advanceClock(ms: number): void {
+    if (!(this.clock instanceof ManualClock)) throw new Error('fake discord: the clock is not a ManualClock');
+    this.clock.advance(ms);
   }
 
   /** Makes the next matching request(s) fail with this status, body and headers. */
@@ -270,90 +262,42 @@ export class FakeDiscord extends EventEmitter {
 
   /** Closes the gateway connection from the server side, as Discord does on errors. */
   closeGateway(code: number): void {
-    this.current?.socket?.close(code, 'closed by test');
+    this.gateway.closeCurrent(code);
   }
 
   /** Drops the gateway connection without a close frame, as a network failure would. */
   dropGateway(): void {
-    this.current?.socket?.terminate();
+    this.gateway.dropCurrent();
+  }
+
+  /**
+   * Starts the clock on an interaction delivered some other way than the gateway (an HTTP
+   * interaction, or a test that calls the REST routes itself): its answers are then checked.
+   */
+  track(payload: Record<string, unknown>): void {
+    this.interactions.register(payload);
   }
 
   /** Sends an INTERACTION_CREATE (queued for replay if the connection is down). Returns the payload. */
   interact(payload: Record<string, unknown>): Record<string, unknown> {
-    this.dispatch('INTERACTION_CREATE', payload);
+    this.interactions.register(payload);
+    this.gateway.dispatch('INTERACTION_CREATE', payload);
     return payload;
   }
 
   /** An interaction payload with every field discord.js 14.28 reads. */
-  interaction(spec: {
-    type: 2 | 3 | 4;
-    data: Record<string, unknown>;
-    guildId?: string;
-    channelId?: string;
-    user?: FakeUser;
-    /** Member permissions in the channel (guild only). */
-    permissions?: bigint;
-    message?: Record<string, unknown>;
-  }): Record<string, unknown> {
-    const user = {
-      discriminator: '0',
-      avatar: null,
-      global_name: null,
-      ...(spec.user ?? { id: '200000000000000001', username: 'reader' }),
-    };
-    const guildId = spec.guildId;
-    const channelId = spec.channelId ?? (guildId ? this.firstChannelOf(guildId) : snowflake());
-    const base: Record<string, unknown> = {
-      id: snowflake(),
-      application_id: this.options.applicationId,
-      type: spec.type,
-      token: `itoken-${snowflake()}`,
-      version: 1,
-      data: spec.data,
-      locale: 'en-US',
-      app_permissions: String(MEMBER_DEFAULT),
-      entitlements: [],
-      attachment_size_limit: 10_485_760,
-    };
-    if (spec.message) base.message = spec.message;
-    if (guildId) {
-      return {
-        ...base,
-        guild_id: guildId,
-        guild: { id: guildId, locale: 'en-US', features: [] },
-        guild_locale: 'en-US',
-        channel_id: channelId,
-        channel: {
-          id: channelId,
-          type: 0,
-          guild_id: guildId,
-          name: 'general',
-          flags: 0,
-          permissions: String(spec.permissions ?? MEMBER_DEFAULT),
-        },
-        member: { ...memberPayload(user, []), permissions: String(spec.permissions ?? MEMBER_DEFAULT) },
-        authorizing_integration_owners: { '0': guildId },
-        context: 0,
-      };
-    }
-    return {
-      ...base,
-      channel_id: channelId,
-      channel: { id: channelId, type: 1, flags: 0, recipients: [user] },
-      user,
-      authorizing_integration_owners: { '0': '0' },
-      context: 1,
-    };
+  interaction(spec: InteractionSpec): Record<string, unknown> {
+    const channelId = spec.channelId ?? (spec.guildId ? this.firstChannelOf(spec.guildId) : snowflake());
+    return interactionPayload(spec, this.options.applicationId, channelId);
   }
 
   /** A message as the bot posted it earlier, for component interactions. */
   botMessage(channelId: string, components: unknown[] = []): Record<string, unknown> {
-    return this.message(channelId, { content: '', embeds: [], components, flags: 0 });
+    return messagePayload(channelId, { content: '', embeds: [], components, flags: 0 }, this.botUser);
   }
 
   async close(): Promise<void> {
-    for (const socket of this.sockets) socket.terminate();
-    this.wss.close();
+    this.gateway.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -391,7 +335,16 @@ export class FakeDiscord extends EventEmitter {
       json(res, 401, { message: '401: Unauthorized', code: 0 });
       return;
     }
-    this.route(method, path, body, url, res);
+    try {
+      const limited = this.rateLimits?.take(method, path, !isWebhook);
+      if (limited?.error) throw limited.error;
+      for (const [name, value] of Object.entries(limited?.headers ?? {})) res.setHeader(name, value);
+      this.route(method, path, body, url, res);
+    } catch (error) {
+      if (!(error instanceof DiscordApiError)) throw error;
+      this.refusals.push({ request: record, status: error.status, body: error.body });
+      json(res, error.status, error.body, error.headers);
+    }
   }
 
   private route(method: string, path: string, body: unknown, url: URL, res: ServerResponse): void {
@@ -404,17 +357,15 @@ export class FakeDiscord extends EventEmitter {
         session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
       });
     }
-    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+    if (method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
+      const refused = this.interactions.respond(m[1]!, m[2]!, body);
+      if (refused) throw refused;
       if (url.searchParams.get('with_response') === 'true')
-        return json(res, 200, { interaction: { id: path.split('/')[2], type: 2 } });
+        return json(res, 200, { interaction: { id: m[1], type: 2 } });
       return json(res, 204);
     }
-    if (/^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) {
-      if (method === 'DELETE') return json(res, 204);
-      if (method === 'PATCH' || method === 'GET') return json(res, 200, this.message(snowflake(), body));
-    }
-    if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) {
-      return json(res, 200, this.message(snowflake(), body));
+    if ((m = /^\/webhooks\/\d+\/([^/]+)(\/messages\/@original)?$/.exec(path))) {
+      return this.interactionWebhook(method, m[1]!, m[2] !== undefined, body, res);
     }
     if ((m = /^\/applications\/(\d+)\/commands$/.exec(path)) && m[1] === app) {
       if (method === 'GET') return json(res, 200, this.commands.global);
@@ -433,52 +384,21 @@ export class FakeDiscord extends EventEmitter {
       }
     }
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
-      const channelId = m[1]!;
-      const known = (this.options.guilds ?? []).some((g) => g.channels.some((c) => c.id === channelId));
-      if (!known) return json(res, 404, { message: 'Unknown Channel', code: 10003 });
-      const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-      const { nonce } = fields;
-      if (nonce !== undefined && !((typeof nonce === 'string' && nonce.length <= 25) || Number.isInteger(nonce)))
-        return json(res, 400, {
-          message: 'Invalid Form Body',
-          code: 50035,
-          errors: { nonce: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' }] } },
-        });
-      const nonceKey =
-        fields.enforce_nonce === true && nonce !== undefined ? `${channelId}:${String(nonce)}` : undefined;
-      // Discord answers a repeated nonce with the message the first send created. A held
-      // message is created all the same: only its answer is withheld.
-      let message = nonceKey === undefined ? undefined : this.byNonce.get(nonceKey);
-      if (!message) {
-        message = this.message(channelId, body);
-        this.created.push(message);
-        if (nonceKey !== undefined) this.byNonce.set(nonceKey, message);
-      }
-      const created = message;
-      const answer = () => {
-        if (!res.destroyed) json(res, 200, created);
-      };
-      if (this.holding && this.holding.pass <= 0) {
-        this.held.push(this.requests[this.requests.length - 1]!);
-        this.heldAnswers.push(answer);
-        return;
-      }
-      if (this.holding) this.holding.pass -= 1;
-      return answer();
+      return this.postMessage(m[1]!, body, res);
     }
     if (method === 'GET' && path === '/users/@me') return json(res, 200, this.botUser);
     if (method === 'GET' && (m = /^\/channels\/(\d+)$/.exec(path))) {
       for (const guild of this.options.guilds ?? []) {
         const index = guild.channels.findIndex((c) => c.id === m![1]);
-        const channels = this.guildPayload(guild).channels as Record<string, unknown>[];
+        const channels = guildPayload(guild, this.botUser).channels as Record<string, unknown>[];
         if (index >= 0) return json(res, 200, { ...channels[index], guild_id: guild.id });
       }
-      return json(res, 404, { message: 'Unknown Channel', code: 10003 });
+      throw unknownChannel();
     }
     if (method === 'GET' && (m = /^\/guilds\/(\d+)$/.exec(path))) {
       const guild = (this.options.guilds ?? []).find((g) => g.id === m![1]);
       if (!guild) return json(res, 404, { message: 'Unknown Guild', code: 10004 });
-      const { channels: _channels, members: _members, ...rest } = this.guildPayload(guild);
+      const { channels: _channels, members: _members, ...rest } = guildPayload(guild, this.botUser);
       return json(res, 200, rest);
     }
     if (method === 'GET' && (m = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(path))) {
@@ -495,217 +415,65 @@ export class FakeDiscord extends EventEmitter {
     return json(res, 404, { message: '404: Not Found', code: 0 });
   }
 
-  /** Stores commands the way Discord returns them: ids, version and defaults filled in. */
-  private storeCommands(body: unknown, guildId?: string): Record<string, unknown>[] {
-    const list = Array.isArray(body) ? (body as Record<string, unknown>[]) : [];
-    return list.map((c) => ({
-      id: snowflake(),
-      application_id: this.options.applicationId,
-      version: snowflake(),
-      type: 1,
-      default_member_permissions: null,
-      nsfw: false,
-      ...(guildId ? { guild_id: guildId } : { dm_permission: true }),
-      ...c,
-      options: ((c.options as Record<string, unknown>[] | undefined) ?? []).map((o) => {
-        const { required, autocomplete, ...rest } = o;
-        return { ...rest, ...(required ? { required: true } : {}), ...(autocomplete ? { autocomplete: true } : {}) };
-      }),
-    }));
-  }
-
-  private message(channelId: string, body: unknown): Record<string, unknown> {
-    const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-    return {
-      id: snowflake(),
-      channel_id: channelId,
-      author: this.botUser,
-      content: b.content ?? '',
-      embeds: b.embeds ?? [],
-      components: b.components ?? [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      type: 0,
-      flags: b.flags ?? 0,
-      ...(b.nonce === undefined ? {} : { nonce: b.nonce }),
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-    };
-  }
-
-  // --- gateway ------------------------------------------------------------------------------------
-
-  private onSocket(ws: WebSocket): void {
-    this.sockets.add(ws);
-    ws.on('close', (code) => {
-      this.closeCodes.push(code);
-      this.sockets.delete(ws);
-      if (this.current?.socket === ws) this.current.socket = undefined;
-      this.emit('gatewayClosed');
-    });
-    ws.on('error', () => undefined);
-    ws.send(
-      JSON.stringify({
-        op: 10,
-        s: null,
-        t: null,
-        d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 },
-      }),
-    );
-    ws.on('message', (data) => {
-      let payload: { op: number; d: Record<string, unknown> | number | null };
-      try {
-        payload = JSON.parse(String(data)) as typeof payload;
-      } catch {
-        ws.close(4002, 'Decode error');
-        return;
-      }
-      this.onOp(ws, payload);
-    });
-  }
-
-  private onOp(ws: WebSocket, payload: { op: number; d: Record<string, unknown> | number | null }): void {
-    const d = (payload.d ?? {}) as Record<string, unknown>;
-    switch (payload.op) {
-      case 1:
-        ws.send(JSON.stringify({ op: 11, s: null, t: null, d: null }));
-        return;
-      case 2: {
-        if (d.token !== this.options.token) {
-          ws.close(4004, 'Authentication failed');
-          return;
-        }
-        this.identifies.push({ intents: Number(d.intents), at: Date.now() });
-        const session: Session = { id: snowflake(), seq: 0, events: [], socket: ws };
-        this.sessions.set(session.id, session);
-        this.current = session;
-        const guilds = this.options.guilds ?? [];
-        this.dispatch('READY', {
-          v: 10,
-          user_settings: {},
-          user: { ...this.botUser, flags: 0, mfa_enabled: false, verified: true },
-          guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
-          session_id: session.id,
-          session_type: 'normal',
-          resume_gateway_url: this.gatewayUrl,
-          shard: [0, 1],
-          application: { id: this.options.applicationId, flags: 0 },
-          private_channels: [],
-          relationships: [],
-          presences: [],
-          geo_ordered_rtc_regions: [],
-          guild_join_requests: [],
-        });
-        for (const guild of guilds) this.dispatch('GUILD_CREATE', this.guildPayload(guild));
-        this.emit('identified');
-        return;
-      }
-      case 6: {
-        const session = this.sessions.get(String(d.session_id));
-        if (!session || d.token !== this.options.token) {
-          ws.send(JSON.stringify({ op: 9, s: null, t: null, d: false }));
-          return;
-        }
-        this.resumes.push({ sessionId: session.id, seq: Number(d.seq), at: Date.now() });
-        session.socket = ws;
-        this.current = session;
-        for (const event of session.events) if (event.s > Number(d.seq)) ws.send(JSON.stringify(event));
-        this.dispatch('RESUMED', {});
-        this.emit('resumed');
-        return;
-      }
-      default:
-        return;
+  /** Follow-ups and edits of an interaction's answer: only once it was acknowledged. */
+  private interactionWebhook(method: string, token: string, original: boolean, body: unknown, res: ServerResponse) {
+    const refused = this.interactions.useWebhook(token);
+    if (refused) throw refused;
+    if (original && method === 'DELETE') return json(res, 204);
+    if (original && method === 'GET') return json(res, 200, messagePayload(snowflake(), {}, this.botUser));
+    if ((original && method === 'PATCH') || (!original && method === 'POST')) {
+      const creating = method === 'POST';
+      const issues = checkMessage(body, { creating });
+      if (issues.length > 0) throw invalidFormBody(issues);
+      if (creating && isEmptyMessage(body)) throw emptyMessage();
+      return json(res, 200, messagePayload(snowflake(), body, this.botUser));
     }
+    return json(res, 405, { message: '405: Method Not Allowed', code: 0 });
   }
 
-  private dispatch(t: string, d: unknown): void {
-    const session = this.current;
-    if (!session) throw new Error('fake discord: no gateway session to dispatch on');
-    const event = { op: 0 as const, s: ++session.seq, t, d };
-    session.events.push(event);
-    if (session.socket?.readyState === WebSocket.OPEN) session.socket.send(JSON.stringify(event));
+  private postMessage(channelId: string, body: unknown, res: ServerResponse): void {
+    const guild = (this.options.guilds ?? []).find((g) => g.channels.some((c) => c.id === channelId));
+    const channel = guild?.channels.find((c) => c.id === channelId);
+    if (!guild || !channel) throw unknownChannel();
+    if (missingToPost(permissionsIn(guild, channel, { id: this.botUser.id, roles: [] }), body) !== 0n)
+      throw missingPermissions();
+    const issues = checkMessage(body, { creating: true });
+    const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+    const { nonce } = fields;
+    if (nonce !== undefined && !((typeof nonce === 'string' && nonce.length <= 25) || Number.isInteger(nonce)))
+      issues.push(tooLong(['nonce'], 25));
+    if (issues.length > 0) throw invalidFormBody(issues);
+    if (isEmptyMessage(body)) throw emptyMessage();
+    const nonceKey = fields.enforce_nonce === true && nonce !== undefined ? `${channelId}:${String(nonce)}` : undefined;
+    // Discord answers a repeated nonce with the message the first send created. A held
+    // message is created all the same: only its answer is withheld.
+    let message = nonceKey === undefined ? undefined : this.byNonce.get(nonceKey);
+    if (!message) {
+      message = messagePayload(channelId, body, this.botUser);
+      this.created.push(message);
+      if (nonceKey !== undefined) this.byNonce.set(nonceKey, message);
+    }
+    const created = message;
+    const answer = () => {
+      if (!res.destroyed) json(res, 200, created);
+    };
+    if (this.holding && this.holding.pass <= 0) {
+      this.held.push(this.requests[this.requests.length - 1]!);
+      this.heldAnswers.push(answer);
+      return;
+    }
+    if (this.holding) this.holding.pass -= 1;
+    return answer();
+  }
+
+  private storeCommands(body: unknown, guildId?: string): Record<string, unknown>[] {
+    const issues = checkCommands(body);
+    if (issues.length > 0) throw invalidFormBody(issues);
+    return storedCommands(body, this.options.applicationId, guildId);
   }
 
   private firstChannelOf(guildId: string): string {
     const guild = (this.options.guilds ?? []).find((g) => g.id === guildId);
     return guild?.channels[0]?.id ?? snowflake();
-  }
-
-  private guildPayload(guild: FakeGuildSpec): Record<string, unknown> {
-    return {
-      id: guild.id,
-      name: guild.name ?? 'Test guild',
-      icon: null,
-      owner_id: '100000000000000001',
-      unavailable: false,
-      large: false,
-      member_count: 2,
-      joined_at: '2024-01-01T00:00:00.000Z',
-      features: [],
-      premium_tier: 0,
-      system_channel_flags: 0,
-      preferred_locale: 'en-US',
-      roles: [
-        {
-          id: guild.id,
-          name: '@everyone',
-          permissions: String(MEMBER_DEFAULT),
-          position: 0,
-          color: 0,
-          hoist: false,
-          managed: false,
-          mentionable: false,
-          flags: 0,
-        },
-        ...(guild.roles ?? []).map((role, i) => ({
-          id: role.id,
-          name: role.name ?? `role-${i + 1}`,
-          permissions: String(role.permissions),
-          position: i + 1,
-          color: 0,
-          hoist: false,
-          managed: false,
-          mentionable: false,
-          flags: 0,
-        })),
-      ],
-      channels: guild.channels.map((c, position) => ({
-        id: c.id,
-        type: 0,
-        name: c.name ?? `channel-${position}`,
-        position,
-        parent_id: null,
-        topic: null,
-        nsfw: false,
-        last_message_id: null,
-        rate_limit_per_user: 0,
-        flags: 0,
-        permission_overwrites: [
-          ...(c.deny ? [{ id: guild.id, type: 0, allow: '0', deny: String(c.deny) }] : []),
-          ...(c.overwrites ?? []).map((o) => ({
-            id: o.id,
-            type: o.type,
-            allow: String(o.allow ?? 0n),
-            deny: String(o.deny ?? 0n),
-          })),
-        ],
-      })),
-      members: [
-        { user: this.botUser, roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
-      ],
-      threads: [],
-      emojis: [],
-      stickers: [],
-      presences: [],
-      voice_states: [],
-      stage_instances: [],
-      guild_scheduled_events: [],
-      soundboard_sounds: [],
-    };
   }
 }

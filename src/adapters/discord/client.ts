@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits } from 'discord.js';
+import { Client, GatewayIntentBits, REST, type RESTOptions } from 'discord.js';
 import type { Config } from '../../config.js';
 
 export type DiscordConfig = NonNullable<Config['discord']>;
@@ -12,7 +12,16 @@ export function createDiscordClient(config: DiscordConfig): Client {
     intents: [GatewayIntentBits.Guilds],
     shards: 'auto',
     allowedMentions: { parse: [] },
-    // Every REST call gives up after 10 s (one retry): an API that never answers cannot hang us.
-    rest: { api: config.apiRoot, timeout: 10_000, retries: 1 },
+    rest: restOptions(config),
   });
 }
+
+/** Every REST call gives up after 10 s (one retry): an API that never answers cannot hang us. */
+export const restOptions = (config: DiscordConfig): Partial<RESTOptions> => ({
+  api: config.apiRoot,
+  timeout: 10_000,
+  retries: 1,
+});
+
+/** REST alone, for HTTP interactions mode where no gateway client exists. */
+export const createDiscordRest = (config: DiscordConfig): REST => new REST(restOptions(config)).setToken(config.token);

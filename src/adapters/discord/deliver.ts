@@ -39,17 +39,20 @@ export function nonceFor(key: string): string {
   return nonce;
 }
 
-/**
- * Posts a reply into a channel on our own initiative; mentions are always off. `missing`: the
- * permissions the bot is known to lack there (the gateway's cache knows; over HTTP only Discord does).
- */
+export interface DeliverToOptions {
+  /** Names the send across retries and restarts; Discord folds a repeat through the nonce. */
+  idempotencyKey?: string | undefined;
+  /** Permissions the bot is known to lack there (the gateway's cache knows; over HTTP only Discord does). */
+  missing?: string[] | undefined;
+}
+
+/** Posts a reply into a channel on our own initiative; mentions are always off. */
 export async function deliverTo(
   rest: REST,
   channelId: string,
   reply: Reply,
   run: <T>(task: () => Promise<T>) => Promise<T>,
-  missing?: string[],
-  idempotencyKey?: string,
+  { idempotencyKey, missing }: DeliverToOptions = {},
 ): Promise<DeliveryResult> {
   if (missing && missing.length > 0) return { ok: false, reason: 'forbidden', detail: `missing ${missing.join(', ')}` };
   const message = render(reply);

@@ -74,8 +74,10 @@ export function createGatewayAdapter(
         const refused = await refusePostFor(client, chatId, onBehalfOf);
         if (refused) return refused;
       }
-      const missing = missingPermissions(client, chatId);
-      return deliverTo(client.rest, chatId, reply, isBulk ? bulk : direct, missing, idempotencyKey);
+      return deliverTo(client.rest, chatId, reply, isBulk ? bulk : direct, {
+        idempotencyKey,
+        missing: missingPermissions(client, chatId),
+      });
     },
   };
 }

@@ -1,7 +1,7 @@
 import { setTimeout } from 'node:timers/promises';
-import { REST, RESTEvents, Routes, type APIUser } from 'discord.js';
+import { RESTEvents, Routes, type APIUser } from 'discord.js';
 import type { Adapter, AdapterContext } from '../adapter.js';
-import type { DiscordConfig } from './client.js';
+import { createDiscordRest, type DiscordConfig } from './client.js';
 import { commandDefinitions } from './commands.js';
 import { deliverTo } from './deliver.js';
 import { describeError } from './errors.js';
@@ -10,6 +10,7 @@ import type { DiscordAdapterOptions } from './index.js';
 import { createInteractionHandler } from './interactions.js';
 import { createPacer } from './pace.js';
 import { refusePostOverRest } from './post-rights-rest.js';
+import { untilDiscordAnswers } from './startup.js';
 import { syncGuildCommands } from './sync-commands.js';
 
 const STOP_GRACE_MS = 2000;
@@ -26,7 +27,7 @@ export function createHttpInteractionsAdapter(
 ): Adapter {
   const logger = ctx.logger.child({ platform: 'discord' });
   if (!ctx.http) throw new Error('Discord HTTP interactions need the HTTP listener');
-  const rest = new REST({ api: config.apiRoot }).setToken(config.token);
+  const rest = createDiscordRest(config);
   rest.on(RESTEvents.RateLimited, () => ctx.metrics.rateLimited('discord'));
   const handle = createInteractionHandler({ bot: ctx.bot, logger, deferAfterMs: options.deferAfterMs ?? 1500, rest });
   const bulk = createPacer(options.bulkIntervalMs ?? 50);
@@ -52,7 +53,10 @@ export function createHttpInteractionsAdapter(
     platform: 'discord',
     async start() {
       // Checks the token (and that Discord answers) now rather than at the first delivery.
-      const me = (await rest.get(Routes.user('@me'))) as APIUser;
+      const me = (await untilDiscordAnswers(() => rest.get(Routes.user('@me')), 'could not check the token', {
+        apiRoot: config.apiRoot,
+        logger,
+      })) as APIUser;
       logger.info({ user: me.username, mode: 'http interactions' }, 'connected to Discord over REST');
       if (config.guildId) {
         try {
@@ -73,7 +77,7 @@ export function createHttpInteractionsAdapter(
         const refused = await refusePostOverRest(rest, chatId, onBehalfOf);
         if (refused) return refused;
       }
-      return deliverTo(rest, chatId, reply, isBulk ? bulk : direct, undefined, idempotencyKey);
+      return deliverTo(rest, chatId, reply, isBulk ? bulk : direct, { idempotencyKey });
     },
   };
 }

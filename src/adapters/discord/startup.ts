@@ -27,18 +27,23 @@ function causeOf(error: unknown): string {
  * fatal at once.
  */
 export async function loginUntilUp(client: Client, token: string, options: LoginOptions): Promise<void> {
+  await untilDiscordAnswers(() => client.login(token), 'could not log in', options);
+}
+
+/** Runs `call` until Discord answers it, as `loginUntilUp` does (HTTP interactions mode has no login). */
+export async function untilDiscordAnswers<T>(call: () => Promise<T>, what: string, options: LoginOptions): Promise<T> {
   const { logger, firstPauseMs = 1000, maxPauseMs = 60_000 } = options;
   for (let attempt = 1; ; attempt++) {
     try {
-      await client.login(token);
+      const result = await call();
       if (attempt > 1) logger.info({ attempts: attempt }, 'Discord answers again');
-      return;
+      return result;
     } catch (error) {
       if (isTokenRejected(error)) throw error;
       const pauseMs = Math.min(maxPauseMs, firstPauseMs * 2 ** (attempt - 1));
       logger.warn(
         { attempt, retryInMs: pauseMs, apiRoot: options.apiRoot, cause: causeOf(error) },
-        `waiting for Discord at DISCORD_API_ROOT (${options.apiRoot}): could not log in; retrying`,
+        `waiting for Discord at DISCORD_API_ROOT (${options.apiRoot}): ${what}; retrying`,
       );
       await sleep(pauseMs);
     }

@@ -36,7 +36,7 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
     handlerTimeout: 60_000,
   });
   limitCallTime(bot.telegram, CALL_TIMEOUT_MS);
-  const sender = new Sender(bot.telegram, logger);
+  const sender = new Sender(bot.telegram, logger, { onRateLimited: () => ctx.metrics.rateLimited('telegram') });
   const moderators = new Moderators(bot.telegram, logger);
   const serial = new ChatSerial();
   const deps: HandlerDeps = {
@@ -72,18 +72,19 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
 
   let poller: Poller | undefined;
   const webhook = config.webhook;
-  // Webhook updates are handled in the background; stopping waits for them like for a poll batch.
+  // Webhook updates are handled in the background; stopping waits for them like for polled ones.
   const inFlight = new Set<Promise<void>>();
   let identified: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (identified = resolve));
   if (webhook) {
     if (!ctx.http) throw new Error('Telegram webhook mode needs the HTTP listener');
+    const claim = ctx.claimUpdate;
     ctx.http.register(
       'telegram-webhook',
       webhookRoutes({
         path: webhookPath(webhook.url),
         secret: webhook.secret,
-        claim: (updateId) => ctx.claimUpdate?.('telegram', String(updateId)) ?? Promise.resolve(true),
+        claim: (updateId) => (claim ? claim('telegram', String(updateId)) : Promise.resolve(true)),
         handle: (update) => {
           const work = ready
             .then(() => bot.handleUpdate(update))
@@ -115,11 +116,13 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
       identified();
       await publishMenu();
       if (webhook) {
-        await bot.telegram.setWebhook(webhook.url, {
-          secret_token: webhook.secret,
-          allowed_updates: [...ALLOWED_UPDATES],
-          drop_pending_updates: false,
-        });
+        await untilUp('setWebhook', () =>
+          bot.telegram.setWebhook(webhook.url, {
+            secret_token: webhook.secret,
+            allowed_updates: [...ALLOWED_UPDATES],
+            drop_pending_updates: false,
+          }),
+        );
       } else {
         await untilUp('deleteWebhook', () => bot.telegram.deleteWebhook({ drop_pending_updates: false }));
         const claim = ctx.claimUpdate;

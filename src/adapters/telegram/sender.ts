@@ -17,6 +17,8 @@ export interface SenderOptions {
   /** Give up on one HTTP call after this long. */
   timeoutMs?: number;
   pacer?: Pacer;
+  /** Told of every 429, for the metrics. */
+  onRateLimited?: () => void;
 }
 
 export interface SendOptions {
@@ -50,6 +52,7 @@ export class Sender {
   private readonly attempts: number;
   private readonly backoffMs: number;
   private readonly timeoutMs: number;
+  private readonly onRateLimited: () => void;
 
   constructor(
     private readonly telegram: Pick<Telegram, 'callApi'>,
@@ -61,6 +64,7 @@ export class Sender {
     this.attempts = options.attempts ?? 4;
     this.backoffMs = options.backoffMs ?? 250;
     this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.onRateLimited = options.onRateLimited ?? (() => undefined);
     // Every paced message waits on this signal; a broadcast has many waiting at once.
     setMaxListeners(0, this.closing.signal);
   }
@@ -144,6 +148,7 @@ export class Sender {
         const failure = classifySendError(error);
         if (failure.kind === 'retryAfter') {
           limited += 1;
+          this.onRateLimited();
           if (failure.seconds > this.maxRetryAfter || limited > MAX_RATE_LIMITED) {
             this.logger.warn(
               { chatId, retryAfter: failure.seconds },

@@ -2,7 +2,9 @@ import type { Brief } from '../../content/brief.js';
 import { formatContentError, type ContentError } from '../../content/parse.js';
 import { escapeHtml } from '../html.js';
 import type { ConsoleContent } from './content-view.js';
-import { table } from './layout.js';
+import { pager, table } from './layout.js';
+
+export const BRIEFS_PER_PAGE = 100;
 import { briefReply, previewPanels } from './preview.js';
 
 const briefLink = (brief: Brief): string =>
@@ -26,12 +28,23 @@ function errorList(errors: readonly ContentError[], content: ConsoleContent): st
   return `<ul class="errors">${items.join('')}</ul>`;
 }
 
-/** Every brief with its languages, topics, dates and errors; the drafts; then the content errors. */
-export function briefsListBody(content: ConsoleContent): string {
+/** One page of the briefs, newest first: a walk over the library, no copy of it. */
+function pageOfBriefs(content: ConsoleContent, page: number): { briefs: Brief[]; hasNext: boolean } {
+  const skip = (page - 1) * BRIEFS_PER_PAGE;
+  const briefs = content.library.latest(skip + BRIEFS_PER_PAGE + 1).slice(skip);
+  return { briefs: briefs.slice(0, BRIEFS_PER_PAGE), hasNext: briefs.length > BRIEFS_PER_PAGE };
+}
+
+/**
+ * Every brief with its languages, topics, dates and errors, a page at a time (drafts on the
+ * first page); then the content errors.
+ */
+export function briefsListBody(content: ConsoleContent, query: URLSearchParams): string {
   const errors = content.errors();
   const errorsByFile = new Map<string, number>();
   for (const e of errors) errorsByFile.set(e.file, (errorsByFile.get(e.file) ?? 0) + 1);
-  const briefs = [...content.library.all()].sort((a, b) => a.slug.localeCompare(b.slug));
+  const page = Math.max(1, Math.min(100_000, Number(query.get('page')) || 1));
+  const { briefs, hasNext } = pageOfBriefs(content, page);
   const rows = briefs.map((b) => [
     briefLink(b),
     escapeHtml(b.lang),
@@ -41,7 +54,7 @@ export function briefsListBody(content: ConsoleContent): string {
     'no',
     String(errorsByFile.get(b.file) ?? 0),
   ]);
-  const drafts = content.draftFiles().map((file) => {
+  const drafts = (page === 1 ? content.draftFiles() : []).map((file) => {
     const draft = content.readDraft(file);
     return [
       draftLink(file, draft?.title ?? file),
@@ -55,8 +68,9 @@ export function briefsListBody(content: ConsoleContent): string {
   });
   const headers = ['Title', 'Language', 'Topics', 'Published', 'Updated', 'Draft', 'Errors'];
   return [
-    `<p>${briefs.length} briefs, ${drafts.length} drafts, ${errors.length} content errors.</p>`,
-    table(headers, [...rows, ...drafts], 'The content folder has no briefs yet.'),
+    `<p>${content.library.size} briefs, ${content.draftFiles().length} drafts, ${errors.length} content errors.</p>`,
+    table(headers, [...drafts, ...rows], 'The content folder has no briefs yet.'),
+    pager('/console/briefs', query, page, hasNext),
     '<h2 id="errors">Content errors</h2>',
     errorList(errors, content),
   ].join('\n');

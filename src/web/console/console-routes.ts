@@ -77,7 +77,9 @@ export function consoleRoutes(options: ConsoleOptions): FastifyPluginAsync {
 
     app.get(
       '/console/briefs',
-      guarded((_q, reply, csrf) => html(reply, 200, page('Briefs', '/console/briefs', briefsListBody(content), csrf))),
+      guarded((request, reply, csrf) =>
+        html(reply, 200, page('Briefs', '/console/briefs', briefsListBody(content, queryOf(request)), csrf)),
+      ),
     );
 
     const briefOf = (slug: string) => content.library.get(slug);

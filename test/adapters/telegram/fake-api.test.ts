@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../fakes/clock.js';
 import { FakeTelegramApi, parseTelegramHtml, privateChat, user } from '../../fakes/telegram-api.js';
 
 /** The fake must behave like the Bot API for the end-to-end tests to mean anything. */
@@ -35,10 +36,10 @@ describe('FakeTelegramApi', () => {
   });
 
   it('long-polls until an update arrives or the timeout passes', async () => {
-    const started = performance.now();
-    const empty = await call('getUpdates', { timeout: 1 });
-    expect(empty.body.result).toEqual([]);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(900);
+    const empty = call('getUpdates', { timeout: 1 });
+    await fake.waitFor(() => fake.polling, 5_000, 'the poll to wait');
+    expect((await empty).body.result).toEqual([]);
+    expect(fake.polling).toBe(false);
     const waiting = call('getUpdates', { timeout: 30 });
     await fake.waitFor(() => fake.polling);
     fake.sendText(chat, alice, 'hello');
@@ -97,6 +98,8 @@ describe('FakeTelegramApi', () => {
   });
 
   it('with a per-second limit, answers 429 with retry_after beyond it and accepts again a second later', async () => {
+    const clock = new ManualClock();
+    fake.setFloodLimits({ clock });
     fake.limitRate(30);
     const chats = Array.from({ length: 40 }, (_, i) => privateChat(user(100 + i)));
     for (const c of chats) fake.addChat(c);
@@ -111,7 +114,9 @@ describe('FakeTelegramApi', () => {
     }
     expect(fake.rateLimited).toBe(10);
     expect(fake.sent()).toHaveLength(30);
-    await new Promise((resolve) => setTimeout(resolve, 1050));
+    clock.advance(999);
+    expect((await call('sendMessage', { chat_id: chats[0]!.id, text: 'again' })).status).toBe(429);
+    clock.advance(1);
     expect((await call('sendMessage', { chat_id: chats[0]!.id, text: 'again' })).status).toBe(200);
   });
 
@@ -123,7 +128,8 @@ describe('FakeTelegramApi', () => {
     let answered = false;
     const second = call('sendMessage', { chat_id: chat.id, text: 'two' }).then((a) => ((answered = true), a));
     await fake.waitFor(() => fake.sent(chat.id).length === 2);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // A later call is answered while the held one is still not.
+    expect((await call('getMe')).status).toBe(200);
     expect(answered).toBe(false);
     expect(fake.sent(chat.id).map((c) => c.held ?? false)).toEqual([false, true]);
     fake.releaseHeld();

@@ -31,13 +31,14 @@ export interface TestAppOptions {
   fanout?: AppOptions['fanout'];
   logger?: Logger;
   watch?: boolean;
-  /** More variables (DATABASE_URL, INSTANCE_ID...). */
+  /** More variables (DATABASE_URL, INSTANCE_ID, operators, quiet time...). */
   env?: Record<string, string>;
 }
 
 /** The real app on a temp content folder and database, with quick retries. */
 export function startTestApp(place: TestPlace, options: TestAppOptions = {}): Promise<App> {
   const config = parseConfig({
+    ANNOUNCE_QUIET_SECONDS: '0',
     CONTENT_DIR: place.contentDir,
     DATABASE_PATH: place.databasePath,
     RATE_LIMIT_COMMANDS: '10000',
@@ -95,8 +96,9 @@ export function run(
   command: string,
   args: Record<string, string> = {},
   isModerator = true,
+  userId = 'u1',
 ): Promise<Reply | null> {
-  const invocation: Invocation = { command, args, chat, user: { id: 'u1', name: 'Mod', isModerator } };
+  const invocation: Invocation = { command, args, chat, user: { id: userId, name: 'Mod', isModerator } };
   return app.bot.handle(invocation);
 }
 

@@ -1,0 +1,110 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import type { Library } from '../../../src/content/library.js';
+import type { Logger } from '../../../src/core/logger.js';
+import { AdapterDirectory } from '../../../src/fanout/adapter-directory.js';
+import { FanOut, type FanOutOptions } from '../../../src/fanout/fan-out.js';
+import type { DataStore } from '../../../src/store/data-store.js';
+import { openSqliteStore } from '../../../src/store/sqlite-store.js';
+import { StoreHealth } from '../../../src/store/store-health.js';
+import { watchStore } from '../../../src/store/watched-store.js';
+import { MemoryAdapter } from './memory-adapter.js';
+
+/**
+ * A real SQLite store whose chosen calls throw what better-sqlite3 throws on a full disk,
+ * recording when each failure happened.
+ */
+export class FailingStore {
+  readonly failures: { operation: string; at: number }[] = [];
+  private readonly failing = new Set<string>();
+  readonly store: DataStore;
+
+  constructor(readonly real: DataStore) {
+    this.store = new Proxy(real, {
+      get: (target, property, receiver) => {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        const operation = String(property);
+        return async (...args: unknown[]) => {
+          if (this.failing.has(operation)) {
+            this.failures.push({ operation, at: performance.now() });
+            throw new BetterSqlite3.SqliteError('database or disk is full', 'SQLITE_FULL');
+          }
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  }
+
+  fail(...operations: string[]): void {
+    for (const operation of operations) this.failing.add(operation);
+  }
+
+  heal(): void {
+    this.failing.clear();
+  }
+
+  failed(operation: string): { operation: string; at: number }[] {
+    return this.failures.filter((f) => f.operation === operation);
+  }
+}
+
+/** Log lines as parsed JSON, in order. */
+export function memoryLogger(): { logger: Logger; lines: { level: number; msg: string }[] } {
+  const lines: { level: number; msg: string }[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { logger: pino({ level: 'debug' }, sink), lines };
+}
+
+export interface FailingRig {
+  fanout: FanOut;
+  adapter: MemoryAdapter;
+  failing: FailingStore;
+  lines: { level: number; msg: string }[];
+  close(): Promise<void>;
+}
+
+/** A fan-out over a real SQLite file behind a FailingStore, watched as the app watches its store. */
+export async function failingRig(library: Library, options: Partial<FanOutOptions> = {}): Promise<FailingRig> {
+  const dir = await mkdtemp(join(tmpdir(), 'briefbot-failing-'));
+  const failing = new FailingStore(openSqliteStore(join(dir, 'briefbot.db')));
+  const { logger, lines } = memoryLogger();
+  const store = watchStore(failing.store, new StoreHealth(logger));
+  const adapter = new MemoryAdapter('telegram');
+  const adapters = new AdapterDirectory();
+  adapters.register(adapter);
+  adapters.markUp('telegram');
+  const fanout = new FanOut({
+    quietMs: 0,
+    retry: { baseMs: 20, maxMs: 200 },
+    storeRetry: { baseMs: 20, maxMs: 200 },
+    stopGraceMs: 2_000,
+    // A claim whose attempt could not be recorded comes due again soon, so the pauses are the loop's own.
+    claimLeaseMs: 50,
+    ...options,
+    store,
+    library,
+    adapters,
+    logger,
+  });
+  return {
+    fanout,
+    adapter,
+    failing,
+    lines,
+    close: async () => {
+      await fanout.stop();
+      await failing.real.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
