@@ -109,3 +109,14 @@ describe("the reader's language picks the version", () => {
     expect(toCard(missing!).title).toBe('По запросу «ничего-такого-нет» справок нет.');
   });
 });
+
+describe('the terminal reader', () => {
+  it('reads BRIEFBOT_LANG, then LANG', async () => {
+    const { consoleUser } = await import('../../src/adapters/console/io.js');
+    expect(consoleUser({ BRIEFBOT_LANG: 'ru', LANG: 'en_US.UTF-8' }).locale).toBe('ru');
+    expect(consoleUser({ LANG: 'ru_RU.UTF-8' }).locale).toBe('ru_RU.UTF-8');
+    expect(consoleUser({}).locale).toBeUndefined();
+    const reply = briefOf(await t.send('/brief xinjiang', { user: consoleUser({ LANG: 'ru_RU.UTF-8' }) }));
+    expect(reply.brief.lang).toBe('ru');
+  });
+});
