@@ -61,3 +61,27 @@ describe('message catalogues', () => {
     expect(translator('x'.repeat(200))('card.keyFacts')).toBe('Key facts');
   });
 });
+
+describe('localized command menus', () => {
+  it('gives every command and option a Russian name Discord accepts and a description', async () => {
+    const { commandDefinitions } = await import('../../src/adapters/discord/commands.js');
+    const { coreCommands } = await import('../../commands/index.js');
+    const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+    for (const definition of commandDefinitions(coreCommands)) {
+      const ru = definition.name_localizations?.ru;
+      expect({ command: definition.name, ok: ru !== undefined && NAME.test(ru) && ru === ru.toLowerCase() }).toEqual({
+        command: definition.name,
+        ok: true,
+      });
+      expect(definition.description_localizations?.ru).toMatch(/\p{Script=Cyrillic}/u);
+      for (const option of definition.options ?? []) {
+        const name = option.name_localizations?.ru ?? '';
+        expect({ option: option.name, ok: NAME.test(name) && name === name.toLowerCase() }).toEqual({
+          option: option.name,
+          ok: true,
+        });
+        expect(option.description_localizations?.ru?.length ?? 0).toBeGreaterThan(0);
+      }
+    }
+  });
+});
