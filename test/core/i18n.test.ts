@@ -68,7 +68,7 @@ describe('localized command menus', () => {
     const { coreCommands } = await import('../../commands/index.js');
     const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
     for (const definition of commandDefinitions(coreCommands)) {
-      const ru = definition.name_localizations?.ru;
+      const ru = definition.name_localizations?.ru ?? undefined;
       expect({ command: definition.name, ok: ru !== undefined && NAME.test(ru) && ru === ru.toLowerCase() }).toEqual({
         command: definition.name,
         ok: true,
