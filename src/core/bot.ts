@@ -141,7 +141,9 @@ export class Bot {
       const reply = await command.run(ctx);
       return language ? { ...reply, lang: language } : reply;
     } catch (error) {
-      if (error instanceof UserError) return text('error', error.message, error.code);
+      // A layer may wrap a user-facing error (the store wraps every failure it sees): its words still apply.
+      const shown = error instanceof UserError ? error : (error as { cause?: unknown } | null)?.cause;
+      if (shown instanceof UserError) return text('error', shown.message, shown.code);
       const ref = errorRef();
       this.logger.error(
         { err: error, ref, command: command.name, platform: invocation.chat.platform },

@@ -11,7 +11,9 @@ async function place(): Promise<{ content: string; env: Record<string, string> }
   const content = await tempDir('briefbot-tty-content-');
   await cp('content', content, { recursive: true });
   const data = await tempDir('briefbot-tty-data-');
-  return { content, env: { CONTENT_DIR: content, DATABASE_PATH: join(data, 'briefbot.db') } };
+  // Updates go out as soon as a brief is saved, not after the usual quiet time.
+  const env = { CONTENT_DIR: content, DATABASE_PATH: join(data, 'briefbot.db'), ANNOUNCE_QUIET_SECONDS: '0' };
+  return { content, env };
 }
 
 describe('the terminal mode in a real terminal', () => {
