@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
+import { pickVersion } from '../src/content/versions.js';
 import { briefQueryOption, topicExamples } from './examples.js';
 
 export default defineCommand({
@@ -6,10 +7,11 @@ export default defineCommand({
   description: 'Show the brief on a topic: summary, key facts and sources.',
   options: [briefQueryOption],
   examples: (library) => topicExamples(library).map((t) => `/brief ${t}`),
-  run({ args, library }) {
+  run({ args, library, language }) {
     const query = String(args.topic);
     const result = library.lookup(query);
     if (result.kind === 'miss') return { kind: 'notFound', query, suggestions: result.suggestions };
-    return { kind: 'brief', brief: result.brief, related: result.related };
+    const { brief, fallback } = pickVersion(library.versionsOf(result.brief), language);
+    return { kind: 'brief', brief, related: result.related, ...(fallback ? { fallback } : {}) };
   },
 });

@@ -1,6 +1,7 @@
 import type { Command } from '../src/core/command.js';
 import brief from './brief.js';
 import help from './help.js';
+import language from './language.js';
 import latest from './latest.js';
 import post from './post.js';
 import search from './search.js';
@@ -21,5 +22,6 @@ export const coreCommands: readonly Command[] = [
   subscriptions,
   post,
   status,
+  language,
   help,
 ];

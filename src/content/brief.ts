@@ -14,6 +14,10 @@ export interface Brief {
   published: string;
   updated?: string;
   lang: string;
+  /** Set on a translation: the slug of the original it translates. */
+  translationOf?: string;
+  /** Normalised words that also reach the main topic. */
+  aliases?: string[];
   publisher: string;
   url: string;
   summary: string;

@@ -3,10 +3,14 @@ import { fastNormalize as normalize } from './tokenize.js';
 import type { TopicCount } from './brief.js';
 import { toRef, type Brief, type BriefRef } from './brief.js';
 import { briefVersion } from './version.js';
-import { SearchIndex, topicDocId } from './search-index.js';
+import { SearchIndex } from './search-index.js';
 import { MultiMap } from './multi-map.js';
 import { SortedKeys } from './sorted-keys.js';
 import { Rankings, newestFirst } from './rankings.js';
+import { Groups } from './groups.js';
+import { prefixEntries } from './prefix-entries.js';
+import type { GroupProblem } from './translations.js';
+import { hasCyrillic, transliterate } from '../shared/transliterate.js';
 
 export type ChangeEvent =
   | { type: 'added'; brief: Brief }
@@ -14,7 +18,7 @@ export type ChangeEvent =
   | { type: 'removed'; brief: Brief };
 
 export type LookupResult =
-  | { kind: 'found'; brief: Brief; related: BriefRef[]; via: 'slug' | 'topic' | 'title' | 'fuzzy' | 'text' }
+  | { kind: 'found'; brief: Brief; related: BriefRef[]; via: 'slug' | 'topic' | 'alias' | 'title' | 'fuzzy' | 'text' }
   | { kind: 'miss'; suggestions: BriefRef[] };
 
 const RELATED = 5;
@@ -27,6 +31,8 @@ const looseTypos = (word: string): number => Math.min(3, Math.round(word.length 
 export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   private readonly bySlug = new Map<string, Brief>();
   private readonly titleKeys = new MultiMap();
+  private readonly groups = new Groups();
+  private readonly original = (slug: string): Brief | undefined => this.bySlug.get(slug);
   /** Built after a bulk load, in the background or on first use; kept up to date after that. */
   private prefixKeys: SortedKeys | undefined;
   private search = this.newSearchIndex();
@@ -44,6 +50,7 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   replaceAll(briefs: readonly Brief[]): void {
     this.bySlug.clear();
     this.titleKeys.clear();
+    this.groups.clear();
     for (const brief of briefs) this.indexExact(brief);
     this.prefixKeys = undefined;
     this.rankings.rebuild(this.bySlug.values());
@@ -67,9 +74,15 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     );
   }
 
+  /** Originals and translations. */
   get size(): number {
-    return this.bySlug.size;
+    return this.bySlug.size + this.groups.size;
   }
+
+  /** The original and its translations, one per language, the original first. */
+  versionsOf = (brief: Brief): Brief[] => this.groups.versions(brief, this.original);
+
+  groupProblems = (): GroupProblem[] => this.groups.problems(this.original);
 
   get(slug: string): Brief | undefined {
     return this.bySlug.get(slug);
@@ -86,6 +99,13 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
 
   /** Adds or replaces a brief; emits `added` or `updated`, or nothing when it did not change. */
   upsert(brief: Brief): ChangeEvent | undefined {
+    // A new translation is not news: subscribers get it with the next change of the original.
+    if (brief.translationOf !== undefined) {
+      const removed = this.remove(brief.slug);
+      this.groups.addTranslation(brief);
+      return removed;
+    }
+    this.groups.removeTranslation(brief.slug);
     const previous = this.bySlug.get(brief.slug);
     const version = briefVersion(brief);
     if (previous && briefVersion(previous) === version) {
@@ -109,6 +129,7 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   }
 
   remove(slug: string): ChangeEvent | undefined {
+    this.groups.removeTranslation(slug);
     const brief = this.bySlug.get(slug);
     if (!brief) return undefined;
     this.unindex(brief);
@@ -127,10 +148,14 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     const key = q.replace(/ /g, '-');
     const bySlug = this.bySlug.get(key);
     if (bySlug) return this.found(bySlug, 'slug');
-    const topic = this.rankings.of(key);
-    if (topic?.[0]) return this.found(topic[0], 'topic', topic);
-    const titled = this.titleKeys.get(q);
+    const topic = this.rankings.of(key) ?? this.rankings.of(this.groups.topicOf(q, false, this.original) ?? '');
+    if (topic?.[0]) return this.found(topic[0], topic === this.rankings.of(key) ? 'topic' : 'alias', topic);
+    const titled = [...this.titleKeys.get(q), ...this.groups.titled(q)].filter((slug) => this.bySlug.has(slug));
     if (titled.length > 0) return this.found(this.newestOf(titled), 'title');
+    const latin = hasCyrillic(q) ? this.lookup(transliterate(q)) : undefined;
+    if (latin?.kind === 'found') return latin;
+    const near = this.rankings.of(this.groups.topicOf(q, true, this.original) ?? '');
+    if (near?.[0]) return this.found(near[0], 'alias', near);
 
     const hit = this.search.searchVocab(q, { limit: 1 })[0];
     if (hit) {
@@ -254,11 +279,14 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   }
 
   private indexExact(brief: Brief): void {
+    if (brief.translationOf !== undefined) return this.groups.addTranslation(brief);
+    this.groups.addOriginal(brief);
     this.bySlug.set(brief.slug, brief);
     this.titleKeys.add(normalize(brief.title), brief.slug);
   }
 
   private unindex(brief: Brief): void {
+    this.groups.removeOriginal(brief);
     this.bySlug.delete(brief.slug);
     this.titleKeys.delete(normalize(brief.title), brief.slug);
     if (this.prefixKeys) for (const [key, target] of prefixEntries(brief)) this.prefixKeys.delete(key, target);
@@ -268,11 +296,4 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   private *allPrefixEntries(): Generator<[string, string]> {
     for (const brief of this.bySlug.values()) yield* prefixEntries(brief);
   }
-}
-
-function* prefixEntries(brief: Brief): Generator<[string, string]> {
-  const id = `b:${brief.slug}`;
-  yield [normalize(brief.slug), id];
-  yield [normalize(brief.title), id];
-  for (const topic of brief.topics) yield [normalize(topic), topicDocId(topic)];
 }

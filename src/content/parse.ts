@@ -142,7 +142,8 @@ export function parseBriefFile(file: string, text: string): ParseResult {
 function toBrief(file: string, fm: FrontMatter, body: string): ParseResult {
   const fail = (message: string): ParseResult => ({ ok: false, errors: [{ file, path: '', message }] });
   const baseName = file.replace(/^.*[\\/]/, '').replace(/\.md$/i, '');
-  const slug = fm.slug ?? baseName.toLowerCase();
+  // A translation beside its original (ru/x.md next to x.md) is x-ru unless it names its slug.
+  const slug = fm.slug ?? (fm.translationOf ? `${fm.translationOf}-${fm.lang.toLowerCase()}` : baseName.toLowerCase());
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || slug.length > LIMITS.slug) {
     return fail(`slug: the file name "${baseName}" is not a valid slug; add a slug field (lowercase letters, digits, hyphens)`);
   }
@@ -152,6 +153,8 @@ function toBrief(file: string, fm: FrontMatter, body: string): ParseResult {
     published: fm.published,
     ...(fm.updated === undefined ? {} : { updated: fm.updated }),
     lang: fm.lang,
+    ...(fm.translationOf === undefined ? {} : { translationOf: fm.translationOf }),
+    ...(fm.aliases.length === 0 ? {} : { aliases: [...new Set(fm.aliases)] }),
     publisher: fm.publisher,
     url: fm.url,
     summary: fm.summary,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toKey } from '../shared/normalize.js';
+import { canonicalLanguage } from '../shared/language.js';
 import { urlProblem } from './explain.js';
 
 export const LIMITS = {
@@ -69,8 +70,14 @@ export const frontMatterSchema = z
     updated: isoDate.optional(),
     lang: z
       .string()
-      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 tag such as en or pt-BR')
+      .max(35, 'must be a BCP 47 tag such as en or pt-BR')
+      .refine((tag) => canonicalLanguage(tag) !== undefined, 'must be a known BCP 47 language tag such as en, ru or pt-BR')
+      .transform((tag) => canonicalLanguage(tag)!)
       .default('en'),
+    /** The slug of the brief this file translates. */
+    translationOf: slug.optional(),
+    /** More words that reach the main topic (another script, another spelling): `[синьцзян]`. */
+    aliases: z.array(topic).max(LIMITS.topics, `at most ${LIMITS.topics} aliases`).default([]),
     publisher: text(LIMITS.publisher),
     url: httpUrl,
     summary: text(LIMITS.summary),

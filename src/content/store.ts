@@ -34,7 +34,6 @@ export interface ReloadReport {
 
 const CACHE_SAVE_DELAY_MS = 5_000;
 
-
 /**
  * The content folder: loads it, keeps the Library in step with the files, and
  * remembers each file's problems. Bad files are reported, never fatal.
@@ -69,7 +68,8 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
   }
 
   errors(): ContentError[] {
-    const files = [...this.problems.values()].flat();
+    const groups = this.library.groupProblems().map((p) => ({ ...p, file: this.displayPath(p.file) }));
+    const files = [...this.problems.values()].flat().concat(groups);
     return this.folderProblem ? [this.folderProblem, ...files] : files;
   }
 

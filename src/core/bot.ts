@@ -7,7 +7,9 @@ import type { Logger } from './logger.js';
 import { noMetrics, type Metrics } from './metrics.js';
 import { parseLine, type ParsedLine } from './parse-line.js';
 import type { CommandLimiter, RateDecision } from './rate-limit.js';
-import { requireServices, type CommandServices } from './services.js';
+import { requireServices, type CommandServices, type Subscriptions } from './services.js';
+import { translator } from './i18n/index.js';
+import { canonicalLanguage } from '../shared/language.js';
 import type { Caller, Chat, Invocation, Platform, Reply, Request } from './types.js';
 import { validateArgs } from './validate-args.js';
 
@@ -31,11 +33,7 @@ export type Demand = 'command' | 'lookup';
 const text = (tone: 'info' | 'usage' | 'error', message: string, code?: string): Reply =>
   code === undefined ? { kind: 'text', text: message, tone } : { kind: 'text', text: message, tone, code };
 
-export const SLOW_DOWN = text(
-  'error',
-  'You are sending commands too fast. Wait a few seconds and try again.',
-  'rate_limited',
-);
+export const SLOW_DOWN = text('error', translator('en')('bot.slowDown'), 'rate_limited');
 
 /** The platform-neutral heart: Invocation in, Reply out. Never throws. */
 export class Bot {
@@ -47,6 +45,7 @@ export class Bot {
   private readonly rateLimiter: CommandLimiter | undefined;
   private readonly unlimited: (platform: Platform) => boolean;
   private readonly metrics: Metrics;
+  private readonly chatSettings: Subscriptions | undefined;
 
   constructor(options: BotOptions) {
     this.library = options.library;
@@ -56,6 +55,7 @@ export class Bot {
     this.rateLimiter = options.rateLimiter;
     this.unlimited = options.unlimited ?? (() => false);
     this.metrics = options.metrics ?? noMetrics;
+    this.chatSettings = options.services?.subscriptions;
     this.byName = new Map(options.commands.map((c) => [c.name, c]));
   }
 
@@ -74,7 +74,7 @@ export class Bot {
     const command = this.command(line.command);
     if (!command) return this.handle({ command: line.command, args: {}, user, chat });
     const bound = bindArgs(command, line.rest);
-    if (!bound.ok) return this.usage(command);
+    if (!bound.ok) return this.usage(command, undefined, user.locale);
     return this.handle({ command: command.name, args: bound.args, user, chat });
   }
 
@@ -108,26 +108,29 @@ export class Bot {
     if (!admitted) {
       const decision = await this.admit(request.user, request.chat);
       if (decision === 'drop') return null;
-      if (decision === 'warn') return SLOW_DOWN;
+      if (decision === 'warn') return text('error', translator(request.user.locale)('bot.slowDown'), 'rate_limited');
     }
     const command = this.command(request.command);
-    if (!command) return this.unknown(request.command);
+    if (!command) return this.unknown(request.command, request.user.locale);
+    const t = translator(request.user.locale);
     const invocation: Invocation = {
       ...request,
       user: { ...request.user, isModerator: await this.isModerator(command, request) },
     };
     if (command.moderatorOnly && !invocation.user.isModerator) {
-      return text('error', `Only moderators can use /${command.name}.`, 'not_moderator');
+      return text('error', t('bot.moderatorsOnly', { command: command.name }), 'not_moderator');
     }
     if (command.moderatorInGroups && invocation.chat.kind !== 'private' && !invocation.user.isModerator) {
-      return text('error', `In groups only moderators and admins can use /${command.name}.`, 'not_moderator');
+      return text('error', t('bot.moderatorsInGroups', { command: command.name }), 'not_moderator');
     }
     if (command.contexts === 'groups' && invocation.chat.kind === 'private') {
-      return text('error', `/${command.name} works in groups and channels, not in private chats.`, 'wrong_context');
+      return text('error', t('bot.groupsOnly', { command: command.name }), 'wrong_context');
     }
     const validated = validateArgs(command, invocation.args);
-    if (!validated.ok) return this.usage(command, validated.problem);
+    if (!validated.ok) return this.usage(command, validated.problem, request.user.locale);
+    const language = await this.languageOf(invocation);
     const ctx: CommandContext = {
+      ...(language ? { language } : {}),
       invocation,
       args: validated.args,
       library: this.library,
@@ -135,7 +138,8 @@ export class Bot {
       services: this.services,
     };
     try {
-      return await command.run(ctx);
+      const reply = await command.run(ctx);
+      return language ? { ...reply, lang: language } : reply;
     } catch (error) {
       // A layer may wrap a user-facing error (the store wraps every failure it sees): its words still apply.
       const shown = error instanceof UserError ? error : (error as { cause?: unknown } | null)?.cause;
@@ -163,22 +167,43 @@ export class Bot {
     }
   }
 
-  usage(command: Command, problem?: string): Reply {
+  /** The chat's chosen language wins over the reader's own; an unreadable setting is no setting. */
+  private async languageOf(invocation: Invocation): Promise<string | undefined> {
+    let chosen: string | undefined;
+    try {
+      chosen = await this.chatSettings?.chatLanguage({
+        platform: invocation.chat.platform,
+        chatId: invocation.chat.id,
+      });
+    } catch (err) {
+      this.logger.warn({ err }, "could not read the chat language; using the reader's");
+    }
+    return canonicalLanguage(chosen) ?? canonicalLanguage(invocation.user.locale);
+  }
+
+  usage(command: Command, problem?: string, locale?: string): Reply {
+    const t = translator(locale);
     const examples = command.examples(this.library).slice(0, 3);
     const lines = [
       ...(problem ? [problem] : []),
-      `Usage: ${usageLine(command)}`,
+      t('bot.usage', { line: usageLine(command) }),
       command.description,
-      ...(examples.length > 0 ? [`Examples: ${examples.join(', ')}`] : []),
+      ...(examples.length > 0 ? [t('bot.examples', { examples: examples.join(', ') })] : []),
     ];
     return text('usage', lines.join('\n'), 'usage');
   }
 
-  private unknown(name: string): Reply {
+  private unknown(name: string, locale?: string): Reply {
+    const t = translator(locale);
     const shown = name.length > 32 ? `${name.slice(0, 32)}…` : name;
     const names = this.commands.map((c) => c.name);
     const guess = names.length > 0 ? closest(name.toLowerCase(), names) : undefined;
-    const hint = guess && distance(guess, name.toLowerCase()) <= 2 ? ` Did you mean /${guess}?` : '';
-    return text('usage', `There is no command /${shown}.${hint} Type /help to see what I can do.`, 'unknown_command');
+    const hint =
+      guess && distance(guess, name.toLowerCase()) <= 2 ? ` ${t('bot.didYouMeanCommand', { command: guess })}` : '';
+    return text(
+      'usage',
+      `${t('bot.unknownCommand', { command: shown })}${hint} ${t('bot.typeHelp')}`,
+      'unknown_command',
+    );
   }
 }

@@ -55,6 +55,11 @@ export interface Card {
   title?: string;
   /** Marks a subscription update. */
   label?: 'New' | 'Updated';
+  /** The label in the reader's language: short (`New`) and long (`New brief`). */
+  labelText?: string;
+  labelLong?: string;
+  /** The language of the content shown. */
+  lang?: string;
   /** Where the title links to. */
   url?: string;
   /** Who published it and when: written once, shown by every platform. */

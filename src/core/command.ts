@@ -26,6 +26,8 @@ export interface CommandContext {
   library: Library;
   commands: readonly Command[];
   services: CommandServices;
+  /** The reader's language (the chat's choice, else the user's), canonical; absent when unknown. */
+  language?: string;
 }
 
 export interface Command {

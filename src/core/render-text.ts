@@ -31,7 +31,7 @@ function blockLines(block: CardBlock): string[] {
 /** Card -> plain text: the terminal's form and every platform's fallback. */
 export function cardText(card: Card): string {
   const head = [
-    ...(card.title !== undefined ? [card.label ? `[${card.label}] ${card.title}` : card.title] : []),
+    ...(card.title !== undefined ? [card.label ? `[${card.labelText ?? card.label}] ${card.title}` : card.title] : []),
     ...(card.byline ? [card.byline] : []),
     ...(card.topics ? [`Topics: ${card.topics.join(', ')}`] : []),
   ];

@@ -34,6 +34,9 @@ export interface Subscriptions {
   ): Promise<'added' | 'exists' | 'resumed' | 'changed'>;
   unsubscribe(chat: ChatRef, topic: string): Promise<boolean>;
   countPending(platforms: readonly Platform[], chat?: ChatRef): Promise<number>;
+  /** The language a chat chose with /language (it wins over each reader's own). */
+  chatLanguage(chat: ChatRef): Promise<string | undefined>;
+  setChatLanguage(chat: ChatRef, language: string | undefined): Promise<void>;
 }
 
 export interface PostRequest {

@@ -1,6 +1,8 @@
 import { lastChanged, type Brief, type BriefRef, type Source } from '../content/brief.js';
 import type { Card, CardAction, CardBlock, CardButton, CardItem } from './card.js';
-import type { BriefFormat, Page, Reply, TopicCount } from './types.js';
+import type { BriefFormat, LanguageFallback, Page, Reply, TopicCount } from './types.js';
+import { translator, uiLanguage, type Translate } from './i18n/index.js';
+import { languageName } from '../shared/language.js';
 
 const MAX_SOURCE_LINKS = 5;
 const MAX_LIST_BUTTONS = 10;
@@ -11,9 +13,23 @@ const ONE_LINE = 200;
 const openBrief = (slug: string): CardAction => ({ command: 'brief', option: 'topic', value: slug });
 
 /** `Example News · published 2024-01-15, updated 2024-02-01`. */
-export function byline(brief: Pick<Brief, 'publisher' | 'published' | 'updated'>): string {
-  const updated = brief.updated && brief.updated !== brief.published ? `, updated ${brief.updated}` : '';
-  return `${brief.publisher} · published ${brief.published}${updated}`;
+export function byline(
+  brief: Pick<Brief, 'publisher' | 'published' | 'updated'>,
+  t: Translate = translator('en'),
+): string {
+  const { publisher, published, updated } = brief;
+  if (updated && updated !== published) return t('card.bylineUpdated', { publisher, published, updated });
+  return t('card.byline', { publisher, published });
+}
+
+/** One short line: the reader's language is missing, and which there are. */
+function fallbackLine(fallback: LanguageFallback, shown: string, t: Translate, ui: string): string {
+  const name = (tag: string) => languageName(tag, ui);
+  return t('card.fallback', {
+    wanted: name(fallback.wanted),
+    shown: name(shown),
+    available: fallback.available.map(name).join(', '),
+  });
 }
 
 /** A source as one line: its title, then publisher and date. */
@@ -36,26 +52,33 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-function briefCard(brief: Brief, related: readonly BriefRef[], label?: 'New' | 'Updated'): Card {
+function briefCard(reply: Extract<Reply, { kind: 'brief' }>, t: Translate): Card {
+  const { brief, related, label, fallback } = reply;
   const sources = brief.sources.map(sourceItem);
   const links: CardButton[] = brief.sources
     .slice(0, MAX_SOURCE_LINKS)
     .filter((s) => isHttpUrl(s.url))
     .map((s) => ({ label: s.title, url: s.url }));
+  const note: CardBlock[] = fallback
+    ? [{ type: 'text', text: fallbackLine(fallback, brief.lang, t, uiLanguage([reply.lang])) }]
+    : [];
   const blocks: CardBlock[] = [
+    ...note,
     { type: 'text', text: brief.summary },
-    { type: 'list', name: 'facts', heading: 'Key facts', items: brief.facts.map((text) => ({ text })) },
-    { type: 'list', name: 'sources', heading: 'Sources', items: sources },
+    { type: 'list', name: 'facts', heading: t('card.keyFacts'), items: brief.facts.map((text) => ({ text })) },
+    { type: 'list', name: 'sources', heading: t('card.sources'), items: sources },
     { type: 'article', url: brief.url, publisher: brief.publisher },
-    { type: 'list', name: 'related', heading: 'Related', items: related.map(refItem), offeredAsButtons: true },
+    { type: 'list', name: 'related', heading: t('card.related'), items: related.map(refItem), offeredAsButtons: true },
   ];
   return {
     tone: 'info',
     private: false,
     title: brief.title,
-    ...(label ? { label } : {}),
+    ...(label ? { label, labelText: label === 'New' ? t('card.new') : t('card.updated') } : {}),
+    ...(label ? { labelLong: label === 'New' ? t('card.newBrief') : t('card.updatedBrief') } : {}),
+    lang: brief.lang,
     url: brief.url,
-    byline: byline(brief),
+    byline: byline(brief, t),
     date: lastChanged(brief),
     topics: brief.topics,
     accent: brief.topics[0] ?? brief.slug,
@@ -102,25 +125,27 @@ function listCard(title: string, items: readonly BriefRef[], page?: Page): Card 
   };
 }
 
-function topicsCard(title: string, items: readonly TopicCount[], page?: Page): Card {
+function topicsCard(title: string, items: readonly TopicCount[], t: Translate, page?: Page): Card {
   const nav: CardButton[] = [];
   const pageAction = (n: number): CardAction => ({ command: 'topics', option: 'page', value: String(n) });
-  if (page && page.number > 1) nav.push({ label: 'Previous', action: pageAction(page.number - 1) });
-  if (page && page.number < page.of) nav.push({ label: 'Next', action: pageAction(page.number + 1) });
+  if (page && page.number > 1) nav.push({ label: t('card.previous'), action: pageAction(page.number - 1) });
+  if (page && page.number < page.of) nav.push({ label: t('card.next'), action: pageAction(page.number + 1) });
+  const [before, after] = t('card.typeToRead', { returnObjects: true }) as string[];
   return {
     tone: 'info',
     private: false,
     title,
     blocks: [
-      { type: 'list', name: 'topics', items: items.map((t) => ({ text: t.topic, detail: String(t.count) })) },
+      { type: 'list', name: 'topics', items: items.map((i) => ({ text: i.topic, detail: String(i.count) })) },
       ...paging('topics', page),
-      { type: 'hint', parts: ['Type ', { command: '/brief <topic>' }, ' to read one.'] },
+      { type: 'hint', parts: [before ?? '', { command: '/brief <topic>' }, after ?? ''] },
     ],
     buttons: [nav],
   };
 }
 
-function notFoundCard(query: string, suggestions: readonly BriefRef[]): Card {
+function notFoundCard(query: string, suggestions: readonly BriefRef[], t: Translate): Card {
+  const [type, orSearch, toLook] = t('card.lookElsewhere', { returnObjects: true }) as string[];
   const oneLine = query.replace(/\s+/g, ' ').trim();
   const shown = oneLine.length > QUERY_SHOWN ? `${oneLine.slice(0, QUERY_SHOWN)}…` : oneLine;
   const next: CardBlock =
@@ -128,46 +153,37 @@ function notFoundCard(query: string, suggestions: readonly BriefRef[]): Card {
       ? {
           type: 'list',
           name: 'suggestions',
-          heading: 'Did you mean',
+          heading: t('card.didYouMean'),
           items: suggestions.map(refItem),
           offeredAsButtons: true,
         }
       : {
           type: 'hint',
-          parts: [
-            'Type ',
-            { command: '/topics' },
-            ' to see what there is, or ',
-            { command: '/search <words>' },
-            ' to look through every brief.',
-          ],
+          parts: [type ?? '', { command: '/topics' }, orSearch ?? '', { command: '/search <words>' }, toLook ?? ''],
         };
   return {
     tone: 'usage',
     private: true,
-    title: `No brief matches "${shown}".`,
+    title: t('card.noMatch', { query: shown }),
     blocks: [next],
     buttons: [suggestions.map((s) => ({ label: s.title, action: openBrief(s.slug) }))],
   };
 }
 
 /** Reply -> Card: every reply kind is laid out here once. Pure. */
-export function toCard(reply: Reply): Card {
+export function toCard(reply: Reply, t: Translate = translator(reply.lang)): Card {
   switch (reply.kind) {
     case 'brief': {
       const format = reply.format ?? 'full';
-      const card =
-        format === 'full'
-          ? briefCard(reply.brief, reply.related, reply.label)
-          : shortBriefCard(reply.brief, format, reply.label);
+      const card = format === 'full' ? briefCard(reply, t) : shortBriefCard(reply.brief, format, reply.label);
       return reply.linkPreviews === false ? { ...card, linkPreviews: false } : card;
     }
     case 'list':
       return listCard(reply.title, reply.items, reply.page);
     case 'topics':
-      return topicsCard(reply.title, reply.items, reply.page);
+      return topicsCard(reply.title, reply.items, t, reply.page);
     case 'notFound':
-      return notFoundCard(reply.query, reply.suggestions);
+      return notFoundCard(reply.query, reply.suggestions, t);
     case 'text':
       return {
         tone: reply.tone,

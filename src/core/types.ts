@@ -70,7 +70,18 @@ export type { TopicCount } from '../content/brief.js';
  * What a command answers. Adapters render it; commands never talk to a platform.
  * `usage` and `error` texts are private to the caller where the platform allows it.
  */
-export type Reply =
+export type Reply = ReplyBody & {
+  /** The reader's language: the bot's own words are in it where there is a catalogue. */
+  lang?: string;
+};
+
+/** A brief shown in another language than the reader's: which, and which there are. */
+export interface LanguageFallback {
+  wanted: string;
+  available: string[];
+}
+
+export type ReplyBody =
   | {
       kind: 'brief';
       brief: Brief;
@@ -80,6 +91,7 @@ export type Reply =
       format?: BriefFormat;
       /** Links open previews unless this is false. */
       linkPreviews?: boolean;
+      fallback?: LanguageFallback;
     }
   | { kind: 'list'; title: string; items: BriefRef[]; page?: Page }
   | { kind: 'topics'; title: string; items: TopicCount[]; page?: Page }

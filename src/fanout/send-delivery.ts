@@ -1,3 +1,4 @@
+import { pickVersion } from '../content/versions.js';
 import type { Brief, BriefRef } from '../content/brief.js';
 import type { Library } from '../content/library.js';
 import type { Logger } from '../core/logger.js';
@@ -45,13 +46,18 @@ export class DeliverySender {
     // The adapter went down: the delivery waits for it, due as it was.
     if (!deliver) return store.retryAt(delivery.id, delivery.nextAttemptAt, 'the platform adapter is down');
 
+    // Each chat reads the version in the language it chose; the group was announced once.
+    const language = await store.chatLanguage(delivery).catch(() => undefined);
+    const { brief: shown, fallback } = pickVersion(library.versionsOf(brief), language);
     const reply: Reply = {
       kind: 'brief',
-      brief,
+      brief: shown,
       related: this.relatedTo(brief),
       label: delivery.label,
       format: style.format,
       linkPreviews: style.linkPreviews,
+      ...(fallback ? { fallback } : {}),
+      ...(language ? { lang: language } : {}),
     };
     // The attempt is on record before anything is sent: if this write fails, nothing goes out.
     await store.markAttempt(delivery.id);

@@ -86,6 +86,10 @@ export interface DataStore {
   isSubscribed(chat: ChatKey, topics: readonly string[]): Promise<boolean>;
   /** How the chat wants a brief on these topics delivered (`fullestStyle` of its active ones); undefined: it follows none. */
   deliveryStyle(chat: ChatKey, topics: readonly string[]): Promise<DeliveryStyle | undefined>;
+  /** The language chosen for the chat with /language, if any. */
+  chatLanguage(chat: ChatKey): Promise<string | undefined>;
+  /** Sets (or, with undefined, clears) the chat's language. */
+  setChatLanguage(chat: ChatKey, language: string | undefined): Promise<void>;
 
   /** Counts one more consecutive "cannot reach this chat"; returns the streak. */
   recordUnreachable(chat: ChatKey): Promise<number>;

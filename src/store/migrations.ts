@@ -82,6 +82,15 @@ export const migrations: readonly string[] = [
     CHECK (format IN ('full', 'compact', 'headline'));
   ALTER TABLE subscriptions ADD COLUMN link_previews INTEGER NOT NULL DEFAULT 1;
   `,
+  // 5: a chat's own settings; language: the BCP 47 tag chosen with /language
+  `
+  CREATE TABLE chat_settings (
+    platform TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    language TEXT,
+    PRIMARY KEY (platform, chat_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export class SchemaTooNewError extends Error {

@@ -113,6 +113,24 @@ export class SqliteStore implements DataStore {
     return rows.map((r) => ({ platform: r.platform, chatId: r.chat_id }));
   }
 
+  async chatLanguage(chat: ChatKey): Promise<string | undefined> {
+    const row = this.db
+      .prepare<[string, string], { language: string | null }>(
+        'SELECT language FROM chat_settings WHERE platform = ? AND chat_id = ?',
+      )
+      .get(chat.platform, chat.chatId);
+    return row?.language ?? undefined;
+  }
+
+  async setChatLanguage(chat: ChatKey, language: string | undefined): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO chat_settings (platform, chat_id, language) VALUES (?, ?, ?)
+           ON CONFLICT (platform, chat_id) DO UPDATE SET language = excluded.language`,
+      )
+      .run(chat.platform, chat.chatId, language ?? null);
+  }
+
   async isSubscribed(chat: ChatKey, topics: readonly string[]): Promise<boolean> {
     if (topics.length === 0) return false;
     const row = this.db

@@ -79,7 +79,7 @@ describe('parseBriefFile', () => {
       'content/x.md:1:1 must start with YAML front matter between two "---" lines',
     ]);
     expect(errorsOf(briefFile({ colour: 'red' }))[0]).toBe(
-      'content/x.md:8:1 colour: unknown field; the fields are title, slug, topics, published, updated, lang, publisher, url, summary, facts, sources, draft',
+      'content/x.md:8:1 colour: unknown field; the fields are title, slug, topics, published, updated, lang, translationOf, aliases, publisher, url, summary, facts, sources, draft',
     );
     expect(errorsOf('---\0\0\0')).toEqual(['content/x.md is not a text file (contains NUL bytes)']);
   });

@@ -35,6 +35,17 @@ describe('telegram: commands, buttons and inline mode through telegraf', () => {
     expect(names('default')).toContain('brief');
   });
 
+  it('publishes a Russian menu and profile for users whose app speaks Russian', () => {
+    const ru = fake.commands.get('default:ru') ?? [];
+    expect(ru.map((c) => c.command)).toEqual(fake.commands.get('default')?.map((c) => c.command));
+    expect(ru.find((c) => c.command === 'brief')?.description).toBe(
+      'Справка по теме: кратко, главные факты и источники.',
+    );
+    expect(fake.commands.get('all_chat_administrators:ru')?.map((c) => c.command)).toContain('language');
+    expect(fake.profile.get('description:ru')).toContain('Синьцзян');
+    expect(fake.profile.get('short:')).toContain('/brief');
+  });
+
   it('answers /brief in a private chat with the HTML brief and the article preview', async () => {
     const chat = privateChat(alice);
     fake.sendText(chat, alice, '/brief xinjiang');

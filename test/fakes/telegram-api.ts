@@ -101,6 +101,8 @@ export class FakeTelegramApi extends EventEmitter<{
   webhook: { url: string; secret_token?: string } | undefined;
   /** setMyCommands per scope type (`default` when none). */
   readonly commands = new Map<string, { command: string; description: string }[]>();
+  /** setMyDescription / setMyShortDescription: `description:ru`, `short:` (no language). */
+  readonly profile = new Map<string, string>();
 
   private server: Server | undefined;
   private pending: Update[] = [];
@@ -645,6 +647,10 @@ export class FakeTelegramApi extends EventEmitter<{
         return this.getChatMember(params);
       case 'setMyCommands':
         return this.setMyCommands(params);
+      case 'setMyDescription':
+        return this.setProfile('description', params);
+      case 'setMyShortDescription':
+        return this.setProfile('short', params);
       case 'deleteWebhook':
         if (params.drop_pending_updates === true) this.pending = [];
         this.webhook = undefined;
@@ -758,7 +764,22 @@ export class FakeTelegramApi extends EventEmitter<{
         throw badRequest('BOT_COMMAND_DESCRIPTION_INVALID');
     }
     const scope = (params.scope as { type?: string } | undefined)?.type ?? 'default';
-    this.commands.set(scope, commands as { command: string; description: string }[]);
+    const language = languageCode(params);
+    // Per-language menus are kept apart: `default:ru`; the plain scope is what every other user sees.
+    this.commands.set(
+      language ? `${scope}:${language}` : scope,
+      commands as { command: string; description: string }[],
+    );
+    return true;
+  }
+
+  /** setMyDescription (512) and setMyShortDescription (120), per language_code. */
+  private setProfile(kind: 'description' | 'short', params: Params): boolean {
+    const max = kind === 'description' ? 512 : 120;
+    const text = String(params[kind === 'description' ? 'description' : 'short_description'] ?? '');
+    if (text.length > max)
+      throw badRequest(`${kind === 'description' ? 'description' : 'short description'} is too long`);
+    this.profile.set(`${kind}:${languageCode(params) ?? ''}`, text);
     return true;
   }
 
@@ -787,4 +808,12 @@ function readBody(req: IncomingMessage): Promise<string> {
     );
     req.on('error', reject);
   });
+}
+
+/** A Bot API language_code: empty or two lowercase letters. */
+function languageCode(params: Params): string | undefined {
+  const code = params.language_code;
+  if (code === undefined || code === '') return undefined;
+  if (typeof code !== 'string' || !/^[a-z]{2}$/.test(code)) throw badRequest('language_code is invalid');
+  return code;
 }

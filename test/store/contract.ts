@@ -30,6 +30,19 @@ export function dataStoreContract(name: string, maker: StoreMaker): void {
       await store.close();
     });
 
+    describe('chat settings', () => {
+      it('keeps a language per chat and platform, replaces and clears it', async () => {
+        expect(await store.chatLanguage(chat('g1'))).toBeUndefined();
+        await store.setChatLanguage(chat('g1'), 'ru');
+        expect(await store.chatLanguage(chat('g1'))).toBe('ru');
+        expect(await store.chatLanguage(chat('g1', 'discord'))).toBeUndefined();
+        await store.setChatLanguage(chat('g1'), 'pt-BR');
+        expect(await store.chatLanguage(chat('g1'))).toBe('pt-BR');
+        await store.setChatLanguage(chat('g1'), undefined);
+        expect(await store.chatLanguage(chat('g1'))).toBeUndefined();
+      });
+    });
+
     describe('subscriptions', () => {
       it('adds once, says when it already exists, and removes', async () => {
         expect(await store.subscribe(chat('g1'), 'water', 'u1')).toBe('added');

@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import { needsModeratorCheck, type Command, type CommandOption } from '../../core/command.js';
 import { LIMITS, truncate } from './limits.js';
+import { COMMANDS_RU } from '../../core/i18n/commands-ru.js';
 
 export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -32,6 +33,8 @@ function definitionOf(command: Command): CommandDefinition {
   const builder = new SlashCommandBuilder()
     .setName(command.name)
     .setDescription(truncate(command.description, LIMITS.commandDescription))
+    .setNameLocalizations(localized(COMMANDS_RU[command.name]?.name, 32))
+    .setDescriptionLocalizations(localized(COMMANDS_RU[command.name]?.description, LIMITS.commandDescription))
     .setIntegrationTypes(
       anywhere
         ? [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall]
@@ -47,17 +50,35 @@ function definitionOf(command: Command): CommandDefinition {
   if (restricted) builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages);
   // Discord wants required options before optional ones.
   const ordered = [...command.options].sort((a, b) => Number(b.required) - Number(a.required));
-  for (const option of ordered) addOption(builder, option);
+  for (const option of ordered) addOption(builder, option, COMMANDS_RU[command.name]?.options?.[option.name]);
   return builder.toJSON();
 }
 
-function addOption(builder: SlashCommandBuilder, option: CommandOption): void {
+/** Discord's locale keys for what there is: Russian for now. */
+function localized(text: string | undefined, max: number): { ru: string } | null {
+  return text === undefined ? null : { ru: truncate(text, max) };
+}
+
+type OptionWords = { name: string; description: string } | undefined;
+
+function addOption(builder: SlashCommandBuilder, option: CommandOption, ru: OptionWords): void {
   const description = truncate(option.description, LIMITS.optionDescription);
+  const words = <
+    T extends {
+      setNameLocalizations: (l: { ru: string } | null) => T;
+      setDescriptionLocalizations: (l: { ru: string } | null) => T;
+    },
+  >(
+    o: T,
+  ): T =>
+    o
+      .setNameLocalizations(localized(ru?.name, 32))
+      .setDescriptionLocalizations(localized(ru?.description, LIMITS.optionDescription));
   switch (option.type) {
     case 'string':
       builder.addStringOption((o) => {
-        o.setName(option.name).setDescription(description).setRequired(option.required);
-        if (option.choices) return o.addChoices(...option.choices.map((c) => ({ name: c, value: c })));
+        words(o.setName(option.name).setDescription(description).setRequired(option.required));
+        if (option.choices) o.addChoices(...option.choices.map((c) => ({ name: c, value: c })));
         if (option.autocomplete) o.setAutocomplete(true);
         if (option.min !== undefined) o.setMinLength(option.min);
         o.setMaxLength(option.max ?? MAX_TEXT);
@@ -66,7 +87,7 @@ function addOption(builder: SlashCommandBuilder, option: CommandOption): void {
       return;
     case 'integer':
       builder.addIntegerOption((o) => {
-        o.setName(option.name).setDescription(description).setRequired(option.required);
+        words(o.setName(option.name).setDescription(description).setRequired(option.required));
         if (option.min !== undefined) o.setMinValue(option.min);
         if (option.max !== undefined) o.setMaxValue(option.max);
         return o;
@@ -74,7 +95,7 @@ function addOption(builder: SlashCommandBuilder, option: CommandOption): void {
       return;
     case 'channel':
       builder.addChannelOption((o) =>
-        o
+        words(o)
           .setName(option.name)
           .setDescription(description)
           .setRequired(option.required)

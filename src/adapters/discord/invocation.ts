@@ -17,12 +17,17 @@ export function isModerator(raw: APIInteraction): boolean {
   return permissions !== undefined && (BigInt(permissions) & MODERATOR) !== 0n;
 }
 
+/** The user's client language, else the server's. */
+const localeOf = (raw: APIInteraction): string | undefined =>
+  raw.type === InteractionType.Ping ? undefined : (raw.locale ?? raw.guild_locale);
+
 export function userOf(raw: APIInteraction): User {
   const user = actorOf(raw);
+  const locale = localeOf(raw);
   return {
     id: user?.id ?? 'unknown',
     name: user?.global_name ?? user?.username ?? 'someone',
-    ...(raw.type !== InteractionType.Ping && raw.locale ? { locale: raw.locale } : {}),
+    ...(locale ? { locale } : {}),
     isModerator: isModerator(raw),
   };
 }

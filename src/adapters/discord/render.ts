@@ -79,7 +79,7 @@ export function discordMessage(card: Card): DiscordMessage {
   if (card.url && isHttpUrl(card.url)) embed.url = card.url;
   const timestamp = card.date ? isoTimestamp(card.date) : undefined;
   if (timestamp) embed.timestamp = timestamp;
-  if (card.label) embed.author = { name: card.label === 'New' ? 'New brief' : 'Updated brief' };
+  if (card.label) embed.author = { name: card.labelLong ?? (card.label === 'New' ? 'New brief' : 'Updated brief') };
   const { first, more } = overflowFields(embed);
   const message: DiscordMessage = { embeds: [fitEmbed(first)], components: rows(buttons), ephemeral: card.private };
   return more.length > 0 ? { ...message, more: more.map(fitEmbed) } : message;

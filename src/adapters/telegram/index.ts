@@ -9,7 +9,7 @@ import { ButtonSlugs } from './callback-data.js';
 import { ChatSerial } from './chat-serial.js';
 import { HandledUpdates } from './handled-updates.js';
 import { onButton, onInline, onText, type HandlerDeps } from './handlers.js';
-import { commandMenus } from './menu.js';
+import { MENU_LANGUAGES, PROFILE, commandMenus } from './menu.js';
 import { onMigration } from './migration.js';
 import { Moderators } from './moderators.js';
 import { Poller } from './poller.js';
@@ -102,10 +102,20 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
     untilAnswered(run, { call, apiRoot: config.apiRoot, logger, callTimeoutMs: CALL_TIMEOUT_MS });
 
   async function publishMenu(): Promise<void> {
-    for (const [scope, commands] of Object.entries(commandMenus(ctx.bot.commands))) {
-      const extra = scope === 'default' ? {} : { scope: { type: scope } as never };
-      await bot.telegram.setMyCommands(commands, extra).catch((error: unknown) => {
-        logger.warn({ scope, err: (error as Error).message }, 'setMyCommands failed');
+    for (const language of [undefined, ...MENU_LANGUAGES]) {
+      const lang = language ? { language_code: language } : {};
+      for (const [scope, commands] of Object.entries(commandMenus(ctx.bot.commands, language))) {
+        const extra = { ...(scope === 'default' ? {} : { scope: { type: scope } as never }), ...lang };
+        await bot.telegram.setMyCommands(commands, extra).catch((error: unknown) => {
+          logger.warn({ scope, language, err: (error as Error).message }, 'setMyCommands failed');
+        });
+      }
+      const profile = PROFILE[language ?? 'default'];
+      await bot.telegram.setMyDescription(profile.description, language).catch((error: unknown) => {
+        logger.warn({ language, err: (error as Error).message }, 'setMyDescription failed');
+      });
+      await bot.telegram.setMyShortDescription(profile.short, language).catch((error: unknown) => {
+        logger.warn({ language, err: (error as Error).message }, 'setMyShortDescription failed');
       });
     }
   }

@@ -90,7 +90,9 @@ function blockUnits(block: CardBlock, first: boolean, layout: Layout): Unit[] {
 
 function layoutOf(card: Card, fold = false): Layout {
   const head: Line[] = [
-    ...(card.title !== undefined ? [[bold(card.label ? `[${card.label}] ${card.title}` : card.title)]] : []),
+    ...(card.title !== undefined
+      ? [[bold(card.label ? `[${card.labelText ?? card.label}] ${card.title}` : card.title)]]
+      : []),
     ...(card.byline ? [[italic(card.byline)]] : []),
     ...(card.topics ? [[`Topics: ${card.topics.join(', ')}`]] : []),
   ];

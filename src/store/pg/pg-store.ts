@@ -64,6 +64,12 @@ export class PgStore implements DataStore {
   subscribedChats(topics: readonly string[]): Promise<ChatKey[]> {
     return this.guard(() => subs.subscribedChats(this.pool, topics));
   }
+  chatLanguage(chat: ChatKey): Promise<string | undefined> {
+    return this.guard(() => subs.chatLanguage(this.pool, chat));
+  }
+  setChatLanguage(chat: ChatKey, language: string | undefined): Promise<void> {
+    return this.guard(() => subs.setChatLanguage(this.pool, chat, language));
+  }
   isSubscribed(chat: ChatKey, topics: readonly string[]): Promise<boolean> {
     return this.guard(() => subs.isSubscribed(this.pool, chat, topics));
   }

@@ -92,4 +92,13 @@ export const pgMigrations: readonly string[] = [
     CHECK (format IN ('full', 'compact', 'headline'));
   ALTER TABLE subscriptions ADD COLUMN link_previews boolean NOT NULL DEFAULT true;
   `,
+  // 4: a chat's own settings; language: the BCP 47 tag chosen with /language
+  `
+  CREATE TABLE chat_settings (
+    platform text NOT NULL,
+    chat_id text NOT NULL,
+    language text,
+    PRIMARY KEY (platform, chat_id)
+  );
+  `,
 ];

@@ -149,3 +149,19 @@ export function migrateChat(pool: pg.Pool, platform: Platform, from: string, to:
     await client.query('DELETE FROM deliveries WHERE platform = $1 AND chat_id = $2', [platform, from]);
   });
 }
+
+export async function chatLanguage(q: Queryable, chat: ChatKey): Promise<string | undefined> {
+  const { rows } = await q.query<{ language: string | null }>(
+    'SELECT language FROM chat_settings WHERE platform = $1 AND chat_id = $2',
+    [chat.platform, chat.chatId],
+  );
+  return rows[0]?.language ?? undefined;
+}
+
+export async function setChatLanguage(q: Queryable, chat: ChatKey, language: string | undefined): Promise<void> {
+  await q.query(
+    `INSERT INTO chat_settings (platform, chat_id, language) VALUES ($1, $2, $3)
+       ON CONFLICT (platform, chat_id) DO UPDATE SET language = excluded.language`,
+    [chat.platform, chat.chatId, language ?? null],
+  );
+}

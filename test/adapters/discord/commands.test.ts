@@ -20,6 +20,8 @@ describe('command registration JSON', () => {
     expect(byName('brief')).toEqual({
       name: 'brief',
       description: 'Show the brief on a topic: summary, key facts and sources.',
+      name_localizations: { ru: 'справка' },
+      description_localizations: { ru: 'Справка по теме: кратко, главные факты и источники.' },
       type: 1,
       contexts: [0, 1, 2],
       integration_types: [0, 1],
@@ -28,6 +30,8 @@ describe('command registration JSON', () => {
           type: 3,
           name: 'topic',
           description: 'A topic, title or slug, e.g. xinjiang',
+          name_localizations: { ru: 'тема' },
+          description_localizations: { ru: 'Тема, название или slug, например синьцзян' },
           required: true,
           autocomplete: true,
           max_length: 200,

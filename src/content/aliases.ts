@@ -1,0 +1,78 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { hasCyrillic, transliterate } from '../shared/transliterate.js';
+import type { Brief } from './brief.js';
+import { fastNormalize as normalize } from './tokenize.js';
+
+/** Where an alias leads: the brief (an original's slug) and which of its topics. */
+interface Target {
+  slug: string;
+  topic: number;
+}
+
+/** Typos allowed in an alias: one in four letters, like the strict lookup. */
+const typos = (word: string): number => Math.min(2, Math.floor(word.length / 4));
+
+/**
+ * Words in front matter that reach a topic key in another spelling or script: a brief's
+ * `aliases` reach its main topic; a translation's topics reach the original's topic at the
+ * same position. Each alias is also kept transliterated, so `sintszyan` finds what `синьцзян` does.
+ */
+export class Aliases {
+  private readonly targets = new Map<string, Map<string, Target>>();
+  private keysCache: string[] | undefined;
+
+  add(brief: Brief): void {
+    for (const [word, target] of entries(brief)) {
+      for (const key of spellings(word)) {
+        const byBrief = this.targets.get(key) ?? new Map<string, Target>();
+        byBrief.set(brief.slug, target);
+        this.targets.set(key, byBrief);
+      }
+    }
+    this.keysCache = undefined;
+  }
+
+  remove(brief: Brief): void {
+    for (const [word] of entries(brief)) {
+      for (const key of spellings(word)) {
+        const byBrief = this.targets.get(key);
+        byBrief?.delete(brief.slug);
+        if (byBrief?.size === 0) this.targets.delete(key);
+      }
+    }
+    this.keysCache = undefined;
+  }
+
+  clear(): void {
+    this.targets.clear();
+    this.keysCache = undefined;
+  }
+
+  /** The targets of a normalised query, exactly or, failing that, within a typo or two. */
+  find(query: string, fuzzy: boolean): Target[] {
+    for (const key of spellings(query)) {
+      const exact = this.targets.get(key.replace(/ /g, '-'));
+      if (exact) return [...exact.values()];
+    }
+    if (!fuzzy || this.targets.size === 0) return [];
+    for (const key of spellings(query)) {
+      const dashed = key.replace(/ /g, '-');
+      this.keysCache ??= [...this.targets.keys()];
+      const near = closest(dashed, this.keysCache);
+      if (distance(near, dashed) <= typos(dashed)) return [...this.targets.get(near)!.values()];
+    }
+    return [];
+  }
+}
+
+/** The word as written and, for Cyrillic, as transliterated. */
+function spellings(word: string): string[] {
+  const key = normalize(word).replace(/ /g, '-');
+  return hasCyrillic(key) ? [key, transliterate(key)] : [key];
+}
+
+function* entries(brief: Brief): Generator<[string, Target]> {
+  const slug = brief.translationOf ?? brief.slug;
+  for (const alias of brief.aliases ?? []) yield [alias, { slug, topic: 0 }];
+  if (brief.translationOf) for (const [i, topic] of brief.topics.entries()) yield [topic, { slug, topic: i }];
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGUES, translator, uiLanguage } from '../../src/core/i18n/index.js';
+
+type Tree = { [key: string]: string | string[] | Tree };
+
+/** Every key of a catalogue with its text, plural forms folded into one key. */
+function flatten(tree: Tree, prefix = ''): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = `${prefix}${key.replace(/_(zero|one|two|few|many|other)$/, '')}`;
+    if (typeof value === 'string' || Array.isArray(value)) {
+      out.set(path, [...(out.get(path) ?? []), ...[value].flat()]);
+    } else for (const [k, v] of flatten(value, `${path}.`)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (texts: readonly string[]): string[] =>
+  [...new Set(texts.flatMap((t) => [...t.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!)))].sort();
+
+describe('message catalogues', () => {
+  const reference = flatten(CATALOGUES.en as unknown as Tree);
+
+  it.each(Object.keys(CATALOGUES))('%s has every key of en, no other, with the same placeholders', (lang) => {
+    const catalogue = flatten(CATALOGUES[lang as keyof typeof CATALOGUES] as unknown as Tree);
+    expect([...catalogue.keys()].sort()).toEqual([...reference.keys()].sort());
+    for (const [key, texts] of reference) {
+      expect({ key, placeholders: placeholders(catalogue.get(key)!) }).toEqual({
+        key,
+        placeholders: placeholders(texts),
+      });
+      expect({ key, parts: catalogue.get(key)!.length > 0 }).toEqual({ key, parts: true });
+    }
+  });
+
+  it('ships every plural form Intl.PluralRules asks for', () => {
+    for (const [lang, catalogue] of Object.entries(CATALOGUES)) {
+      const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+      for (const form of forms) expect(Object.keys(catalogue.card)).toContain(`briefCount_${form}`);
+    }
+  });
+
+  it("uses Russian's three plural forms", () => {
+    const t = translator('ru');
+    expect([1, 3, 5, 11, 21, 22, 25].map((count) => t('card.briefCount', { count }))).toEqual([
+      '1 справка',
+      '3 справки',
+      '5 справок',
+      '11 справок',
+      '21 справка',
+      '22 справки',
+      '25 справок',
+    ]);
+    expect(translator('en')('card.briefCount', { count: 1 })).toBe('1 brief');
+  });
+
+  it('falls back to English for languages without a catalogue and for bad codes', () => {
+    expect(uiLanguage(['ru-RU'])).toBe('ru');
+    expect(uiLanguage(['de'])).toBe('en');
+    expect(uiLanguage(['xx-YY', '', 'x'.repeat(200), undefined])).toBe('en');
+    expect(translator('x'.repeat(200))('card.keyFacts')).toBe('Key facts');
+  });
+});
+
+describe('localized command menus', () => {
+  it('gives every command and option a Russian name Discord accepts and a description', async () => {
+    const { commandDefinitions } = await import('../../src/adapters/discord/commands.js');
+    const { coreCommands } = await import('../../commands/index.js');
+    const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+    for (const definition of commandDefinitions(coreCommands)) {
+      const ru = definition.name_localizations?.ru ?? undefined;
+      expect({ command: definition.name, ok: ru !== undefined && NAME.test(ru) && ru === ru.toLowerCase() }).toEqual({
+        command: definition.name,
+        ok: true,
+      });
+      expect(definition.description_localizations?.ru).toMatch(/\p{Script=Cyrillic}/u);
+      for (const option of definition.options ?? []) {
+        const name = option.name_localizations?.ru ?? '';
+        expect({ option: option.name, ok: NAME.test(name) && name === name.toLowerCase() }).toEqual({
+          option: option.name,
+          ok: true,
+        });
+        expect(option.description_localizations?.ru?.length ?? 0).toBeGreaterThan(0);
+      }
+    }
+  });
+});
