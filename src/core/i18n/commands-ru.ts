@@ -33,7 +33,14 @@ export const COMMANDS_RU: Record<string, CommandWords> = {
   subscribe: {
     name: 'подписаться',
     description: 'Получать в этом чате новые и обновлённые справки по теме.',
-    options: { topic: { name: 'тема', description: 'Тема, например синьцзян' } },
+    options: {
+      topic: { name: 'тема', description: 'Тема, например синьцзян' },
+      format: {
+        name: 'формат',
+        description: 'full (по умолчанию), compact (строка и ссылка) или headline (заголовок)',
+      },
+      previews: { name: 'превью', description: 'Превью ссылок под каждым обновлением: on (по умолчанию) или off' },
+    },
   },
   unsubscribe: {
     name: 'отписаться',
