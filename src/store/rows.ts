@@ -87,3 +87,18 @@ export const toPost = (r: PostRow): PostRecord => ({
 
 /** Oldest due first, as both backends hand claimed rows back in no particular order. */
 export const byDueThenId = (a: Delivery, b: Delivery): number => a.nextAttemptAt - b.nextAttemptAt || a.id - b.id;
+
+/** A post's columns in the order of `INSERT INTO posts (at, platform, user_id, ... message_ids)`. */
+export const postParams = (post: PostRecord): (string | number | null)[] => [
+  post.at.getTime(),
+  post.platform,
+  post.userId,
+  post.userName,
+  post.fromChatId,
+  post.targetChatId,
+  post.slug,
+  post.version,
+  post.outcome,
+  post.detail ?? null,
+  JSON.stringify(post.messageIds),
+];

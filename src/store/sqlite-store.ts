@@ -16,7 +16,7 @@ import { fullestStyle } from './data-store.js';
 import type { ConsoleData } from './console-data.js';
 import { consoleQueries } from './console-queries.js';
 import { migrate } from './migrations.js';
-import { byDueThenId, toDelivery, toPost, toStyle, toSubscription, type SubscriptionRow } from './rows.js';
+import { byDueThenId, postParams, toDelivery, toPost, toStyle, toSubscription, type SubscriptionRow } from './rows.js';
 import { lockDatabaseFile } from './sqlite/file-lock.js';
 import { prepareStatements, type Statements } from './sqlite/statements.js';
 
@@ -271,19 +271,7 @@ export class SqliteStore implements DataStore {
   }
 
   async recordPost(post: PostRecord): Promise<void> {
-    this.sql.insertPost.run(
-      post.at.getTime(),
-      post.platform,
-      post.userId,
-      post.userName,
-      post.fromChatId,
-      post.targetChatId,
-      post.slug,
-      post.version,
-      post.outcome,
-      post.detail ?? null,
-      JSON.stringify(post.messageIds),
-    );
+    this.sql.insertPost.run(...postParams(post));
   }
 
   async recentPosts(limit: number): Promise<PostRecord[]> {

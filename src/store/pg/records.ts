@@ -1,6 +1,6 @@
 import type { Platform } from '../../core/types.js';
 import type { PostRecord } from '../data-store.js';
-import { toPost, type PostRow } from '../rows.js';
+import { postParams, toPost, type PostRow } from '../rows.js';
 import type { Queryable } from './queryable.js';
 
 export async function knownVersions(q: Queryable): Promise<Map<string, string>> {
@@ -30,19 +30,7 @@ export async function recordPost(q: Queryable, post: PostRecord): Promise<void> 
   await q.query(
     `INSERT INTO posts (at, platform, user_id, user_name, from_chat_id, target_chat_id, slug, version, outcome,
        detail, message_ids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [
-      post.at.getTime(),
-      post.platform,
-      post.userId,
-      post.userName,
-      post.fromChatId,
-      post.targetChatId,
-      post.slug,
-      post.version,
-      post.outcome,
-      post.detail ?? null,
-      JSON.stringify(post.messageIds),
-    ],
+    postParams(post),
   );
 }
 
