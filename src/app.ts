@@ -38,6 +38,8 @@ export interface App {
   adapters: Adapter[];
   /** The HTTP listener (platform mode only) and the port it is bound to. */
   http?: { server: HttpServer; port: number };
+  /** Resolves once the content folder is watched and what changed before that is reloaded (at once when not watching). */
+  contentWatched: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -141,7 +143,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       startSending = () => backend.leadership.start();
     }
     parts.fanout = fanout;
-    if (options.watch !== false) parts.watcher = watchInBackground(store, logger);
+    let contentWatched = Promise.resolve();
+    if (options.watch !== false)
+      ({ watcher: parts.watcher, caughtUp: contentWatched } = watchInBackground(store, logger));
     const rateLimiter = (parts.rateLimiter = backend.rateLimiter);
 
     const services = {
@@ -206,7 +210,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= shutdown());
     const http = parts.http && port !== undefined ? { server: parts.http, port } : undefined;
-    return { bot, store, data, fanout, leadership, adapters, ...(http ? { http } : {}), stop };
+    return { bot, store, data, fanout, leadership, adapters, contentWatched, ...(http ? { http } : {}), stop };
   } catch (error) {
     await shutdown();
     throw error;
@@ -217,17 +221,17 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
  * A watcher over a large folder takes seconds to become ready (100,000 files: ~10 s), so the bot
  * serves meanwhile; once it is ready, files that changed during that time are reloaded.
  */
-function watchInBackground(store: ContentStore, logger: Logger): ContentWatcher {
+function watchInBackground(store: ContentStore, logger: Logger): { watcher: ContentWatcher; caughtUp: Promise<void> } {
   const started = performance.now();
   const watcher = startWatching(store, { logger });
-  watcher.ready
+  const caughtUp = watcher.ready
     .then(() => store.reconcile())
     .then((report) => {
       const ms = Math.round(performance.now() - started);
       logger.debug({ ms, caughtUp: report.changes.length }, 'content watcher ready');
     })
     .catch((err: unknown) => logger.error({ err }, 'content watcher could not catch up; edits may need a restart'));
-  return watcher;
+  return { watcher, caughtUp };
 }
 
 /** A damaged SQLite file stops the start, with an error in the log and a message saying what to do. */

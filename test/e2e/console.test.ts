@@ -85,15 +85,24 @@ describe('terminal mode', () => {
     const dir = await tempDir();
     await writeFiles(dir, { 'good.md': briefFile() });
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH ?? '', CONTENT_DIR: dir, DATABASE_PATH: join(dir, '.data/db') },
+      env: {
+        PATH: process.env.PATH ?? '',
+        CONTENT_DIR: dir,
+        DATABASE_PATH: join(dir, '.data/db'),
+        // The log says when the folder is watched and when the new brief is in.
+        LOG_LEVEL: 'debug',
+        LOG_FORMAT: 'json',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
+    let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdin.write('/latest\n');
-    await until(() => stdout.includes('Water levels'), 10_000);
+    await until(() => stdout.includes('Water levels') && stderr.includes('content watcher ready'), 10_000);
     await writeFile(join(dir, 'fresh.md'), briefFile({ title: 'A fresh story', topics: '[fresh]' }));
-    await new Promise((r) => setTimeout(r, 1000));
+    await until(() => stderr.includes('"brief added"'), 10_000);
     child.stdin.end('/brief fresh\n');
     const code = await new Promise((r) => child.on('close', r));
     expect(code).toBe(0);

@@ -17,7 +17,8 @@ import {
   type Harness,
 } from './discord-harness.js';
 import { eventually, readDeliveries, spawnMain, type MainProcess } from './main-process.js';
-import { settle, shortBriefFile as briefFile } from '../helpers/briefs.js';
+import { shortBriefFile as briefFile } from '../helpers/briefs.js';
+import { waitFor } from '../fanout/helpers/test-app.js';
 
 const STRING = 3;
 const CHANNEL = 7;
@@ -302,7 +303,7 @@ describe('discord: a broadcast cut by a crash resumes on the next start', () => 
     first.child.kill('SIGKILL');
     await first.exited;
     // A request already on the wire is still read (and held) by the fake a moment later.
-    await settle(300);
+    await waitFor(() => fake.held.length > 0, 5_000, 'the request on the wire to be held');
     const heldChannels = fake.held.map((r) => r.path.split('/')[2]!);
     fake.releaseHeld();
     const cutOff = readDeliveries(databasePath).filter((d) => d.cutOff);

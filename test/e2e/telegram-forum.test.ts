@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeTelegramApi, forumChat, groupChat, user, type ApiCall, type FakeChat } from '../fakes/telegram-api.js';
 import { eventually, readDeliveries } from './main-process.js';
 import { startTelegramBot, textOf, type RunningBot } from './telegram-harness.js';
-import { settle, shortBriefFile as briefFile } from '../helpers/briefs.js';
+import { shortBriefFile as briefFile } from '../helpers/briefs.js';
 
 describe('telegram: forum topics', { timeout: 60_000 }, () => {
   let fake: FakeTelegramApi;
@@ -27,6 +27,8 @@ describe('telegram: forum topics', { timeout: 60_000 }, () => {
     fake = await FakeTelegramApi.start({ botUsername: 'BriefTestBot' });
     running = await startTelegramBot(fake, {}, { watch: true, fanout: { retry: { baseMs: 100, maxMs: 400 } } });
     await fake.waitFor(() => fake.polling, 20_000, 'polling');
+    // Briefs saved from here on are seen by the watcher, not by a catch-up at its start.
+    await running.app.contentWatched;
   }, 30_000);
 
   afterAll(async () => {
@@ -71,7 +73,6 @@ describe('telegram: forum topics', { timeout: 60_000 }, () => {
       general: sentIn(forum).length,
       sport: sentIn(forum, sport).length,
     };
-    await settle(1000);
     await writeFile(content('camps-map.md'), briefFile('camps-map', 'A map of the camps', ['xinjiang']));
     await fake.waitFor(() => sentIn(forum, asia).length > before.asia, 10_000, 'the delivery in the topic');
     await running.app.fanout.idle();
@@ -105,7 +106,6 @@ describe('telegram: forum topics', { timeout: 60_000 }, () => {
     const refused = () =>
       fake.callsTo('sendMessage').filter((c) => inThread(forum, closing)(c) && c.error === 'Bad Request: TOPIC_CLOSED');
     const openBefore = sentIn(forum, open).length;
-    await settle(1000);
     await writeFile(content('camp-records.md'), briefFile('camp-records', 'Leaked camp records', ['uyghurs']));
     await fake.waitFor(() => refused().length >= 3, 20_000, 'three refusals');
     await eventually(

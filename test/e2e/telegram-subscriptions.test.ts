@@ -6,7 +6,7 @@ import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { FakeTelegramApi, groupChat, privateChat, user, type FakeChat } from '../fakes/telegram-api.js';
 import { eventually, readDeliveries, spawnMain, type MainProcess } from './main-process.js';
 import { startTelegramBot, textOf, writeFixtures, type RunningBot } from './telegram-harness.js';
-import { settle, shortBriefFile as briefFile } from '../helpers/briefs.js';
+import { shortBriefFile as briefFile } from '../helpers/briefs.js';
 
 describe('telegram: subscriptions and posts end to end', { timeout: 60_000 }, () => {
   let fake: FakeTelegramApi;
@@ -259,7 +259,7 @@ describe('telegram: a broadcast cut by a crash resumes on the next start', () =>
     first.child.kill('SIGKILL');
     await first.exited;
     // A request already on the wire is still read (and held) by the fake a moment later.
-    await settle(300);
+    await fake.waitFor(() => fake.sent().some((c) => c.held), 5_000, 'the request on the wire to be held');
     const heldChats = fake
       .sent()
       .filter((c) => c.held)

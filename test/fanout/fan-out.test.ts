@@ -142,7 +142,7 @@ describe('fan-out of new and updated briefs', () => {
 
       // The send under way finishes during shutdown and is recorded; the others wait in the database.
       const stopping = first.stop();
-      setTimeout(gate.release, 100);
+      gate.release();
       await stopping;
       expect(telegram.sent.length).toBe(3);
 
