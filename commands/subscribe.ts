@@ -1,5 +1,6 @@
 import { defineCommand } from '../src/core/command.js';
 import { BRIEF_FORMATS, DEFAULT_STYLE, type BriefFormat, type DeliveryStyle } from '../src/core/types.js';
+import { canonicalLanguage } from '../src/shared/language.js';
 import { topicExamples } from './examples.js';
 import { chooseTopic, unknownTopicText } from './topic-choice.js';
 
@@ -56,6 +57,9 @@ export default defineCommand({
       linkPreviews: args.previews === undefined ? before.linkPreviews : args.previews === 'on',
     };
     const outcome = await store.subscribe(chat, choice.key, invocation.user.id, style);
+    // A private chat has one reader: deliveries there speak their language unless /language chose one.
+    const readerLanguage = canonicalLanguage(invocation.user.locale);
+    if (invocation.chat.kind === 'private' && readerLanguage) await store.setReaderLanguage(chat, readerLanguage);
     const how = style.format === 'full' && style.linkPreviews ? '' : ` (${styleText(style)})`;
     const text = {
       added: `This chat now follows ${choice.key}${how}: new and updated briefs on it will be posted here.`,

@@ -37,6 +37,8 @@ export interface Subscriptions {
   /** The language a chat chose with /language (it wins over each reader's own). */
   chatLanguage(chat: ChatRef): Promise<string | undefined>;
   setChatLanguage(chat: ChatRef, language: string | undefined): Promise<void>;
+  /** Remembers the language of a private chat's reader, so that deliveries there come in it. */
+  setReaderLanguage(chat: ChatRef, language: string): Promise<void>;
 }
 
 export interface PostRequest {

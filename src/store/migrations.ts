@@ -91,6 +91,10 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (platform, chat_id)
   ) WITHOUT ROWID;
   `,
+  // 6: the language of a private chat's reader, remembered when they subscribe (/language wins)
+  `
+  ALTER TABLE chat_settings ADD COLUMN reader_language TEXT;
+  `,
 ];
 
 export class SchemaTooNewError extends Error {

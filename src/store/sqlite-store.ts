@@ -17,6 +17,7 @@ import type { ConsoleData } from './console-data.js';
 import { consoleQueries } from './console-queries.js';
 import { migrate } from './migrations.js';
 import { byDueThenId, postParams, toDelivery, toPost, toStyle, toSubscription, type SubscriptionRow } from './rows.js';
+import { chatSettings } from './sqlite/chat-settings.js';
 import { lockDatabaseFile } from './sqlite/file-lock.js';
 import { prepareStatements, type Statements } from './sqlite/statements.js';
 
@@ -36,6 +37,7 @@ export class SqliteStore implements DataStore {
   private readonly db: BetterSqlite3.Database;
   private readonly now: () => number;
   private readonly sql: Statements;
+  private readonly settings: ReturnType<typeof chatSettings>;
   private readonly unlock: () => void;
 
   constructor(
@@ -59,6 +61,7 @@ export class SqliteStore implements DataStore {
       this.db.pragma('busy_timeout = 5000');
       migrate(this.db, path);
       this.sql = prepareStatements(this.db);
+      this.settings = chatSettings(this.db);
     } catch (error) {
       this.db.close();
       this.unlock();
@@ -93,13 +96,7 @@ export class SqliteStore implements DataStore {
 
   async subscriptionsWithin(chat: ChatKey): Promise<Subscription[]> {
     const prefix = `${chat.chatId}/`;
-    return this.db
-      .prepare<[string, string, string, string], SubscriptionRow>(
-        `SELECT * FROM subscriptions WHERE platform = ? AND (chat_id = ? OR substr(chat_id, 1, length(?)) = ?)
-           ORDER BY chat_id, topic`,
-      )
-      .all(chat.platform, chat.chatId, prefix, prefix)
-      .map(toSubscription);
+    return this.sql.subscriptionsWithin.all(chat.platform, chat.chatId, prefix, prefix).map(toSubscription);
   }
 
   async subscribedChats(topics: readonly string[]): Promise<ChatKey[]> {
@@ -114,21 +111,19 @@ export class SqliteStore implements DataStore {
   }
 
   async chatLanguage(chat: ChatKey): Promise<string | undefined> {
-    const row = this.db
-      .prepare<[string, string], { language: string | null }>(
-        'SELECT language FROM chat_settings WHERE platform = ? AND chat_id = ?',
-      )
-      .get(chat.platform, chat.chatId);
-    return row?.language ?? undefined;
+    return this.settings.chatLanguage(chat);
   }
 
   async setChatLanguage(chat: ChatKey, language: string | undefined): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO chat_settings (platform, chat_id, language) VALUES (?, ?, ?)
-           ON CONFLICT (platform, chat_id) DO UPDATE SET language = excluded.language`,
-      )
-      .run(chat.platform, chat.chatId, language ?? null);
+    this.settings.setChatLanguage(chat, language);
+  }
+
+  async setReaderLanguage(chat: ChatKey, language: string): Promise<void> {
+    this.settings.setReaderLanguage(chat, language);
+  }
+
+  async deliveryLanguage(chat: ChatKey): Promise<string | undefined> {
+    return this.settings.deliveryLanguage(chat);
   }
 
   async isSubscribed(chat: ChatKey, topics: readonly string[]): Promise<boolean> {
@@ -181,6 +176,7 @@ export class SqliteStore implements DataStore {
       this.sql.deleteSubscriptionsOf.run(platform, fromChatId);
       this.sql.moveDeliveries.run(toChatId, platform, fromChatId);
       this.sql.deleteDeliveriesOf.run(platform, fromChatId);
+      this.settings.migrate(platform, fromChatId, toChatId);
     })();
   }
 

@@ -101,4 +101,8 @@ export const pgMigrations: readonly string[] = [
     PRIMARY KEY (platform, chat_id)
   );
   `,
+  // 5: the language of a private chat's reader, remembered when they subscribe (SQLite step 6)
+  `
+  ALTER TABLE chat_settings ADD COLUMN reader_language text;
+  `,
 ];

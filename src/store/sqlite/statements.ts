@@ -26,6 +26,10 @@ export function prepareStatements(db: BetterSqlite3.Database) {
     subscriptionsOf: db.prepare<[string, string], SubscriptionRow>(
       'SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY topic',
     ),
+    subscriptionsWithin: db.prepare<[string, string, string, string], SubscriptionRow>(
+      `SELECT * FROM subscriptions WHERE platform = ? AND (chat_id = ? OR substr(chat_id, 1, length(?)) = ?)
+         ORDER BY chat_id, topic`,
+    ),
     bumpStreak: db.prepare(
       'UPDATE subscriptions SET unreachable_streak = unreachable_streak + 1 WHERE platform = ? AND chat_id = ? AND active = 1',
     ),
