@@ -151,4 +151,3 @@ export function migrateChat(pool: pg.Pool, platform: Platform, from: string, to:
     await migrateChatSettings(client, platform, from, to);
   });
 }
-
