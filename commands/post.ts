@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
+import { translator, type Translate } from '../src/core/i18n/index.js';
 import type { Reply } from '../src/core/types.js';
 import type { PostResult } from '../src/core/services.js';
 import { briefQueryOption, topicExamples } from './examples.js';
@@ -8,32 +9,24 @@ const text = (tone: 'info' | 'error', message: string, code?: string): Reply =>
   code === undefined ? { kind: 'text', tone, text: message } : { kind: 'text', tone, text: message, code };
 
 /** `here`, `in @news`, `in <#123>` (a channel link on Discord); bare ids are not worth showing. */
-function placeName(target: string | undefined, current: string): string {
-  if (target === undefined || target === current) return 'here';
-  return /^-?\d+$/.test(target) ? 'in that channel' : `in ${shown(target, 40)}`;
+function placeName(target: string | undefined, current: string, t: Translate): string {
+  if (target === undefined || target === current) return t('post.here');
+  return /^-?\d+$/.test(target) ? t('post.inThatChannel') : t('post.inPlace', { place: shown(target, 40) });
 }
 
-function outcomeText(result: PostResult, title: string, where: string): Reply {
-  if (result.ok) return text('info', `Posted "${shown(title, 100)}" ${where}.`);
+function outcomeText(result: PostResult, title: string, where: string, t: Translate): Reply {
+  if (result.ok) return text('info', t('post.posted', { title: shown(title, 100), where }));
+  const detail = shown(result.detail, 200);
   switch (result.outcome) {
     case 'forbidden':
-      if (result.userForbidden)
-        return text('error', `You cannot post ${where}: ${shown(result.detail, 200)}.`, 'post_not_allowed');
-      return text(
-        'error',
-        `I could not post ${where}: ${shown(result.detail, 200)}. Ask an admin to give me that permission there, then try again.`,
-        'post_forbidden',
-      );
+      if (result.userForbidden) return text('error', t('post.userForbidden', { where, detail }), 'post_not_allowed');
+      return text('error', t('post.forbidden', { where, detail }), 'post_forbidden');
     case 'gone':
-      return text(
-        'error',
-        `I could not post ${where}: it does not exist or I am not a member there (channels need me as an administrator).`,
-        'post_unreachable',
-      );
+      return text('error', t('post.gone', { where }), 'post_unreachable');
     case 'unavailable':
-      return text('error', 'Posting is not available right now. Please try again in a moment.', 'post_unavailable');
+      return text('error', t('post.unavailable'), 'post_unavailable');
     case 'failed':
-      return text('error', `Posting ${where} failed for now. Please try again in a moment.`, 'post_failed');
+      return text('error', t('post.failed', { where }), 'post_failed');
   }
 }
 
@@ -52,7 +45,7 @@ export default defineCommand({
   moderatorOnly: true,
   contexts: 'groups',
   examples: (library) => topicExamples(library, 2).map((t) => `/post ${t}`),
-  async run({ args, library, invocation, services }) {
+  async run({ args, library, invocation, services, language }) {
     const query = String(args.topic);
     const found = library.lookup(query);
     if (found.kind === 'miss') return { kind: 'notFound', query, suggestions: found.suggestions };
@@ -66,6 +59,7 @@ export default defineCommand({
       version,
       related: found.related,
     });
-    return outcomeText(result, found.brief.title, placeName(target, invocation.chat.id));
+    const t = translator(language);
+    return outcomeText(result, found.brief.title, placeName(target, invocation.chat.id, t), t);
   },
 });

@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
+import { translator, type Translate } from '../src/core/i18n/index.js';
 import { BRIEF_FORMATS, DEFAULT_STYLE, type BriefFormat, type DeliveryStyle } from '../src/core/types.js';
 import { canonicalLanguage } from '../src/shared/language.js';
 import { topicExamples } from './examples.js';
@@ -8,8 +9,8 @@ import { chooseTopic, unknownTopicText } from './topic-choice.js';
 export const MAX_SUBSCRIPTIONS_PER_CHAT = 50;
 
 /** `compact, no link previews`: how /subscribe and /subscriptions name a style. */
-export const styleText = (style: DeliveryStyle): string =>
-  `${style.format}${style.linkPreviews ? '' : ', no link previews'}`;
+export const styleText = (style: DeliveryStyle, t: Translate): string =>
+  style.linkPreviews ? style.format : t('subscribe.noPreviews', { format: style.format });
 
 export default defineCommand({
   name: 'subscribe',
@@ -34,11 +35,17 @@ export default defineCommand({
   ],
   moderatorInGroups: true,
   examples: (library) => topicExamples(library).map((t, i) => `/subscribe ${t}${i === 1 ? ' compact' : ''}`),
-  async run({ args, library, invocation, services }) {
+  async run({ args, library, invocation, services, language }) {
+    const t = translator(language);
     const typed = String(args.topic);
     const choice = chooseTopic(library, typed);
     if (!choice.known)
-      return { kind: 'text', tone: 'error', code: 'unknown_topic', text: unknownTopicText(typed, choice.suggestions) };
+      return {
+        kind: 'text',
+        tone: 'error',
+        code: 'unknown_topic',
+        text: unknownTopicText(typed, choice.suggestions, t),
+      };
     const store = services.subscriptions;
     const chat = { platform: invocation.chat.platform, chatId: invocation.chat.id };
     const current = await store.subscriptionsOf(chat);
@@ -48,7 +55,7 @@ export default defineCommand({
         kind: 'text',
         tone: 'error',
         code: 'too_many_subscriptions',
-        text: `This chat already follows ${MAX_SUBSCRIPTIONS_PER_CHAT} topics, the most it can. Unsubscribe from one first.`,
+        text: t('subscribe.tooMany', { count: MAX_SUBSCRIPTIONS_PER_CHAT }),
       };
     // What the caller leaves out stays as it was.
     const before = existing ?? DEFAULT_STYLE;
@@ -60,13 +67,8 @@ export default defineCommand({
     // A private chat has one reader: deliveries there speak their language unless /language chose one.
     const readerLanguage = canonicalLanguage(invocation.user.locale);
     if (invocation.chat.kind === 'private' && readerLanguage) await store.setReaderLanguage(chat, readerLanguage);
-    const how = style.format === 'full' && style.linkPreviews ? '' : ` (${styleText(style)})`;
-    const text = {
-      added: `This chat now follows ${choice.key}${how}: new and updated briefs on it will be posted here.`,
-      exists: `This chat already follows ${choice.key}${how}; nothing changed.`,
-      resumed: `Updates on ${choice.key} are back on for this chat${how}.`,
-      changed: `Updates on ${choice.key} now come here as ${styleText(style)}.`,
-    }[outcome];
+    const how = style.format === 'full' && style.linkPreviews ? '' : ` (${styleText(style, t)})`;
+    const text = t(`subscribe.${outcome}`, { topic: choice.key, how, style: styleText(style, t) });
     return { kind: 'text', tone: 'info', text };
   },
 });

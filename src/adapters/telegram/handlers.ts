@@ -1,5 +1,6 @@
 import type { CallbackQuery, InlineQuery, Message } from 'telegraf/types';
 import type { Bot } from '../../core/bot.js';
+import { translator } from '../../core/i18n/index.js';
 import type { Logger } from '../../core/logger.js';
 import { cleanText } from '../../core/parse-line.js';
 import type { Reply } from '../../core/types.js';
@@ -25,11 +26,11 @@ export interface HandlerDeps {
   answerInline: (id: string, results: ReturnType<typeof inlineResults>) => Promise<unknown>;
 }
 
-const HINT: Reply = {
+const hint = (locale: string | undefined): Reply => ({
   kind: 'text',
   tone: 'usage',
-  text: 'Commands start with a slash, e.g. /brief xinjiang. Type /help to see them all.',
-};
+  text: translator(locale)('bot.slashFirst'),
+});
 
 type Chat = Message['chat'];
 
@@ -45,7 +46,7 @@ export async function onText(deps: HandlerDeps, message: Message.TextMessage): P
   const thread = threadOf(message);
   const route = routeText(message.text, chat.type, deps.username(), (name) => deps.core.command(name) !== undefined);
   if (route.kind === 'ignore') return;
-  if (route.kind === 'hint') return send(deps, chat, HINT, undefined, thread);
+  if (route.kind === 'hint') return send(deps, chat, hint(message.from?.language_code), undefined, thread);
   // Asked of Telegram only when the command depends on it.
   const isModerator = () =>
     deps.moderators.check({
@@ -72,7 +73,7 @@ export async function onButton(deps: HandlerDeps, query: CallbackQuery): Promise
   );
   const decision = await deps.core.admit(user, toChat(chat ?? { id: query.from.id, type: 'private' }));
   if (decision === 'drop') return;
-  const slowDown = decision === 'warn' ? 'You are pressing buttons too fast. Wait a few seconds.' : undefined;
+  const slowDown = decision === 'warn' ? translator(user.locale)('bot.slowDownButtons') : undefined;
   await deps.answerCallback(query.id, slowDown).catch((error: unknown) => {
     deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'answerCallbackQuery failed');
   });
