@@ -67,6 +67,10 @@ describe("the bot's own words in the reader's language", () => {
     const missed = textOf(await t.send('/brief kazakh wwww', russian));
     expect(missed).toMatch(/^По запросу «kazakh wwww» справок нет\./);
     expect(missed).toContain('Возможно, вы имели в виду:');
+    // The suggestions are named in the reader's language and open the whole group.
+    expect(missed).toContain(
+      'Казахский след в китайских лагерях «политического воспитания» - /brief kazakh-connection-xinjiang-camps',
+    );
     expect(textOf(await t.send('/subscribe xinjaing', russian))).toMatch(
       /^Темы «xinjaing» нет\. Возможно, вы имели в виду: xinjiang.*\? Наберите \/topics/,
     );

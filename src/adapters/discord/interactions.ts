@@ -68,7 +68,7 @@ async function onAutocomplete(
   const focused = leafOptions(raw.data.options).find((o) => 'focused' in o && o.focused);
   const option = bot.command(raw.data.name)?.options.find((o) => o.name === focused?.name);
   const typed = focused && 'value' in focused ? String(focused.value) : '';
-  const choices = option?.autocomplete ? autocompleteChoices(bot.library, typed) : [];
+  const choices = option?.autocomplete ? autocompleteChoices(bot.library, typed, localeOf(raw)) : [];
   await channel.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } });
 }
 

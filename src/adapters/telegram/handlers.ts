@@ -1,4 +1,5 @@
 import type { CallbackQuery, InlineQuery, Message } from 'telegraf/types';
+import { pickVersion } from '../../content/versions.js';
 import type { Bot } from '../../core/bot.js';
 import { translator } from '../../core/i18n/index.js';
 import type { Logger } from '../../core/logger.js';
@@ -100,7 +101,9 @@ export async function onInline(deps: HandlerDeps, query: InlineQuery): Promise<v
   const briefs = words
     ? library.complete(words, INLINE_RESULTS).flatMap((ref) => library.get(ref.slug) ?? [])
     : library.latest(INLINE_RESULTS);
-  await deps.answerInline(query.id, inlineResults(briefs)).catch((error: unknown) => {
+  // Each brief in the version of the reader's language, as /brief shows it.
+  const shown = briefs.map((brief) => pickVersion(library.versionsOf(brief), user.locale).brief);
+  await deps.answerInline(query.id, inlineResults(shown)).catch((error: unknown) => {
     deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'answerInlineQuery failed');
   });
 }

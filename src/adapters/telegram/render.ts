@@ -163,7 +163,7 @@ export const renderTelegram = (reply: Reply): TelegramMessage[] => telegramMessa
 
 /** Always one message (inline results post exactly one): the brief without sources, related or buttons. */
 export function renderBriefSingle(brief: Brief): TelegramMessage {
-  const card = toCard({ kind: 'brief', brief, related: [] });
+  const card = toCard({ kind: 'brief', brief, related: [], lang: brief.lang });
   const facts = card.blocks.find((b) => b.type === 'list' && b.name === 'facts');
   const kept = card.blocks.filter((b) => b.type !== 'list' || b === facts);
   const compact = (factCount: number): Card => ({
