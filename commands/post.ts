@@ -16,7 +16,8 @@ function placeName(target: string | undefined, current: string, t: Translate): s
 
 function outcomeText(result: PostResult, title: string, where: string, t: Translate): Reply {
   if (result.ok) return text('info', t('post.posted', { title: shown(title, 100), where }));
-  const detail = shown(result.detail, 200);
+  const why = result.ok ? undefined : result.why;
+  const detail = why ? t(`post.why${why[0]!.toUpperCase()}${why.slice(1)}`) : shown(result.detail, 200);
   switch (result.outcome) {
     case 'forbidden':
       if (result.userForbidden) return text('error', t('post.userForbidden', { where, detail }), 'post_not_allowed');

@@ -1,7 +1,7 @@
 import type { Brief, BriefRef } from '../content/brief.js';
 import type { ContentError } from '../content/parse.js';
 import { Operators } from './operators.js';
-import type { BriefFormat, Chat, DeliveryStyle, Platform, User } from './types.js';
+import type { BriefFormat, Chat, DeliveryStyle, Platform, PostRefusal, User } from './types.js';
 
 /** A chat on one platform, as the subscription store keys it. */
 export interface ChatRef {
@@ -61,6 +61,7 @@ export type PostResult =
       detail: string;
       /** The moderator may not post there (rather than the bot). */
       userForbidden?: true;
+      why?: PostRefusal;
     };
 
 /** Posts briefs on a moderator's request and keeps the audit log of every attempt. */

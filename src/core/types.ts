@@ -106,6 +106,10 @@ export type ReplyKind = Reply['kind'];
  * `forbidden` means the bot (or, with `user`, the person it posts for) lacks a permission there;
  * `migrated` means the chat now lives under another id; `failed` may succeed later.
  */
+/** Why a person may not have the bot post somewhere: each is a catalogue text (`post.why.<reason>`). */
+export type PostRefusal =
+  'anonymousAdmin' | 'notChannelAdmin' | 'otherServer' | 'needManageMessages' | 'notServerMember';
+
 export type DeliveryResult =
   | { ok: true; messageIds: string[] }
   | { ok: false; reason: 'gone'; detail: string }
@@ -115,6 +119,8 @@ export type DeliveryResult =
       detail: string;
       /** The person the bot would post for may not post there (rather than the bot). */
       user?: true;
+      /** Why they may not, for the catalogues to say in the reader's language (`detail` stays for the audit log). */
+      why?: PostRefusal;
     }
   | { ok: false; reason: 'migrated'; newChatId: string }
   | { ok: false; reason: 'failed'; detail: string };

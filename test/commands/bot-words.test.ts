@@ -104,4 +104,30 @@ describe("the bot's own words in the reader's language", () => {
     expect(textOf(await t.send('/latest', russian))).toMatch(/^Последние справки\n/);
     expect(textOf(await t.send('/topics', russian))).toMatch(/^Темы\n/);
   });
+
+  it("/post's refusals name the reason in Russian, as the platform adapter gave it", async () => {
+    const refused = await testBot({
+      contentDir: 'content',
+      services: {
+        subscriptions: store,
+        publisher: {
+          post: async () => ({
+            ok: false,
+            outcome: 'forbidden',
+            targetChatId: '@news',
+            detail: 'you are not an administrator of that channel',
+            userForbidden: true,
+            why: 'notChannelAdmin',
+          }),
+        },
+      },
+    });
+    const as = { user: { locale: 'ru', isModerator: true }, chat: { id: 'g1', kind: 'group' as const } };
+    expect(textOf(await refused.send('/post xinjiang @news', as))).toBe(
+      'Вы не можете публиковать в @news: вы не администратор того канала.',
+    );
+    expect(textOf(await refused.send('/post xinjiang @news', { ...as, user: { isModerator: true } }))).toBe(
+      'You cannot post in @news: you are not an administrator of that channel.',
+    );
+  });
 });

@@ -107,6 +107,11 @@ export default {
     gone: 'I could not post {{where}}: it does not exist or I am not a member there (channels need me as an administrator).',
     unavailable: 'Posting is not available right now. Please try again in a moment.',
     failed: 'Posting {{where}} failed for now. Please try again in a moment.',
+    whyAnonymousAdmin: 'only an administrator of that channel, posting under their own name, can do that',
+    whyNotChannelAdmin: 'you are not an administrator of that channel',
+    whyOtherServer: 'that channel is in another server',
+    whyNeedManageMessages: 'you need Manage Messages or Manage Server in that channel',
+    whyNotServerMember: 'you are not a member of this server',
   },
   status: {
     briefs: 'Briefs loaded: {{count}}',
