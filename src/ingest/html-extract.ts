@@ -46,6 +46,15 @@ function siteHosts(doc: DomElement, url: string | undefined): Set<string> {
   return hosts;
 }
 
+/** Browsers supply a missing `<body>`; the parser does not, and the story would be lost with it. */
+function withBody(html: string): string {
+  if (/<body[\s>]/i.test(html)) return html;
+  const afterHead = /<\/head\s*>/i.exec(html);
+  if (afterHead)
+    return `${html.slice(0, afterHead.index + afterHead[0].length)}<body>${html.slice(afterHead.index + afterHead[0].length)}</body>`;
+  return `<body>${html}</body>`;
+}
+
 /** A list or unpunctuated line right after a figure is that figure's caption in some sites' markup. */
 function followsFigure(block: DomElement): boolean {
   const list = block.closest('ul, ol') ?? block;
@@ -79,7 +88,7 @@ function pageHints(doc: DomElement, metadata: ReturnType<typeof readMetadata>): 
  */
 export function extractHtml(html: string, pageUrl?: string): Article {
   assertShallowMarkup(html);
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(withBody(html));
   assertShallow(document.documentElement as never);
   const metadata = readMetadata(document as never, pageUrl);
   const ownHosts = siteHosts(document as never, metadata.url);

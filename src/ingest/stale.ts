@@ -13,6 +13,7 @@ const STALE = new RegExp(
     `\\b${WEEKDAY} (?:morning|afternoon|evening|night)\\b`,
     '\\b(?:a week|a month|(?:two|three|a few) days) ago\\b',
     '\\b(?:in )?recent (?:days|weeks|months)\\b',
+    '\\b(?:in |over )?the (?:past|last) (?:few )?(?:days|weeks)\\b',
   ].join('|'),
   'i',
 );
