@@ -40,9 +40,12 @@ export class Pacer {
   /** Reserves the earliest slot for a bulk message to `chatId`; returns how long to wait (ms). */
   reserve(chatId: string, isGroup: boolean): number {
     const now = this.now();
-    let at = Math.max(now, this.nextGlobal, this.nextChat.get(chatId) ?? 0);
+    const globalAt = Math.max(now, this.nextGlobal);
+    let at = Math.max(globalAt, this.nextChat.get(chatId) ?? 0);
     if (isGroup) at = this.groupSlot(chatId, at);
-    this.nextGlobal = at + 1000 / this.limits.perSecond;
+    // A message held back by its own chat (two topics of one forum) takes no one else's turn:
+    // the global slot stays free for the next chat, and `admit` keeps the overall limit when it leaves.
+    if (at === globalAt) this.nextGlobal = at + 1000 / this.limits.perSecond;
     this.take(chatId, isGroup, at);
     return at - now;
   }

@@ -33,6 +33,15 @@ describe('Pacer', () => {
     expect(times).toEqual([0, 1000, 2000]);
   });
 
+  it('lets other chats go while a message waits for its own chat (two topics of one forum)', () => {
+    const c = clock();
+    const pacer = new Pacer(undefined, c.now);
+    const gap = 1000 / 30;
+    const times = schedule(pacer, c, ['-100', '-100', '-200', '-200', '-300'], true);
+    // The second topic of each forum waits its group's second; the next forum is not held behind it.
+    expect(times).toEqual([0, 1000, gap, 1000 + gap, 2 * gap]);
+  });
+
   it('sends at most 20 bulk messages per minute into a group', () => {
     const c = clock();
     const pacer = new Pacer(undefined, c.now);
