@@ -18,6 +18,8 @@ export interface Subscription extends ChatKey {
   pausedReason?: string;
   format: BriefFormat;
   linkPreviews: boolean;
+  /** Each delivery is published to the servers following the channel. */
+  publish?: true;
 }
 
 /**
@@ -30,7 +32,10 @@ export type SubscribeOutcome = 'added' | 'exists' | 'resumed' | 'changed';
 export function fullestStyle(styles: readonly DeliveryStyle[]): DeliveryStyle | undefined {
   const rank: Record<BriefFormat, number> = { full: 0, compact: 1, headline: 2 };
   return [...styles].sort(
-    (a, b) => rank[a.format] - rank[b.format] || Number(b.linkPreviews) - Number(a.linkPreviews),
+    (a, b) =>
+      rank[a.format] - rank[b.format] ||
+      Number(b.linkPreviews) - Number(a.linkPreviews) ||
+      Number(b.publish ?? false) - Number(a.publish ?? false),
   )[0];
 }
 
@@ -90,6 +95,11 @@ export interface DataStore {
   chatLanguage(chat: ChatKey): Promise<string | undefined>;
   /** Sets (or, with undefined, clears) the chat's language. */
   setChatLanguage(chat: ChatKey, language: string | undefined): Promise<void>;
+
+  /** The forum post (thread id) that a delivery of this brief opened in this forum channel, if any. */
+  forumThread(chat: ChatKey, slug: string): Promise<string | undefined>;
+  /** Remembers the forum post a brief opened, so that its updates go into it as replies. */
+  rememberForumThread(chat: ChatKey, slug: string, threadId: string): Promise<void>;
 
   /** Counts one more consecutive "cannot reach this chat"; returns the streak. */
   recordUnreachable(chat: ChatKey): Promise<number>;
