@@ -28,6 +28,8 @@ export class Pacer {
   private nextGlobal = 0;
   private readonly nextChat = new Map<string, number>();
   private readonly groupSends = new Map<string, number[]>();
+  /** When the last bulk message to each chat really left. */
+  private readonly chatStarts = new Map<string, number>();
   /** When the latest messages (bulk and replies) really left, oldest first; at most perSecond. */
   private readonly lastStarts: number[] = [];
   private notes = 0;
@@ -63,10 +65,12 @@ export class Pacer {
    * Right before a bulk message leaves (after its reserved slot): 0 when it may go now, and it
    * is counted as sent; otherwise how long to wait before asking again.
    */
-  admit(): number {
+  admit(chatId?: string): number {
     const now = this.now();
     const oldest = this.lastStarts.length >= this.limits.perSecond ? this.lastStarts[0]! : -Infinity;
-    const wait = oldest + 1000 + WINDOW_MARGIN_MS - now;
+    // The chat's previous message may have left later than reserved (it waited here too).
+    const chatFree = chatId === undefined ? -Infinity : (this.chatStarts.get(chatId) ?? -Infinity);
+    const wait = Math.max(oldest + 1000, chatFree + this.limits.perChatIntervalMs) + WINDOW_MARGIN_MS - now;
     if (wait > 0) return wait;
     this.recordStart(now);
     return 0;
@@ -74,6 +78,7 @@ export class Pacer {
 
   /** A bulk message really left now (possibly later than reserved): the chat's gap counts from here. */
   started(chatId: string): void {
+    this.chatStarts.set(chatId, this.now());
     const next = this.now() + this.limits.perChatIntervalMs;
     this.nextChat.set(chatId, Math.max(this.nextChat.get(chatId) ?? 0, next));
   }
@@ -112,6 +117,8 @@ export class Pacer {
 
   private prune(now: number): void {
     for (const [chat, next] of this.nextChat) if (next < now) this.nextChat.delete(chat);
+    for (const [chat, at] of this.chatStarts)
+      if (at < now - this.limits.perChatIntervalMs) this.chatStarts.delete(chat);
     for (const [chat, sends] of this.groupSends)
       if ((sends[sends.length - 1] ?? 0) <= now - MINUTE) this.groupSends.delete(chat);
   }

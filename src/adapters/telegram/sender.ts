@@ -139,7 +139,7 @@ export class Sender {
       if (bulk) {
         const wait = this.pacer.reserve(group, isGroupId(group));
         if (wait > 0 && !(await this.pause(wait))) return this.gaveUp('shutting down');
-        for (let extra = this.pacer.admit(); extra > 0; extra = this.pacer.admit())
+        for (let extra = this.pacer.admit(group); extra > 0; extra = this.pacer.admit(group))
           if (!(await this.pause(extra))) return this.gaveUp('shutting down');
         this.pacer.started(group);
       } else {

@@ -88,6 +88,23 @@ describe('Pacer', () => {
     expect(pacer.reserve('b', false)).toBe(0);
   });
 
+  it("holds a chat's next message until a second after its previous one really left, however late that was", () => {
+    const c = clock();
+    const pacer = new Pacer(undefined, c.now);
+    // Both topics of one forum are reserved at once: the second for a second later.
+    expect(pacer.reserve('-100', true)).toBe(0);
+    expect(pacer.reserve('-100', true)).toBe(1000);
+    // The first left 400 ms late (it waited for the overall limit).
+    c.advance(400);
+    expect(pacer.admit('-100')).toBe(0);
+    pacer.started('-100');
+    c.advance(600);
+    // Its reserved time has come, but the chat's second has not passed since the first left.
+    expect(pacer.admit('-100')).toBe(460);
+    c.advance(460);
+    expect(pacer.admit('-100')).toBe(0);
+  });
+
   it('admits a bulk message only when fewer than 30 really left in the last second, with a margin', () => {
     const c = clock();
     const pacer = new Pacer(undefined, c.now);
