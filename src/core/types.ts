@@ -129,3 +129,10 @@ export type DeliveryResult =
     }
   | { ok: false; reason: 'migrated'; newChatId: string }
   | { ok: false; reason: 'failed'; detail: string };
+
+/**
+ * What a platform says about a chat a moderator named: what kind it is (`unknown` where the
+ * platform cannot tell), or why the bot cannot use it.
+ */
+export type TargetInfo =
+  { ok: true; kind: 'chat' | 'thread' | 'forum' | 'announcement' | 'unknown' } | Extract<DeliveryResult, { ok: false }>;
