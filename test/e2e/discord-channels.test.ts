@@ -152,6 +152,7 @@ describe('discord: threads, forum channels and announcement channels', { timeout
     expect(await run(NEWS, 'subscribe', [topic('wire'), publish])).toBe(
       'This chat now follows wire (full, published to following servers): new and updated briefs on it will be posted here.',
     );
+    expect(await run(NEWS, 'subscriptions', [])).toContain('• wire (full, published to following servers)');
     const since = h.fake.requests.length;
     await publishBrief('wire-1', 'Wire story one', ['wire']);
     const [message] = messagesTo(NEWS, since);
