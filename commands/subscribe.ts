@@ -57,11 +57,12 @@ export default defineCommand({
     const where = placeName(target, invocation.chat.id);
     if (elsewhere || args.publish === 'true') {
       // Another channel must exist, take the bot, and be one the moderator may post in.
-      const inspect = services.publisher.inspect?.bind(services.publisher);
-      if (!inspect)
-        return text('error', 'Type /subscribe in the chat that should follow the topic.', 'subscribe_here_only');
-      const info = await inspect({ user: invocation.user, from: invocation.chat, target });
+      const request = { user: invocation.user, from: invocation.chat, target };
+      const info = (await services.publisher.inspect?.(request)) ?? { ok: true, kind: 'unknown' };
       if (!info.ok) return refusalText(targetRefusal(info, target), where);
+      // A chat the platform cannot vouch for (it has no way to check one) is not subscribed from afar.
+      if (elsewhere && info.kind === 'unknown')
+        return text('error', 'Type /subscribe in the chat that should follow the topic.', 'subscribe_here_only');
       if (args.publish === 'true' && info.kind !== 'announcement') return notAnnouncementText(where);
     }
     const store = services.subscriptions;

@@ -16,6 +16,8 @@ const LOCKED = '540000000000000004';
 const FORUM = '540000000000000005';
 const TAGGED = '540000000000000006';
 const NEWS = '540000000000000007';
+const QUIET = '540000000000000008';
+const QUIET_THREAD = '540000000000000009';
 const NOWHERE = '540000000000009999';
 const MODS = '640000000000000001';
 
@@ -92,6 +94,9 @@ describe('discord: threads, forum channels and announcement channels', { timeout
               { id: FORUM, name: 'briefs', type: CHANNEL_TYPES.forum },
               { id: TAGGED, name: 'tagged', type: CHANNEL_TYPES.forum, requireTag: true, tags: ['1'] },
               { id: NEWS, name: 'news', type: CHANNEL_TYPES.announcement },
+              // Messages here, but none in its threads.
+              { id: QUIET, name: 'quiet', deny: PERMISSIONS.SendMessagesInThreads },
+              { id: QUIET_THREAD, name: 'quiet-thread', type: CHANNEL_TYPES.publicThread, parentId: QUIET },
             ],
             roles: [{ id: MODS, name: 'mods', permissions: PERMISSIONS.ManageMessages }],
             members: [{ user: editor, roles: [MODS] }],
@@ -234,6 +239,13 @@ describe('discord: threads, forum channels and announcement channels', { timeout
       'I could not post in that channel: the forum requires a tag on every post, and I do not choose tags. Turn off "Require people to select tags when posting" in the forum\'s settings, then try again.',
     );
     expect(postsIn(TAGGED).filter((r) => h.fake.refusals.some((x) => x.request === r))).toHaveLength(1);
+    expect(await run(GENERAL, 'post', [topic('dams-intro'), channel(QUIET_THREAD)])).toBe(
+      'I could not post in that channel: missing Send Messages in Threads. Ask an admin to give me that permission there, then try again.',
+    );
+    expect(messagesTo(QUIET_THREAD)).toHaveLength(0);
+    expect(await run(GENERAL, 'post', [topic('dams-intro'), channel(QUIET)])).toBe(
+      'Posted "Dams on the Irtysh" in that channel.',
+    );
   });
 
   it('pauses a subscription whose forum requires tags after 3 failures, with one log line; others go on', async () => {

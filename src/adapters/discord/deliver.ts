@@ -76,12 +76,8 @@ export async function deliverTo(
   if (missing && missing.length > 0) return { ok: false, reason: 'forbidden', detail: `missing ${missing.join(', ')}` };
   const message = render(reply);
   const nonce = (key: string | undefined) => (key === undefined ? {} : { nonce: nonceFor(key), enforce_nonce: true });
-  const first = {
-    embeds: message.embeds,
-    components: message.components,
-    allowed_mentions: { parse: [] },
-    ...nonce(idempotencyKey),
-  };
+  const content = { embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } };
+  const first = { ...content, ...nonce(idempotencyKey) };
   const post = async (channelId: string, body: object) =>
     ((await run(() => rest.post(Routes.channelMessages(channelId), { body }))) as APIMessage).id;
   try {
@@ -89,7 +85,8 @@ export async function deliverTo(
     let opened: { threadId: string; messageId: string } | undefined;
     const title = reply.kind === 'brief' ? reply.brief.title : 'Brief';
     const openPost = async () => {
-      opened = await openForumPost(rest, chatId, title, first, run);
+      // A post's first message takes no nonce (Start Thread in Forum has none).
+      opened = await openForumPost(rest, chatId, title, content, run);
       forums?.add(chatId);
       channelId = opened.threadId;
       return opened.messageId;
