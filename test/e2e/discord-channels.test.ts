@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter } from '../../src/adapters/discord/index.js';
 import { CHANNEL_TYPES, PERMISSIONS, type RecordedRequest } from '../fakes/discord-api.js';
+import { InteractionSender } from '../fakes/discord-interactions.js';
 import { shortBriefFile as briefFile } from '../helpers/briefs.js';
 import { GUILD_ID, answerOf, slash, startDiscordHarness, type Harness } from './discord-harness.js';
 
@@ -263,5 +264,76 @@ describe('discord: threads, forum channels and announcement channels', { timeout
         { topic: 'tags', active: false },
       ]);
     expect(messagesTo(GENERAL, since).map((r) => embedOf(r)?.title)).toEqual(['A brief for tagged forums']);
+  });
+});
+
+describe('discord over HTTP interactions: forums and threads through REST alone', { timeout: 60_000 }, () => {
+  const box: { h?: Harness } = {};
+  const sender = new InteractionSender(() => `http://127.0.0.1:${box.h!.app.http!.port}/discord/interactions`);
+  const MUTED_PARENT = '550000000000000001';
+  const MUTED_THREAD = '550000000000000002';
+  const HTTP_FORUM = '550000000000000003';
+
+  const ask = async (name: string, options: { name: string; type: number; value: string }[]) => {
+    const payload = box.h!.fake.interaction({
+      type: 2,
+      guildId: GUILD_ID,
+      channelId: GENERAL,
+      user: editor,
+      permissions: MODERATOR,
+      data: slash(name, options),
+    });
+    const response = await sender.post(payload);
+    const body = response.body as { data: { embeds?: { description?: string }[] } };
+    return body.data.embeds?.[0]?.description ?? '';
+  };
+
+  beforeAll(async () => {
+    box.h = await startDiscordHarness({
+      env: { DISCORD_PUBLIC_KEY: sender.publicKeyHex, RATE_LIMIT_COMMANDS: '1000' },
+      adapters: (ctx) => [createDiscordAdapter(ctx, ctx.config.discord!, { deferAfterMs: 10_000 })],
+      fake: {
+        guilds: [
+          {
+            id: GUILD_ID,
+            channels: [
+              { id: GENERAL, name: 'general' },
+              // The moderators' role loses Manage Messages here, and so in its threads.
+              { id: MUTED_PARENT, overwrites: [{ id: MODS, type: 0, deny: PERMISSIONS.ManageMessages }] },
+              { id: MUTED_THREAD, type: CHANNEL_TYPES.publicThread, parentId: MUTED_PARENT },
+              { id: HTTP_FORUM, name: 'forum', type: CHANNEL_TYPES.forum },
+            ],
+            roles: [{ id: MODS, name: 'mods', permissions: PERMISSIONS.ManageMessages }],
+            members: [{ user: editor, roles: [MODS] }],
+          },
+        ],
+      },
+    });
+  });
+  afterAll(async () => {
+    await box.h?.stop();
+  });
+
+  it("checks a thread by its channel's overwrites, and posts each new brief as a forum post", async () => {
+    const h = box.h!;
+    expect(
+      await ask('post', [
+        { name: 'topic', type: STRING, value: 'xinjiang' },
+        { name: 'channel', type: CHANNEL, value: MUTED_THREAD },
+      ]),
+    ).toBe('You cannot post in that channel: you need Manage Messages or Manage Server in that channel.');
+    expect(h.fake.find('POST', new RegExp(`^/channels/${MUTED_THREAD}/messages$`))).toHaveLength(0);
+
+    expect(
+      await ask('subscribe', [
+        { name: 'topic', type: STRING, value: 'xinjiang' },
+        { name: 'channel', type: CHANNEL, value: HTTP_FORUM },
+      ]),
+    ).toMatch(/^That channel now follows xinjiang/);
+    await writeFile(join(h.dir, 'content', 'new-camp.md'), briefFile('new-camp', 'A new camp is found', ['xinjiang']));
+    await h.app.store.reload(['new-camp.md']);
+    await h.app.fanout.idle();
+    const posts = h.fake.find('POST', new RegExp(`^/channels/${HTTP_FORUM}/threads$`));
+    expect(posts.map((p) => (p.body as { name: string }).name)).toEqual(['A new camp is found']);
   });
 });
