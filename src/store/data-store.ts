@@ -28,15 +28,18 @@ export interface Subscription extends ChatKey {
  */
 export type SubscribeOutcome = 'added' | 'exists' | 'resumed' | 'changed';
 
-/** The style that wins when a chat follows several topics of one brief: the fullest format. */
+/**
+ * The style that wins when a chat follows several topics of one brief: the fullest format; and
+ * the brief is published to following servers if any of those subscriptions asks for it.
+ */
 export function fullestStyle(styles: readonly DeliveryStyle[]): DeliveryStyle | undefined {
   const rank: Record<BriefFormat, number> = { full: 0, compact: 1, headline: 2 };
-  return [...styles].sort(
-    (a, b) =>
-      rank[a.format] - rank[b.format] ||
-      Number(b.linkPreviews) - Number(a.linkPreviews) ||
-      Number(b.publish ?? false) - Number(a.publish ?? false),
-  )[0];
+  const [fullest] = [...styles].sort(
+    (a, b) => rank[a.format] - rank[b.format] || Number(b.linkPreviews) - Number(a.linkPreviews),
+  );
+  if (!fullest) return undefined;
+  const { publish: _own, ...style } = fullest;
+  return styles.some((s) => s.publish) ? { ...style, publish: true } : style;
 }
 
 /** One brief version owed to one chat. */

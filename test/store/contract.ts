@@ -125,9 +125,15 @@ export function dataStoreContract(name: string, maker: StoreMaker): void {
         expect(await store.deliveryStyle(news, ['dams'])).toEqual(publishing);
         expect((await store.subscriptionsOf(news))[0]).toMatchObject({ topic: 'dams', publish: true });
         expect(await store.subscribe(news, 'dams', 'u1', publishing)).toBe('exists');
-        // One publishing topic of a brief is enough for the brief to be published.
-        await store.subscribe(news, 'water', 'u1');
-        expect(await store.deliveryStyle(news, ['water', 'dams'])).toEqual(publishing);
+        // One publishing topic of a brief is enough for the brief to be published, in the fullest format.
+        await store.subscribe(news, 'water', 'u1', { format: 'headline', linkPreviews: false });
+        await store.subscribe(news, 'dams', 'u1', { format: 'compact', linkPreviews: true, publish: true });
+        expect(await store.deliveryStyle(news, ['water', 'dams'])).toEqual({
+          format: 'compact',
+          linkPreviews: true,
+          publish: true,
+        });
+        await store.subscribe(news, 'dams', 'u1', publishing);
         expect(await store.subscribe(news, 'dams', 'u1', { format: 'full', linkPreviews: true })).toBe('changed');
         expect(await store.deliveryStyle(news, ['dams'])).toEqual({ format: 'full', linkPreviews: true });
         expect((await store.subscriptionsOf(news))[0]!.publish).toBeUndefined();
