@@ -15,7 +15,7 @@ import type {
 import type { ConsoleData } from './console-data.js';
 import { consoleQueries } from './console-queries.js';
 import { migrate } from './migrations.js';
-import { byDueThenId, postParams, toDelivery, toPost, toSubscription, type SubscriptionRow } from './rows.js';
+import { byDueThenId, postParams, toDelivery, toPost, toSubscription } from './rows.js';
 import * as chatQueries from './sqlite/chat-queries.js';
 import { lockDatabaseFile } from './sqlite/file-lock.js';
 import { prepareStatements, type Statements } from './sqlite/statements.js';

@@ -2,14 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ManualClock, type Clock } from './clock.js';
-import {
-  DiscordApiError,
-  invalidFormBody,
-  missingPermissions,
-  tooLong,
-  unknownChannel,
-  emptyMessage,
-} from './discord-errors.js';
+import { DiscordApiError, invalidFormBody, tooLong, unknownChannel, emptyMessage } from './discord-errors.js';
 import { FakeGateway } from './discord-gateway.js';
 import { InteractionLedger } from './discord-interaction-ledger.js';
 import {
@@ -21,7 +14,6 @@ import {
   storedCommands,
   type InteractionSpec,
 } from './discord-payloads.js';
-import { missingToPost, permissionsIn } from './discord-permissions.js';
 import { RateLimits, type RateLimitOptions } from './discord-rate-limits.js';
 import { checkCommands, checkMessage, isEmptyMessage } from './discord-rules.js';
 import { admitMessage, channelPayload, createForumPost, Crossposts, findChannel } from './discord-channels.js';

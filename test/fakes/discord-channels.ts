@@ -8,7 +8,6 @@ import {
   required,
   tooLong,
   tooShort,
-  unknownChannel,
   type Issue,
 } from './discord-errors.js';
 import { messagePayload, snowflake } from './discord-payloads.js';
