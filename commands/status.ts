@@ -60,6 +60,7 @@ export default defineCommand({
     for (const a of adapters) {
       const state = a.up ? t('status.up') : t('status.down');
       lines.push(`  • ${a.platform}: ${state}${a.since ? ` ${t('status.since', { when: utc(a.since) })}` : ''}`);
+      for (const note of a.notes ?? []) lines.push(`    – ${shown(note, 300)}`);
     }
     const { id, leader } = await status.instance();
     const role = leader === id ? t('status.leader') : t('status.sentBy', { leader: leader ?? t('status.noLeader') });

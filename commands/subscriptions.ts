@@ -6,7 +6,7 @@ import { styleText } from './subscribe.js';
 
 function line(s: SubscriptionView, t: Translate, indent = '  '): string {
   const notes = [
-    ...(s.format === 'full' && s.linkPreviews ? [] : [styleText(s, t)]),
+    ...(s.format === 'full' && s.linkPreviews && !s.publish ? [] : [styleText(s, t)]),
     ...(s.active ? [] : [t('subscriptions.paused', { topic: s.topic })]),
   ];
   return notes.length > 0 ? `${indent}• ${s.topic} (${notes.join('; ')})` : `${indent}• ${s.topic}`;

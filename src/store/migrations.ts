@@ -91,7 +91,19 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (platform, chat_id)
   ) WITHOUT ROWID;
   `,
-  // 6: the language of a private chat's reader, remembered when they subscribe (/language wins)
+  // 6: publishing to following servers; the forum post each brief opened in a forum channel
+  `
+  ALTER TABLE subscriptions ADD COLUMN publish INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE forum_threads (
+    platform TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    slug TEXT NOT NULL,
+    thread_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, chat_id, slug)
+  ) WITHOUT ROWID;
+  `,
+  // 7: the language of a private chat's reader, remembered when they subscribe (/language wins)
   `
   ALTER TABLE chat_settings ADD COLUMN reader_language TEXT;
   `,

@@ -36,10 +36,14 @@ describe("the bot's own words in the reader's language", () => {
     expect(all).toContain('Наберите /help <команда>, чтобы узнать подробности.');
     expect(englishWords(all)).toEqual([]);
     const one = textOf(await t.send('/help subscribe', russian));
-    expect(one).toMatch(/^Как использовать: \/subscribe <topic> \[format\] \[previews\]\n/);
+    expect(one).toMatch(/^Как использовать: \/subscribe <topic> \[format\] \[previews\] \[channel\] \[publish\]\n/);
     expect(one).toContain('Параметры:');
     expect(one).toContain('(необязательно)');
-    expect(englishWords(one.replace(/^\s+\w+(?: \(.*?\))?:|full|compact|headline|previews|format/gm, ''))).toEqual([]);
+    expect(
+      englishWords(
+        one.replace(/^\s+\w+(?: \(.*?\))?:|full|compact|headline|previews|format|channel|publish|true|false/gm, ''),
+      ),
+    ).toEqual([]);
     expect(textOf(await t.send('/help nothing', russian))).toMatch(/^Команды «nothing» нет\. Команды: \/brief/);
     // English readers still read English.
     expect(textOf(await t.send('/help'))).toMatch(/^Commands:\n/);
