@@ -32,7 +32,8 @@ export interface ReloadReport {
   errors: ContentError[];
 }
 
-const CACHE_SAVE_DELAY_MS = 5_000;
+/** Removals are written in one transaction after a burst of edits. */
+const CACHE_SAVE_DELAY_MS = 1_000;
 
 /**
  * The content folder: loads it, keeps the Library in step with the files, and
@@ -53,9 +54,13 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
 
   constructor(private readonly options: StoreOptions) {
     super();
-    this.cache = new ParseCache(options.cacheFile, (reason) =>
-      options.logger.warn({ reason }, 'content cache damaged; parsing every file again'),
-    );
+    this.cache = new ParseCache({
+      path: options.cacheFile,
+      dir: options.dir,
+      onDamaged: (reason) => options.logger.warn({ reason }, 'content cache damaged; parsing every file again'),
+      onWriteFailed: (err) => options.logger.warn({ err }, 'could not write the content cache'),
+      onReread: (reason) => options.logger.warn({ reason }, 'content cache entry lost; brief read from its file'),
+    });
   }
 
   get dir(): string {
@@ -184,16 +189,14 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
     return this.reload([...stale, ...gone]);
   }
 
-  /** Resolves once the parse cache is on disk, writing a pending one now. */
+  /** Resolves once the brief store holds every change, writing pending ones now. */
   async flushCache(): Promise<void> {
-    await this.cache.flush(this.cacheWriteFailed);
+    await this.queue;
+    this.cache.flush();
   }
 
-  private readonly cacheWriteFailed = (err: unknown) =>
-    this.options.logger.warn({ err }, 'could not write the content cache');
-
   private saveCache(delayMs: number): void {
-    this.cache.saveLater(delayMs, this.cacheWriteFailed);
+    this.cache.saveLater(delayMs);
   }
 
   /** Turns "docs/x.md" into the path an editor sees: "content/docs/x.md". */
