@@ -65,6 +65,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     dir: config.contentDir,
     logger,
     cacheFile: join(dirname(config.databasePath), 'content-cache.bin'),
+    // Serve what the brief store holds at once; the folder is checked in the background.
+    checkInBackground: true,
   });
   const report = await store.load();
   logger.info(
