@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { ContentStore } from '../src/content/store.js';
-import { silentLogger } from '../src/core/logger.js';
+import pino from 'pino';
 import { ensureCorpus } from './generate.js';
 
 /**
@@ -11,11 +11,11 @@ import { ensureCorpus } from './generate.js';
 const size = Number(process.argv[2] ?? 10_000);
 const mode = process.argv[3] ?? 'cold';
 const corpus = ensureCorpus(size, Number(process.argv[4] ?? 20_180_911));
-const cacheFile = `${corpus.dir}.content-cache.bin`;
+const cacheFile = `${corpus.dir}.briefs.sqlite`;
 if (mode === 'cold') rmSync(cacheFile, { force: true });
 const store = new ContentStore({
   dir: corpus.dir,
-  logger: silentLogger(),
+  logger: pino({ level: 'warn' }, process.stderr),
   cacheFile,
   checkInBackground: mode === 'warm',
 });

@@ -64,7 +64,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const store = new ContentStore({
     dir: config.contentDir,
     logger,
-    cacheFile: join(dirname(config.databasePath), 'content-cache.bin'),
+    cacheFile: join(dirname(config.databasePath), 'content-store.sqlite'),
     // Serve what the brief store holds at once; the folder is checked in the background.
     checkInBackground: true,
   });

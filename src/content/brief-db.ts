@@ -1,12 +1,15 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createHash } from 'node:crypto';
 import type { Brief } from './brief.js';
 import type { FileStamp } from './read-brief.js';
 import type { BriefDetail, BriefHead } from './stored-brief.js';
 
 /** Bumped whenever parsing or the layout changes what a row means, so old stores are rebuilt. */
-export const STORE_FORMAT = '6';
+export const STORE_FORMAT = '7';
+
+const digestOf = (bytes: Buffer): string => createHash('sha1').update(bytes).digest('base64url');
 
 /** A file's row as a start reads it: its stamp and the head of its brief, never the long part. */
 export interface HeadRow extends FileStamp {
@@ -37,6 +40,8 @@ CREATE TABLE files (
   url TEXT NOT NULL, draft INTEGER NOT NULL, head_sum INTEGER NOT NULL, digest TEXT NOT NULL);
 CREATE TABLE details (id INTEGER PRIMARY KEY, summary TEXT NOT NULL, facts TEXT NOT NULL, sources TEXT NOT NULL,
   body TEXT NOT NULL, sum INTEGER NOT NULL);
+CREATE TABLE saved_index (name TEXT PRIMARY KEY, generation INTEGER NOT NULL, bytes BLOB NOT NULL, digest TEXT NOT NULL);
+INSERT INTO meta (key, value) VALUES ('generation', '0');
 `;
 
 /** FNV-1a over the parts and their separators: SQLite keeps no checksum of its own rows. */
@@ -84,8 +89,10 @@ export class BriefDb {
          translation_of, aliases, publisher, url, draft, head_sum, digest) VALUES (${Array(18).fill('?').join(', ')})`,
     );
     const insertDetail = db.prepare('INSERT INTO details (id, summary, facts, sources, body, sum) VALUES (?, ?, ?, ?, ?, ?)');
+    const nextGeneration = db.prepare("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'");
     this.writeRows = db.transaction((rows: readonly RowWrite[], deletes: readonly string[], savedAt: number) => {
       const ids = new Map<string, number>();
+      nextGeneration.run();
       for (const file of deletes) {
         removeDetail.run(file);
         removeFile.run(file);
@@ -177,6 +184,31 @@ export class BriefDb {
     }
     if (!row || checksum(row.slice(0, 4) as string[]) !== row[4]) return undefined;
     return { summary: row[0], facts: JSON.parse(row[1]) as string[], sources: JSON.parse(row[2]) as Brief['sources'], body: row[3] };
+  }
+
+  /** Counts writes: a saved index is good for the generation it was saved at only. */
+  generation(): number {
+    return Number(this.db.prepare("SELECT value FROM meta WHERE key = 'generation'").pluck().get());
+  }
+
+  /** Saves the search indexes as they are after the last write. */
+  saveIndex(bytes: Buffer): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO saved_index (name, generation, bytes, digest) VALUES (?, ?, ?, ?)')
+      .run('search', this.generation(), bytes, digestOf(bytes));
+  }
+
+  /** The search indexes saved after the last write, if they were and are intact. */
+  savedIndex(): Buffer | undefined {
+    try {
+      const row = this.db.prepare("SELECT generation, bytes, digest FROM saved_index WHERE name = 'search'").get() as
+        | { generation: number; bytes: Buffer; digest: string }
+        | undefined;
+      if (!row || row.generation !== this.generation() || digestOf(row.bytes) !== row.digest) return undefined;
+      return row.bytes;
+    } catch {
+      return undefined;
+    }
   }
 
   digest(file: string): string | undefined {

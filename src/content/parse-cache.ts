@@ -45,6 +45,10 @@ export class ParseCache implements DetailSource {
   private readonly deletes = new Set<string>();
   private readonly details: DetailCache;
   private saveTimer: NodeJS.Timeout | undefined;
+  private indexSource: (() => Buffer | undefined) | undefined;
+  private savedIndex: Buffer | undefined;
+  /** Whether the store's saved index matches what is served (then saving it again is waste). */
+  private indexCurrent = false;
 
   constructor(private readonly options: ParseCacheOptions) {
     this.details = new DetailCache(options.dir, options.onReread);
@@ -61,6 +65,8 @@ export class ParseCache implements DetailSource {
         rememberVersion(brief, row.version);
         this.entries.set(brief.file, { size: row.size, mtimeMs: row.mtimeMs, savedAt: row.savedAt, brief });
       }
+      this.savedIndex = this.db.savedIndex();
+      this.indexCurrent = this.savedIndex !== undefined;
     } catch (error) {
       // A row that fails its checksum, or a page SQLite cannot read: start over from the files.
       this.entries = new Map();
@@ -133,6 +139,7 @@ export class ParseCache implements DetailSource {
     }
     this.pending.clear();
     this.deletes.clear();
+    this.indexCurrent = false;
     for (const row of rows) {
       const entry = this.entries.get(row.file);
       const id = ids.get(row.file);
@@ -144,16 +151,16 @@ export class ParseCache implements DetailSource {
     }
   }
 
-  /** Writes pending changes after `delayMs` of quiet, so a burst of edits is one transaction. */
-  saveLater(delayMs: number): void {
+  /**
+   * Writes pending changes after `delayMs` of quiet, so a burst of edits is one transaction,
+   * then the search indexes, which then match the store exactly (none while a write failed).
+   */
+  saveLater(delayMs: number, searchIndex: () => Buffer | undefined): void {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    if (delayMs <= 0) this.commit();
-    else
-      this.saveTimer = setTimeout(() => {
-        this.saveTimer = undefined;
-        this.commit();
-      }, delayMs).unref();
+    this.indexSource = searchIndex;
+    if (delayMs <= 0) this.flush();
+    else this.saveTimer = setTimeout(() => this.flush(), delayMs).unref();
   }
 
   /** Writes whatever is pending now. */
@@ -161,6 +168,27 @@ export class ParseCache implements DetailSource {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     this.commit();
+    if (!this.db || this.indexCurrent || this.pending.size + this.deletes.size > 0) return;
+    const bytes = this.indexSource?.();
+    if (!bytes) return;
+    try {
+      this.db.saveIndex(bytes);
+      this.indexCurrent = true;
+    } catch (err) {
+      this.options.onWriteFailed(err);
+    }
+  }
+
+  /** The search indexes saved with the store when nothing was written since (once: they are large). */
+  takeSavedIndex(): Buffer | undefined {
+    const saved = this.savedIndex;
+    this.savedIndex = undefined;
+    return saved;
+  }
+
+  /** The served indexes are not the saved ones (rebuilt, or changed): save them at the next write. */
+  indexChanged(): void {
+    this.indexCurrent = false;
   }
 
   /** Keeps only the given files, dropping entries of files that no longer exist. */

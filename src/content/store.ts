@@ -103,9 +103,10 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
         const brief = this.claim(outcome);
         if (brief) briefs.push(brief);
       }
-      this.library.replaceAll(briefs);
+      if (!this.library.replaceAll(briefs, this.cache.takeSavedIndex())) this.cache.indexChanged();
       this.cache.retain(new Set(files));
       this.saveCache(0);
+      this.saveIndexWhenReady();
       return this.report([], this.errors());
     });
   }
@@ -119,7 +120,8 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
       if (brief) briefs.push(brief);
     }
     if (briefs.length + this.drafts.size === 0) return false;
-    this.library.replaceAll(briefs);
+    if (!this.library.replaceAll(briefs, this.cache.takeSavedIndex())) this.cache.indexChanged();
+    this.saveIndexWhenReady();
     // After the indexes are complete, so that what the check changes lands on them as a hot reload would.
     this.checked = this.library
       .textReady()
@@ -129,6 +131,11 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
         return undefined;
       });
     return true;
+  }
+
+  /** Once the search indexes are complete, they are saved with the briefs (unless a change is pending). */
+  private saveIndexWhenReady(): void {
+    void this.library.textReady().then(() => this.serialized(async () => this.saveCache(0)));
   }
 
   /** Re-reads the given files (paths relative to the folder) and applies what changed. */
@@ -196,7 +203,7 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
   }
 
   private saveCache(delayMs: number): void {
-    this.cache.saveLater(delayMs);
+    this.cache.saveLater(delayMs, () => this.library.savedSearch());
   }
 
   /** Turns "docs/x.md" into the path an editor sees: "content/docs/x.md". */
