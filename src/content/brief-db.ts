@@ -114,23 +114,24 @@ export class BriefDb {
    * Opens the store, or creates it. One that is truncated, from another version, damaged or
    * not a store at all is deleted and created empty, and `onDamaged` says why.
    */
-  static open(path: string, onDamaged: (reason: string) => void): BriefDb {
+  static open(path: string, folder: string, onDamaged: (reason: string) => void): BriefDb {
     mkdirSync(dirname(path), { recursive: true });
     try {
-      return BriefDb.openExisting(path);
+      return BriefDb.openExisting(path, folder);
     } catch (error) {
       onDamaged(error instanceof Error ? error.message : String(error));
-      return BriefDb.recreate(path);
+      return BriefDb.recreate(path, folder);
     }
   }
 
   /** Deletes the store file and creates it empty. */
-  static recreate(path: string): BriefDb {
+  static recreate(path: string, folder: string): BriefDb {
     for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-    return BriefDb.openExisting(path);
+    return BriefDb.openExisting(path, folder);
   }
 
-  private static openExisting(path: string): BriefDb {
+  /** `folder` is the content folder's real path: a store is only good for the folder it was built from. */
+  private static openExisting(path: string, folder: string): BriefDb {
     const db = new BetterSqlite3(path);
     try {
       db.pragma('journal_mode = DELETE');
@@ -138,13 +139,15 @@ export class BriefDb {
       const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
       if (tables.n === 0) {
         db.exec(SCHEMA);
-        db.prepare("INSERT INTO meta (key, value) VALUES ('format', ?)").run(STORE_FORMAT);
+        db.prepare("INSERT INTO meta (key, value) VALUES ('format', ?), ('folder', ?)").run(STORE_FORMAT, folder);
         return new BriefDb(db);
       }
       const pages = Number(db.pragma('page_count', { simple: true })) * Number(db.pragma('page_size', { simple: true }));
       if (pages !== statSync(path).size) throw new StoreDamaged(`store file is ${statSync(path).size} bytes, expected ${pages}`);
       const format = db.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get() as string | undefined;
       if (format !== STORE_FORMAT) throw new StoreDamaged(`store format ${String(format)}, expected ${STORE_FORMAT}`);
+      const builtFrom = db.prepare("SELECT value FROM meta WHERE key = 'folder'").pluck().get() as string | undefined;
+      if (builtFrom !== folder) throw new StoreDamaged(`store was built from ${String(builtFrom)}, not ${folder}`);
       const check = db.pragma('quick_check(1)', { simple: true });
       if (check !== 'ok') throw new StoreDamaged(`quick_check: ${String(check)}`);
       return new BriefDb(db);

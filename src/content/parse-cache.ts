@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Brief } from './brief.js';
 import { BriefDb, type RowWrite } from './brief-db.js';
 import { DetailCache } from './detail-cache.js';
@@ -58,7 +60,7 @@ export class ParseCache implements DetailSource {
   async load(): Promise<void> {
     const { path } = this.options;
     if (!path || this.db) return;
-    this.db = BriefDb.open(path, this.options.onDamaged);
+    this.db = BriefDb.open(path, this.folder(), this.options.onDamaged);
     try {
       for (const row of this.db.heads()) {
         const brief = new StoredBrief(row.head, row.id, this);
@@ -72,7 +74,15 @@ export class ParseCache implements DetailSource {
       this.entries = new Map();
       this.db.close();
       this.options.onDamaged(error instanceof Error ? error.message : String(error));
-      this.db = BriefDb.recreate(path);
+      this.db = BriefDb.recreate(path, this.folder());
+    }
+  }
+
+  private folder(): string {
+    try {
+      return realpathSync(this.options.dir);
+    } catch {
+      return resolve(this.options.dir);
     }
   }
 

@@ -61,4 +61,13 @@ describe('the on-disk brief store', () => {
     expect([...store.library.all()].map((b) => b.summary)).toEqual(['The lake keeps shrinking.']);
     expect(warnings).toEqual(['content cache entry lost; brief read from its file']);
   });
+
+  it('does not serve a store built from another content folder', async () => {
+    const { cacheFile } = await storedFolder();
+    const other = await tempDir();
+    await writeFiles(other, { 'glaciers.md': briefFile({ title: 'Glaciers retreat', summary: 'Ice is going.' }) });
+    const store = new ContentStore({ dir: other, logger: silentLogger(), cacheFile, checkInBackground: true });
+    await store.load();
+    expect([...store.library.all()].map((b) => [b.title, b.summary])).toEqual([['Glaciers retreat', 'Ice is going.']]);
+  });
 });
