@@ -77,6 +77,7 @@ function headColumns(file: string, stamp: FileStamp, savedAt: number, version: s
 export class BriefDb {
   private readonly readDetail: BetterSqlite3.Statement;
   private readonly readDigest: BetterSqlite3.Statement;
+  private readonly setClean: BetterSqlite3.Statement;
   private readonly writeRows: (rows: readonly RowWrite[], deletes: readonly string[], savedAt: number) => Map<string, number>;
 
   private constructor(private readonly db: BetterSqlite3.Database) {
@@ -89,10 +90,12 @@ export class BriefDb {
          translation_of, aliases, publisher, url, draft, head_sum, digest) VALUES (${Array(18).fill('?').join(', ')})`,
     );
     const insertDetail = db.prepare('INSERT INTO details (id, summary, facts, sources, body, sum) VALUES (?, ?, ?, ?, ?, ?)');
+    this.setClean = db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('clean', ?)");
     const nextGeneration = db.prepare("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'");
     this.writeRows = db.transaction((rows: readonly RowWrite[], deletes: readonly string[], savedAt: number) => {
       const ids = new Map<string, number>();
       nextGeneration.run();
+      this.setClean.run('0');
       for (const file of deletes) {
         removeDetail.run(file);
         removeFile.run(file);
@@ -148,7 +151,9 @@ export class BriefDb {
       if (format !== STORE_FORMAT) throw new StoreDamaged(`store format ${String(format)}, expected ${STORE_FORMAT}`);
       const builtFrom = db.prepare("SELECT value FROM meta WHERE key = 'folder'").pluck().get() as string | undefined;
       if (builtFrom !== folder) throw new StoreDamaged(`store was built from ${String(builtFrom)}, not ${folder}`);
-      const check = db.pragma('quick_check(1)', { simple: true });
+      // A store its last writer closed cleanly was whole then; one left by a crash gets SQLite's full check.
+      const clean = db.prepare("SELECT value FROM meta WHERE key = 'clean'").pluck().get() === '1';
+      const check = clean ? 'ok' : db.pragma('quick_check(1)', { simple: true });
       if (check !== 'ok') throw new StoreDamaged(`quick_check: ${String(check)}`);
       return new BriefDb(db);
     } catch (error) {
@@ -225,6 +230,11 @@ export class BriefDb {
   /** Writes parsed briefs and removes files, in one transaction; returns each written file's row. */
   write(rows: readonly RowWrite[], deletes: readonly string[], savedAt: number): Map<string, number> {
     return this.writeRows(rows, deletes, savedAt);
+  }
+
+  /** Records that every write of this session is done, so the next start can skip the full check. */
+  markClean(): void {
+    this.setClean.run('1');
   }
 
   close(): void {

@@ -173,17 +173,17 @@ export class ParseCache implements DetailSource {
     else this.saveTimer = setTimeout(() => this.flush(), delayMs).unref();
   }
 
-  /** Writes whatever is pending now. */
-  flush(): void {
+  /** Writes whatever is pending now; `clean` records that the session's writes are done (at a stop). */
+  flush(clean = false): void {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     this.commit();
-    if (!this.db || this.indexCurrent || this.pending.size + this.deletes.size > 0) return;
-    const bytes = this.indexSource?.();
-    if (!bytes) return;
+    if (!this.db || this.pending.size + this.deletes.size > 0) return;
     try {
-      this.db.saveIndex(bytes);
-      this.indexCurrent = true;
+      const bytes = this.indexCurrent ? undefined : this.indexSource?.();
+      if (bytes) this.db.saveIndex(bytes);
+      if (bytes) this.indexCurrent = true;
+      if (clean) this.db.markClean();
     } catch (err) {
       this.options.onWriteFailed(err);
     }

@@ -196,10 +196,10 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
     return this.reload([...stale, ...gone]);
   }
 
-  /** Resolves once the brief store holds every change, writing pending ones now. */
+  /** Resolves once the brief store holds every change, writing pending ones now, and records a clean stop. */
   async flushCache(): Promise<void> {
     await this.queue;
-    this.cache.flush();
+    this.cache.flush(true);
   }
 
   private saveCache(delayMs: number): void {
