@@ -7,9 +7,12 @@ import type { FileStamp } from './read-brief.js';
 import type { BriefDetail, BriefHead } from './stored-brief.js';
 
 /** Bumped whenever parsing or the layout changes what a row means, so old stores are rebuilt. */
-export const STORE_FORMAT = '7';
+export const STORE_FORMAT = '8';
 
 const digestOf = (bytes: Buffer): string => createHash('sha1').update(bytes).digest('base64url');
+
+/** Saved indexes are written in parts of this many bytes. */
+const INDEX_PART = 64 * 1024 * 1024;
 
 /** A file's row as a start reads it: its stamp and the head of its brief, never the long part. */
 export interface HeadRow extends FileStamp {
@@ -40,7 +43,7 @@ CREATE TABLE files (
   url TEXT NOT NULL, draft INTEGER NOT NULL, head_sum INTEGER NOT NULL, digest TEXT NOT NULL);
 CREATE TABLE details (id INTEGER PRIMARY KEY, summary TEXT NOT NULL, facts TEXT NOT NULL, sources TEXT NOT NULL,
   body TEXT NOT NULL, sum INTEGER NOT NULL);
-CREATE TABLE saved_index (name TEXT PRIMARY KEY, generation INTEGER NOT NULL, bytes BLOB NOT NULL, digest TEXT NOT NULL);
+CREATE TABLE saved_index (part INTEGER PRIMARY KEY, generation INTEGER NOT NULL, bytes BLOB NOT NULL, digest TEXT NOT NULL);
 INSERT INTO meta (key, value) VALUES ('generation', '0');
 `;
 
@@ -199,21 +202,31 @@ export class BriefDb {
     return Number(this.db.prepare("SELECT value FROM meta WHERE key = 'generation'").pluck().get());
   }
 
-  /** Saves the search indexes as they are after the last write. */
+  /** Saves the search indexes as they are after the last write, in parts (SQLite caps one value under 1 GB). */
   saveIndex(bytes: Buffer): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO saved_index (name, generation, bytes, digest) VALUES (?, ?, ?, ?)')
-      .run('search', this.generation(), bytes, digestOf(bytes));
+    const generation = this.generation();
+    const insert = this.db.prepare('INSERT INTO saved_index (part, generation, bytes, digest) VALUES (?, ?, ?, ?)');
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM saved_index').run();
+      for (let part = 0; part * INDEX_PART < bytes.length; part++) {
+        const chunk = bytes.subarray(part * INDEX_PART, (part + 1) * INDEX_PART);
+        insert.run(part, generation, chunk, digestOf(chunk));
+      }
+    })();
   }
 
   /** The search indexes saved after the last write, if they were and are intact. */
   savedIndex(): Buffer | undefined {
     try {
-      const row = this.db.prepare("SELECT generation, bytes, digest FROM saved_index WHERE name = 'search'").get() as
-        | { generation: number; bytes: Buffer; digest: string }
-        | undefined;
-      if (!row || row.generation !== this.generation() || digestOf(row.bytes) !== row.digest) return undefined;
-      return row.bytes;
+      const generation = this.generation();
+      const parts = this.db.prepare('SELECT part, generation, bytes, digest FROM saved_index ORDER BY part').all() as {
+        part: number;
+        generation: number;
+        bytes: Buffer;
+        digest: string;
+      }[];
+      const whole = parts.every((p, i) => p.part === i && p.generation === generation && digestOf(p.bytes) === p.digest);
+      return parts.length > 0 && whole ? Buffer.concat(parts.map((p) => p.bytes)) : undefined;
     } catch {
       return undefined;
     }

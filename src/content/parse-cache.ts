@@ -183,6 +183,10 @@ export class ParseCache implements DetailSource {
       const bytes = this.indexCurrent ? undefined : this.indexSource?.();
       if (bytes) this.db.saveIndex(bytes);
       if (bytes) this.indexCurrent = true;
+    } catch (err) {
+      this.options.onWriteFailed(err);
+    }
+    try {
       if (clean) this.db.markClean();
     } catch (err) {
       this.options.onWriteFailed(err);
