@@ -13,6 +13,17 @@ describe('parseLine', () => {
     expect(parseLine('/help')).toEqual({ command: 'help', rest: '' });
   });
 
+  it('names no bot when none was addressed (the key is absent, not undefined)', () => {
+    expect(parseLine('/brief xinjiang')).toStrictEqual({ command: 'brief', rest: 'xinjiang' });
+  });
+
+  it('allows spaces before the command and folds every run of whitespace in the rest to one space', () => {
+    expect(parseLine('  \t/brief xinjiang   re-education\t\ncamps')).toEqual({
+      command: 'brief',
+      rest: 'xinjiang re-education camps',
+    });
+  });
+
   it('is not fooled by text that is no command', () => {
     expect(parseLine('hello /brief')).toBeUndefined();
     expect(parseLine('/')).toBeUndefined();
