@@ -42,3 +42,35 @@ describe('AdapterDirectory counts how bulk deliveries end', () => {
     expect(seen).toEqual(['telegram:sent', 'telegram:failed', 'telegram:failed']);
   });
 });
+
+describe('AdapterDirectory tells which adapters are up', () => {
+  const terminal: Adapter = { platform: 'console', start: async () => undefined, stop: async () => undefined };
+
+  it('an adapter registers down; up and down are recorded with their time', () => {
+    const directory = new AdapterDirectory();
+    directory.register(adapterAnswering([]));
+    directory.register(terminal);
+    expect(directory.states()).toEqual([
+      { platform: 'telegram', up: false, canDeliver: true },
+      { platform: 'console', up: false, canDeliver: false },
+    ]);
+    const up = new Date('2026-01-01T10:00:00Z');
+    const down = new Date('2026-01-01T11:00:00Z');
+    directory.markUp('telegram', up);
+    directory.markUp('console', up);
+    expect(directory.states()[0]).toEqual({ platform: 'telegram', up: true, since: up, canDeliver: true });
+    expect(directory.deliveringPlatforms()).toEqual(['telegram']);
+    directory.markDown('telegram', down);
+    expect(directory.states()[0]).toEqual({ platform: 'telegram', up: false, since: down, canDeliver: true });
+    expect(directory.deliverer('telegram')).toBeUndefined();
+    expect(directory.deliveringPlatforms()).toEqual([]);
+  });
+
+  it('marking a platform that never registered changes nothing', () => {
+    const directory = new AdapterDirectory();
+    directory.markUp('discord');
+    directory.markDown('discord');
+    expect(directory.states()).toEqual([]);
+    expect(directory.deliverer('discord')).toBeUndefined();
+  });
+});
