@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decide, RateLimiter } from '../../src/core/rate-limit.js';
 import { ManualClock } from '../fakes/clock.js';
 import { testBot } from '../helpers/test-bot.js';
 import { makeBrief } from '../helpers/briefs.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const limiterAt = (clock: ManualClock, limit = 5, windowSeconds = 10) =>
   new RateLimiter({ limit, windowSeconds }, () => clock.now());
@@ -31,6 +35,27 @@ describe('RateLimiter', () => {
     // a's window (0-10 s) has ended, b's (6-16 s) has not.
     expect(limiter.check('a')).toBe('allow');
     expect(limiter.check('b')).toBe('warn');
+  });
+
+  it('ends a window exactly windowSeconds after it opened, between the sweeps too', () => {
+    const clock = new ManualClock();
+    const limiter = limiterAt(clock, 1);
+    limiter.check('x'); // t=0: the first sweep; the next is due at 10 s
+    clock.advance(5_000);
+    limiter.check('a'); // a's window: 5-15 s
+    clock.advance(5_000);
+    limiter.check('y'); // t=10 s: a sweep, a's window still open; the next sweep is due at 20 s
+    expect(limiter.check('a')).toBe('warn');
+    clock.advance(5_000);
+    expect(limiter.check('a')).toBe('allow');
+  });
+
+  it('without an injected clock runs on the monotonic clock', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const limiter = new RateLimiter({ limit: 1, windowSeconds: 10 });
+    expect([limiter.check('k'), limiter.check('k')]).toEqual(['allow', 'warn']);
+    vi.advanceTimersByTime(10_000);
+    expect(limiter.check('k')).toBe('allow');
   });
 
   it('scales the allowance per key: a scale of 3 allows three times the limit', () => {

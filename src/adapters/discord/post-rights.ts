@@ -4,7 +4,9 @@ import { apiErrorCode, describeError } from './errors.js';
 
 type Refusal = Extract<DeliveryResult, { ok: false }>;
 
-const refuse = (detail: string): Refusal => ({ ok: false, reason: 'forbidden', detail, user: true });
+function refuse(detail: string): Refusal {
+  return { ok: false, reason: 'forbidden', detail, user: true };
+}
 
 /**
  * Whether a member may have the bot post into `channelId` on their behalf: the channel must be
@@ -30,7 +32,7 @@ export async function refusePostFor(
     return refuse('you need Manage Messages or Manage Server in that channel');
   } catch (error) {
     if (apiErrorCode(error) === RESTJSONErrorCodes.UnknownMember) return refuse('you are not a member of this server');
-    const detail = String(describeError(error).message ?? 'unknown error');
+    const detail = String(describeError(error).message);
     return { ok: false, reason: 'failed', detail: `could not check your permissions there: ${detail}` };
   }
 }

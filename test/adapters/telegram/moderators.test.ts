@@ -1,5 +1,5 @@
 import { Telegram } from 'telegraf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ANONYMOUS_ADMIN_ID, Moderators, REMEMBER_MS } from '../../../src/adapters/telegram/moderators.js';
 import { ManualClock } from '../../fakes/clock.js';
 import { FakeTelegramApi, groupChat, user } from '../../fakes/telegram-api.js';
@@ -19,6 +19,10 @@ describe('Moderators (against the fake Bot API)', () => {
     const log = memoryLogger();
     lines = log.lines;
     moderators = new Moderators(new Telegram(fake.token, { apiRoot: fake.url }), log.logger, () => clock.now());
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
   afterAll(async () => {
@@ -59,11 +63,17 @@ describe('Moderators (against the fake Bot API)', () => {
 
   it('forgets answers older than a minute, so the memory holds only recent askers', async () => {
     clock.advance(REMEMBER_MS);
-    for (const id of [101, 102, 103]) fake.setMember(group.id, id, 'member');
+    for (const id of [101, 102, 103, 104]) fake.setMember(group.id, id, 'member');
     for (const id of [101, 102]) await moderators.check({ chat: group, from: user(id) });
-    clock.advance(REMEMBER_MS);
+    clock.advance(REMEMBER_MS / 2);
     await moderators.check({ chat: group, from: user(103) });
-    expect(moderators.remembered).toBe(1);
+    clock.advance(REMEMBER_MS / 2);
+    await moderators.check({ chat: group, from: user(104) });
+    // 101 and 102 are a minute old and gone; 103, half a minute old, is kept and still answers.
+    expect(moderators.remembered).toBe(2);
+    const before = asked();
+    await moderators.check({ chat: group, from: user(103) });
+    expect(asked()).toBe(before);
   });
 
   it('counts private chats, channels and anonymous group admins without asking', async () => {
@@ -85,6 +95,19 @@ describe('Moderators (against the fake Bot API)', () => {
     expect(await moderators.check({ chat: group })).toBe(false);
     expect(await moderators.check({ chat: group, senderChat: { id: -1007 } })).toBe(false);
     expect(asked()).toBe(before);
+  });
+
+  it('without an injected clock remembers for a minute of the monotonic clock', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const plain = new Moderators(new Telegram(fake.token, { apiRoot: fake.url }), memoryLogger().logger);
+    fake.setMember(group.id, 9, 'administrator');
+    await plain.check({ chat: group, from: user(9) });
+    const before = asked();
+    await plain.check({ chat: group, from: user(9) });
+    expect(asked()).toBe(before);
+    vi.advanceTimersByTime(REMEMBER_MS);
+    await plain.check({ chat: group, from: user(9) });
+    expect(asked()).toBe(before + 1);
   });
 
   it('says no when Telegram cannot answer, and logs which chat and why', async () => {
