@@ -12,6 +12,8 @@ const boom = defineCommand({
   examples: () => [],
   run({ args }) {
     if (args.how === 'user') throw new UserError('That channel does not exist.');
+    if (args.how === 'wrapped')
+      throw new Error('store: query failed', { cause: new UserError('The database is not answering.', 'db_down') });
     throw new Error('database exploded at /secret/path');
   },
 });
@@ -47,7 +49,16 @@ describe('Bot', () => {
 
   it('shows user errors as they are and hides internal ones behind a reference', async () => {
     const t = await testBot({ commands: [...coreCommands, boom] });
-    expect(await t.send('/boom user')).toMatchObject({ tone: 'error', text: 'That channel does not exist.' });
+    expect(await t.send('/boom user')).toMatchObject({
+      tone: 'error',
+      text: 'That channel does not exist.',
+      code: 'user_error',
+    });
+    expect(await t.send('/boom wrapped')).toMatchObject({
+      tone: 'error',
+      text: 'The database is not answering.',
+      code: 'db_down',
+    });
     const internal = await t.send('/boom internal');
     expect(internal).toMatchObject({ tone: 'error', code: 'internal' });
     expect(internal?.kind === 'text' && internal.text).toMatch(/^Something went wrong on our side \(ref [0-9a-f]{8}\)/);
