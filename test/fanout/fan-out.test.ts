@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,6 +19,21 @@ import {
 } from './helpers/test-app.js';
 
 const SLOW = 60_000;
+
+/** How each delivery ended, as the console's deliveries page shows it: `chat status last_error`. */
+function outcomes(place: TestPlace): string[] {
+  const db = new BetterSqlite3(place.databasePath, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT chat_id, status, last_error FROM deliveries ORDER BY chat_id, id').all() as {
+      chat_id: string;
+      status: string;
+      last_error: string | null;
+    }[];
+    return rows.map((r) => `${r.chat_id} ${r.status} ${r.last_error ?? ''}`.trim());
+  } finally {
+    db.close();
+  }
+}
 
 describe('fan-out of new and updated briefs', () => {
   let place: TestPlace;
@@ -66,6 +82,9 @@ describe('fan-out of new and updated briefs', () => {
       expect(discord.to('c1')).toEqual(['New dams']);
       expect(telegram.to('g3')).toEqual([]);
       expect(telegram.sent.every((s) => s.bulk)).toBe(true);
+      // Each delivery carries the briefs related to it, as /brief shows them: aral shares the topic water.
+      const first = telegram.sent[0]!.reply;
+      expect(first.kind === 'brief' && first.related.map((r) => r.slug)).toEqual(['aral']);
 
       await writeBrief(place, 'dams', {
         title: 'New dams on the Syr Darya',
@@ -102,6 +121,25 @@ describe('fan-out of new and updated briefs', () => {
       await waitFor(() => app.store.library.get('aral') === undefined, 5_000, 'the removal');
       await app.fanout.idle();
       expect(telegram.calls).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    'drops a delivery whose brief was removed while it waited',
+    async () => {
+      const app = await start({ fanout: { concurrency: 1 } });
+      for (const id of ['g1', 'g2']) await subscribe(app, groupChat(id), 'water');
+      const gate = telegram.hold(0);
+      await writeBrief(place, 'dams', { topics: ['water'] });
+      await waitFor(() => telegram.waiting === 1, 5_000, 'the first send to wait');
+      await unlink(join(place.contentDir, 'dams.md'));
+      await waitFor(() => app.store.library.get('dams') === undefined, 5_000, 'the removal');
+      gate.release();
+      await app.fanout.idle();
+      expect(telegram.sent).toHaveLength(1);
+      const waited = telegram.calls[0]!.chatId === 'g1' ? 'g2' : 'g1';
+      expect(outcomes(place)).toContain(`${waited} dropped the brief was removed`);
     },
     SLOW,
   );
@@ -171,6 +209,7 @@ describe('fan-out of new and updated briefs', () => {
       expect(telegram.to(pending[0]!)).toEqual([]);
       expect(telegram.to(pending[1]!)).toEqual(['New dams']);
       expect(telegram.to(first!)).toEqual(['New dams']);
+      expect(outcomes(place)).toContain(`${pending[0]} dropped the chat no longer follows the topic`);
     },
     SLOW,
   );
@@ -338,6 +377,12 @@ describe('fan-out of new and updated briefs', () => {
       expect(telegram.to('b')).toEqual(['New dams']);
       const toB = telegram.sent.find((s) => s.chatId === 'b')!.reply;
       expect(toB.kind === 'brief' && toB.brief.summary).toBe('Second draft.');
+      expect(outcomes(place)).toEqual([
+        'a done',
+        'a done',
+        'b superseded a newer version of the brief replaced it',
+        'b done',
+      ]);
     },
     SLOW,
   );
