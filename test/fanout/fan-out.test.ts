@@ -217,12 +217,16 @@ describe('fan-out of new and updated briefs', () => {
   it(
     'sends again a delivery whose send never finished before the shutdown gave up on it',
     async () => {
-      const first = await start({ fanout: { concurrency: 1, stopGraceMs: 100 } });
+      const firstLog = memoryLogger();
+      const first = await start({ fanout: { concurrency: 1, stopGraceMs: 100 }, logger: firstLog.logger });
       for (const id of ['g1', 'g2', 'g3']) await subscribe(first, groupChat(id), 'water');
       telegram.hold(1); // never released: the platform never accepted the second send
       await writeBrief(place, 'dams', { topics: ['water'] });
       await waitFor(() => telegram.sent.length === 1 && telegram.waiting === 1, 5_000, 'the broadcast to stall');
       await first.stop();
+      expect(firstLog.lines.filter((l) => l.msg.startsWith('stopped while sends were under way'))).toEqual([
+        expect.objectContaining({ level: 40, deliveries: 1 }),
+      ]);
 
       const { logger, lines } = memoryLogger();
       const fresh = new MemoryAdapter('telegram');
@@ -305,13 +309,19 @@ describe('fan-out of new and updated briefs', () => {
   it(
     'follows a group that migrated to a new id',
     async () => {
-      const app = await start();
+      const { logger, lines } = memoryLogger();
+      const app = await start({ logger });
       await subscribe(app, groupChat('-100'), 'water');
       telegram.script('-100', { ok: false, reason: 'migrated', newChatId: '-100200' });
       await writeBrief(place, 'dams', { topics: ['water'] });
       await waitFor(() => telegram.sent.length === 1, 5_000, 'the delivery');
       await app.fanout.idle();
       expect(telegram.to('-100200')).toEqual(['New dams']);
+      expect(lines.find((l) => l.msg === 'chat migrated; its subscriptions moved')).toMatchObject({
+        platform: 'telegram',
+        from: '-100',
+        to: '-100200',
+      });
       expect(await app.data.subscriptionsOf({ platform: 'telegram', chatId: '-100' })).toEqual([]);
       expect((await app.data.subscriptionsOf({ platform: 'telegram', chatId: '-100200' })).map((s) => s.topic)).toEqual(
         ['water'],
@@ -404,6 +414,30 @@ describe('fan-out of new and updated briefs', () => {
       await waitFor(() => discord.sent.length === 1, 5_000, 'the held delivery');
       expect(discord.to('c1')).toEqual(['New dams']);
       await third.fanout.idle();
+    },
+    SLOW,
+  );
+
+  it(
+    'drops deliveries that waited longer than they may, and says how many',
+    async () => {
+      const first = await start();
+      await subscribe(first, groupChat('c1', 'discord'), 'water');
+      await first.stop();
+      const second = await startTestApp(place, { adapters: [telegram] });
+      apps.push(second);
+      await writeBrief(place, 'dams', { topics: ['water'] });
+      await waitFor(() => second.store.library.get('dams') !== undefined, 5_000, 'the new brief');
+      await second.fanout.idle();
+      await second.stop();
+      const { logger, lines } = memoryLogger();
+      const third = await start({ fanout: { expireAfterMs: 1 }, logger });
+      await third.fanout.idle();
+      expect(discord.sent).toEqual([]);
+      expect(lines.filter((l) => l.msg === 'dropped deliveries that waited too long to be sent')).toEqual([
+        expect.objectContaining({ level: 40, deliveries: 1 }),
+      ]);
+      expect(outcomes(place)).toEqual([expect.stringMatching(/^c1 dropped/)]);
     },
     SLOW,
   );
