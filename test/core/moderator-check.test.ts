@@ -66,6 +66,8 @@ describe('the core decides who is a moderator, and asks only when it matters', (
     expect(admin).toMatch(/\/post\b/);
     expect(admin).toMatch(/\/subscribe\b/);
     expect(privately).toMatch(/\/subscribe\b/);
+    // Anyone may subscribe their own private chat.
+    expect(textOf(await t.bot.handleText('/help', caller(false), dm))).toMatch(/\/subscribe\b/);
     expect(privately).not.toMatch(/\/post\b/);
   });
 });

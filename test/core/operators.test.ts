@@ -29,6 +29,10 @@ describe('Operators: who may see what only operators see', () => {
     expect(operators.isOperator(bob, chat('telegram', 'u2', 'private'))).toBe(false);
   });
 
+  it('knows no operators on a platform it has no settings for', () => {
+    expect(operators.isOperator(bob, chat('slack', 'home'))).toBe(false);
+  });
+
   it('counts whoever has the terminal', () => {
     expect(operators.isOperator({ ...ann, id: 'nobody' }, chat('console'))).toBe(true);
   });

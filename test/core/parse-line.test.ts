@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import briefCommand from '../../commands/brief.js';
 import searchCommand from '../../commands/search.js';
 import { bindArgs } from '../../src/core/bind-args.js';
-import { parseLine } from '../../src/core/parse-line.js';
+import { cleanText, parseLine } from '../../src/core/parse-line.js';
 
 describe('parseLine', () => {
   it('reads the command, the addressed bot and the rest', () => {
@@ -43,6 +43,12 @@ describe('parseLine', () => {
         expect(parsed?.rest).not.toMatch(/[\u0000\u200b\u202e]/);
       }),
     );
+  });
+});
+
+describe('cleanText (inline queries)', () => {
+  it('drops invisible characters and folds whitespace', () => {
+    expect(cleanText('  kazakh\u200b\u0000 camps\t\n  ')).toBe('kazakh camps');
   });
 });
 

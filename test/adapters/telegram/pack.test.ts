@@ -33,6 +33,11 @@ describe('the Telegram packer: units stay together', () => {
     expect(texts([[x(5, 'a')], [x(9, 'b'), x(10, 'c')]])).toEqual([['aaaaa'], ['bbbbbbbbb', 'cccccccccc']]);
   });
 
+  it('counts a line break before every line but the first of a message', () => {
+    // 7 + break + 6 = 14; + break + 6 = 21: the third unit starts the next message.
+    expect(texts([[x(7, 'a')], [x(6, 'b')], [x(6, 'c')]])).toEqual([['aaaaaaa', 'bbbbbb'], ['cccccc']]);
+  });
+
   it('fills the current message from a unit longer than a message instead of leaving it short', () => {
     expect(texts([[x(5, 'a')], [x(10, 'b'), x(10, 'c')]])).toEqual([['aaaaa', 'bbbbbbbbbb'], ['cccccccccc']]);
   });
@@ -41,6 +46,10 @@ describe('the Telegram packer: units stay together', () => {
 describe('the Telegram packer: cutting a line longer than a message', () => {
   it('keeps a line of exactly the limit whole, even with spaces in it', () => {
     expect(texts([[['aaaa bbbb cccc ddddd']]])).toEqual([['aaaa bbbb cccc ddddd']]);
+  });
+
+  it('moves a line of exactly the limit to a message of its own whole, even with spaces in it', () => {
+    expect(texts([[x(3, 'z'), ['aaaa bbbb cccc ddddd']]])).toEqual([['zzz'], ['aaaa bbbb cccc ddddd']]);
   });
 
   it('cuts at the last space in reach and carries on with the rest', () => {
