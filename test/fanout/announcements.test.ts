@@ -60,9 +60,12 @@ describe('announcements: what is owed to whom, and what the log says', () => {
     ]);
   });
 
-  it('announces nothing for a brief that is not in the library', async () => {
+  it('announces nothing for a brief that is not in the library, even one announced before', async () => {
     await announceCurrent(parts(new Library([water('dams')])), 'gone');
     expect(await store.knownVersion('gone')).toBeUndefined();
+    await announceCurrent(parts(new Library([water('dams')])), 'dams');
+    lines.length = 0;
+    await announceCurrent(parts(new Library([])), 'dams');
     expect(lines).toEqual([]);
   });
 });
