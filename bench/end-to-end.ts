@@ -8,7 +8,7 @@ import { benchFleet, type FleetBenchResult } from './fleet.js';
 import { benchTelegram, type BenchTelegramResult } from './telegram.js';
 import { benchWebhook, type BenchWebhookResult } from './webhook.js';
 
-export type EndToEndName = 'telegram' | 'webhook' | 'discord' | 'fanout' | 'fleet';
+export type EndToEndName = 'telegram' | 'webhook' | 'discord' | 'fanout' | 'fanoutTopics' | 'fleet';
 
 export interface DiscordInteractionsResult {
   interactions: number;
@@ -21,6 +21,8 @@ export interface EndToEndResults {
   webhook?: BenchWebhookResult | string;
   discord?: DiscordInteractionsResult | string;
   fanout?: BenchFanoutTelegramResult | string;
+  /** The same fan-out with half the targets topics of forum supergroups. */
+  fanoutTopics?: BenchFanoutTelegramResult | string;
   fleet?: FleetBenchResult | string;
 }
 
@@ -45,6 +47,8 @@ async function run(name: EndToEndName): Promise<unknown> {
     }
     case 'fanout':
       return benchFanoutTelegram({ chats: FANOUT_CHATS, messagesPerSecond: 30 });
+    case 'fanoutTopics':
+      return benchFanoutTelegram({ chats: FANOUT_CHATS, messagesPerSecond: 30, forumShare: 0.5 });
     case 'fleet':
       return benchFleet({ commands: FLEET_COMMANDS, chats: FANOUT_CHATS });
   }

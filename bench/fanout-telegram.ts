@@ -100,6 +100,8 @@ export async function benchFanoutTelegram(
       DATABASE_PATH: databasePath,
       LOG_LEVEL: 'silent',
       PORT: '0',
+      // The quiet period that lets editors finish saving is not part of the fan-out rate.
+      ANNOUNCE_QUIET_SECONDS: '0',
     });
     const app = await startApp(config, { logger: silentLogger(), watch: false, adapters: platformAdapters });
     try {

@@ -61,6 +61,7 @@ const END_TO_END: [EndToEndName, string][] = [
   ['webhook', 'telegram webhook: 5,000 /brief over 500 chats through the HTTP listener, 40 connections'],
   ['discord', 'discord: 500 /brief interactions through discord.js and the fake gateway'],
   ['fanout', 'fan-out: one new brief to 1,000 Telegram chats at 30 messages/s (about 35 s)'],
+  ['fanoutTopics', 'fan-out: the same, half the targets forum topics, two per group (about 35 s)'],
   [
     'fleet',
     'fleet: 3 processes on PostgreSQL, 3,000 webhook /brief, then 1,000 chats with the leader killed (about 90 s)',

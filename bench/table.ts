@@ -108,6 +108,7 @@ const END_TO_END_ROWS: [
   EndToEndRow<'webhook'>,
   EndToEndRow<'discord'>,
   EndToEndRow<'fanout'>,
+  EndToEndRow<'fanoutTopics'>,
   EndToEndRow<'fleet'>,
 ] = [
   [
@@ -137,6 +138,14 @@ const END_TO_END_ROWS: [
       `${r.messagesPerSecond.toFixed(1)} messages/s, ${count(r.rateLimited)} 429s, ${count(r.duplicates)} duplicates, ` +
       `${count(r.chatsServed)}/${count(r.chats)} chats served, ${seconds(r.durationMs)}`,
     '>= 27 messages/s, no 429, no duplicate, every chat',
+  ],
+  [
+    'fanoutTopics',
+    'The same fan-out, half the 1,000 targets forum topics (two per supergroup)',
+    (r) =>
+      `${r.messagesPerSecond.toFixed(1)} messages/s, ${count(r.rateLimited)} 429s, ${count(r.duplicates)} duplicates, ` +
+      `${count(r.chatsServed)}/${count(r.chats)} targets served, ${seconds(r.durationMs)}`,
+    '>= 27 messages/s, no 429, no duplicate, every target',
   ],
   [
     'fleet',

@@ -2,39 +2,15 @@ import { defineCommand } from '../src/core/command.js';
 import type { Reply } from '../src/core/types.js';
 import type { PostResult } from '../src/core/services.js';
 import { briefQueryOption, topicExamples } from './examples.js';
+import { notAnnouncementText, placeName, refusalText, targetRefusal, text } from './target-text.js';
 import { shown } from './topic-choice.js';
 
-const text = (tone: 'info' | 'error', message: string, code?: string): Reply =>
-  code === undefined ? { kind: 'text', tone, text: message } : { kind: 'text', tone, text: message, code };
-
-/** `here`, `in @news`, `in <#123>` (a channel link on Discord); bare ids are not worth showing. */
-function placeName(target: string | undefined, current: string): string {
-  if (target === undefined || target === current) return 'here';
-  return /^-?\d+$/.test(target) ? 'in that channel' : `in ${shown(target, 40)}`;
-}
-
 function outcomeText(result: PostResult, title: string, where: string): Reply {
-  if (result.ok) return text('info', `Posted "${shown(title, 100)}" ${where}.`);
-  switch (result.outcome) {
-    case 'forbidden':
-      if (result.userForbidden)
-        return text('error', `You cannot post ${where}: ${shown(result.detail, 200)}.`, 'post_not_allowed');
-      return text(
-        'error',
-        `I could not post ${where}: ${shown(result.detail, 200)}. Ask an admin to give me that permission there, then try again.`,
-        'post_forbidden',
-      );
-    case 'gone':
-      return text(
-        'error',
-        `I could not post ${where}: it does not exist or I am not a member there (channels need me as an administrator).`,
-        'post_unreachable',
-      );
-    case 'unavailable':
-      return text('error', 'Posting is not available right now. Please try again in a moment.', 'post_unavailable');
-    case 'failed':
-      return text('error', `Posting ${where} failed for now. Please try again in a moment.`, 'post_failed');
-  }
+  if (!result.ok) return refusalText(result, where);
+  const posted = `Posted "${shown(title, 100)}" ${where}.`;
+  // The post stands; the moderator learns what did not happen after it.
+  const notes = (result.notes ?? []).map((note) => ` It was ${shown(note, 200)}.`).join('');
+  return text('info', posted + notes);
 }
 
 export default defineCommand({
@@ -48,6 +24,13 @@ export default defineCommand({
       type: 'channel',
       required: false,
     },
+    {
+      name: 'publish',
+      description: 'In an announcement channel: also publish to the servers that follow it',
+      type: 'string',
+      required: false,
+      choices: ['true', 'false'],
+    },
   ],
   moderatorOnly: true,
   contexts: 'groups',
@@ -58,14 +41,21 @@ export default defineCommand({
     if (found.kind === 'miss') return { kind: 'notFound', query, suggestions: found.suggestions };
     const version = library.versionOf(found.brief.slug) ?? '';
     const target = args.channel === undefined ? undefined : String(args.channel);
+    const where = placeName(target, invocation.chat.id);
+    const publish = args.publish === 'true';
+    const request = { user: invocation.user, from: invocation.chat, ...(target === undefined ? {} : { target }) };
+    if (publish) {
+      const info = await services.publisher.inspect?.(request);
+      if (info && !info.ok) return refusalText(targetRefusal(info, target ?? invocation.chat.id), where);
+      if (info?.kind !== 'announcement') return notAnnouncementText(where);
+    }
     const result = await services.publisher.post({
-      user: invocation.user,
-      from: invocation.chat,
-      ...(target === undefined ? {} : { target }),
+      ...request,
       brief: found.brief,
       version,
       related: found.related,
+      ...(publish ? { publish } : {}),
     });
-    return outcomeText(result, found.brief.title, placeName(target, invocation.chat.id));
+    return outcomeText(result, found.brief.title, where);
   },
 });

@@ -54,6 +54,7 @@ export default defineCommand({
     for (const a of adapters) {
       const state = a.up ? 'up' : 'down';
       lines.push(`  • ${a.platform}: ${state}${a.since ? ` since ${utc(a.since)}` : ''}`);
+      for (const note of a.notes ?? []) lines.push(`    – ${shown(note, 300)}`);
     }
     const { id, leader } = await status.instance();
     const role =

@@ -1,14 +1,15 @@
 import { defineCommand } from '../src/core/command.js';
 import { BRIEF_FORMATS, DEFAULT_STYLE, type BriefFormat, type DeliveryStyle } from '../src/core/types.js';
 import { topicExamples } from './examples.js';
+import { notAnnouncementText, placeName, refusalText, targetRefusal, text } from './target-text.js';
 import { chooseTopic, unknownTopicText } from './topic-choice.js';
 
 /** Enough for any newsroom; a cap keeps one chat from filling the store. */
 export const MAX_SUBSCRIPTIONS_PER_CHAT = 50;
 
-/** `compact, no link previews`: how /subscribe and /subscriptions name a style. */
+/** `compact, no link previews, published`: how /subscribe and /subscriptions name a style. */
 export const styleText = (style: DeliveryStyle): string =>
-  `${style.format}${style.linkPreviews ? '' : ', no link previews'}`;
+  `${style.format}${style.linkPreviews ? '' : ', no link previews'}${style.publish ? ', published to following servers' : ''}`;
 
 export default defineCommand({
   name: 'subscribe',
@@ -30,6 +31,19 @@ export default defineCommand({
       required: false,
       choices: ['on', 'off'],
     },
+    {
+      name: 'channel',
+      description: 'A channel, forum or thread to follow the topic instead of this one',
+      type: 'channel',
+      required: false,
+    },
+    {
+      name: 'publish',
+      description: 'In an announcement channel: publish each update to the servers that follow it',
+      type: 'string',
+      required: false,
+      choices: ['true', 'false'],
+    },
   ],
   moderatorInGroups: true,
   examples: (library) => topicExamples(library).map((t, i) => `/subscribe ${t}${i === 1 ? ' compact' : ''}`),
@@ -38,31 +52,48 @@ export default defineCommand({
     const choice = chooseTopic(library, typed);
     if (!choice.known)
       return { kind: 'text', tone: 'error', code: 'unknown_topic', text: unknownTopicText(typed, choice.suggestions) };
+    const target = args.channel === undefined ? invocation.chat.id : String(args.channel);
+    const elsewhere = target !== invocation.chat.id;
+    const where = placeName(target, invocation.chat.id);
+    if (elsewhere || args.publish === 'true') {
+      // Another channel must exist, take the bot, and be one the moderator may post in.
+      const request = { user: invocation.user, from: invocation.chat, target };
+      const info = (await services.publisher.inspect?.(request)) ?? { ok: true, kind: 'unknown' };
+      if (!info.ok) return refusalText(targetRefusal(info, target), where);
+      // A chat the platform cannot vouch for (it has no way to check one) is not subscribed from afar.
+      if (elsewhere && info.kind === 'unknown')
+        return text('error', 'Type /subscribe in the chat that should follow the topic.', 'subscribe_here_only');
+      if (args.publish === 'true' && info.kind !== 'announcement') return notAnnouncementText(where);
+    }
     const store = services.subscriptions;
-    const chat = { platform: invocation.chat.platform, chatId: invocation.chat.id };
+    const chat = { platform: invocation.chat.platform, chatId: target };
     const current = await store.subscriptionsOf(chat);
     const existing = current.find((s) => s.topic === choice.key);
+    const subject = elsewhere ? 'That channel' : 'This chat';
     if (!existing && current.length >= MAX_SUBSCRIPTIONS_PER_CHAT)
       return {
         kind: 'text',
         tone: 'error',
         code: 'too_many_subscriptions',
-        text: `This chat already follows ${MAX_SUBSCRIPTIONS_PER_CHAT} topics, the most it can. Unsubscribe from one first.`,
+        text: `${subject} already follows ${MAX_SUBSCRIPTIONS_PER_CHAT} topics, the most it can. Unsubscribe from one first.`,
       };
     // What the caller leaves out stays as it was.
     const before = existing ?? DEFAULT_STYLE;
+    const publish = args.publish === undefined ? before.publish === true : args.publish === 'true';
     const style: DeliveryStyle = {
       format: (args.format as BriefFormat | undefined) ?? before.format,
       linkPreviews: args.previews === undefined ? before.linkPreviews : args.previews === 'on',
+      ...(publish ? { publish: true } : {}),
     };
     const outcome = await store.subscribe(chat, choice.key, invocation.user.id, style);
-    const how = style.format === 'full' && style.linkPreviews ? '' : ` (${styleText(style)})`;
-    const text = {
-      added: `This chat now follows ${choice.key}${how}: new and updated briefs on it will be posted here.`,
-      exists: `This chat already follows ${choice.key}${how}; nothing changed.`,
-      resumed: `Updates on ${choice.key} are back on for this chat${how}.`,
-      changed: `Updates on ${choice.key} now come here as ${styleText(style)}.`,
+    const how = style.format === 'full' && style.linkPreviews && !style.publish ? '' : ` (${styleText(style)})`;
+    const there = elsewhere ? 'there' : 'here';
+    const message = {
+      added: `${subject} now follows ${choice.key}${how}: new and updated briefs on it will be posted ${there}.`,
+      exists: `${subject} already follows ${choice.key}${how}; nothing changed.`,
+      resumed: `Updates on ${choice.key} are back on for ${elsewhere ? 'that channel' : 'this chat'}${how}.`,
+      changed: `Updates on ${choice.key} now come ${there} as ${styleText(style)}.`,
     }[outcome];
-    return { kind: 'text', tone: 'info', text };
+    return { kind: 'text', tone: 'info', text: message };
   },
 });

@@ -5,7 +5,7 @@ import { styleText } from './subscribe.js';
 
 function line(s: SubscriptionView, indent = '  '): string {
   const notes = [
-    ...(s.format === 'full' && s.linkPreviews ? [] : [styleText(s)]),
+    ...(s.format === 'full' && s.linkPreviews && !s.publish ? [] : [styleText(s)]),
     ...(s.active ? [] : [`paused: I could not post here; /subscribe ${s.topic} resumes it`]),
   ];
   return notes.length > 0 ? `${indent}• ${s.topic} (${notes.join('; ')})` : `${indent}• ${s.topic}`;

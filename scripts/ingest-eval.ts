@@ -4,6 +4,7 @@ import { decodeInput } from '../src/ingest/decode.js';
 import { ERROR_CLASSES, checkDraft, type ErrorClass } from '../src/ingest/draft-checks.js';
 import { meanScores, rouge, type RougeScores } from '../src/ingest/evaluate.js';
 import { ingest } from '../src/ingest/ingest.js';
+import { evaluatePages, totals } from '../src/ingest/page-set.js';
 import { leadSummary } from '../src/ingest/summary.js';
 
 /**
@@ -37,18 +38,30 @@ console.log(
   `${`mean of ${ours.length}`.padEnd(26)} ${fmt(meanScores(lead)).padStart(24)}   ${fmt(meanScores(ours)).padStart(26)}`,
 );
 
-// What editors would still repair, per page and over the set.
 const classes = Object.keys(ERROR_CLASSES) as ErrorClass[];
-console.log(`\nerrors to repair, per page (${classes.join(', ')})`);
-for (const [name, found] of errors) {
+const perPage = (name: string, found: ReadonlyMap<ErrorClass, number>, note = '') => {
   const list = classes.filter((c) => found.has(c)).map((c) => `${c} ${found.get(c)}`);
-  console.log(`${name.padEnd(26)} ${list.length === 0 ? 'none' : list.join(', ')}`);
-}
-console.log(`\nover the ${errors.size} pages`);
-for (const c of classes) {
-  const pages = [...errors.values()].filter((f) => f.has(c)).length;
-  const total = [...errors.values()].reduce((n, f) => n + (f.get(c) ?? 0), 0);
-  console.log(
-    `${c.padEnd(22)} ${String(total).padStart(3)} in ${pages} page${pages === 1 ? '' : 's'}  ${ERROR_CLASSES[c]}`,
-  );
-}
+  console.log(`${name.padEnd(26)} ${list.length === 0 ? 'none' : list.join(', ')}${note}`);
+};
+const overSet = (pages: number, sum: ReturnType<typeof totals>) => {
+  console.log(`\nover the ${pages} pages`);
+  for (const c of classes) {
+    const t = sum.get(c) ?? { errors: 0, pages: 0 };
+    console.log(
+      `${c.padEnd(22)} ${String(t.errors).padStart(3)} in ${t.pages} page${t.pages === 1 ? '' : 's'}  ${ERROR_CLASSES[c]}`,
+    );
+  }
+};
+
+// What editors would still repair, per page and over the set: first the pages written for the tests.
+console.log(`\nerrors to repair, per page (${classes.join(', ')})`);
+for (const [name, found] of errors) perPage(name, found);
+overSet(errors.size, totals([...errors.values()].map((e) => ({ name: '', errors: e }))));
+
+// Then real pages of several publishers, checked against what an editor found on each.
+const pagesDir = join(import.meta.dirname, '..', 'test', 'fixtures', 'ingest-pages');
+const reports = await evaluatePages(pagesDir);
+console.log(`\nreal pages (test/fixtures/ingest-pages), errors per page`);
+for (const r of reports)
+  perPage(r.name, r.errors, r.refused ? `  [refused: ${r.refused.replace(/^[^:]*: /, '')}]` : '');
+overSet(reports.length, totals(reports));

@@ -3,7 +3,7 @@ import type { ContentStore } from '../content/store.js';
 import type { Bot } from '../core/bot.js';
 import type { Logger } from '../core/logger.js';
 import type { Metrics } from '../core/metrics.js';
-import type { DeliveryResult, Platform, Reply } from '../core/types.js';
+import type { DeliveryResult, Platform, Reply, TargetInfo } from '../core/types.js';
 import type { HttpRoutes } from '../http/server.js';
 
 export interface DeliverOptions {
@@ -20,6 +20,10 @@ export interface DeliverOptions {
    * repeated send (Discord's `nonce`) is given it, so a send repeated after a crash arrives once.
    */
   idempotencyKey?: string;
+  /** Where the chat is a forum: the post a delivery of this brief opened there, which takes the update as a reply. */
+  forumThread?: string;
+  /** Publish the message to the servers following the channel, where the platform has that (Discord announcements). */
+  publish?: boolean;
 }
 
 /** What every adapter gets: the bot to ask, the store to watch, the config and a logger. */
@@ -54,4 +58,8 @@ export interface Adapter {
    * `bulk` sends are paced to the platform's limits and never delay replies to users.
    */
   deliver?(chatId: string, reply: Reply, options: DeliverOptions): Promise<DeliveryResult>;
+  /** What kind of chat `chatId` is, after checking (with `onBehalfOf`) that the person may post there. */
+  inspect?(chatId: string, onBehalfOf?: { userId: string; fromChatId: string }): Promise<TargetInfo>;
+  /** Lines for /status about trouble the adapter keeps track of (publishes left undone). */
+  notes?(): string[];
 }

@@ -50,13 +50,22 @@ function trailingChoices(command: Command, line: string) {
   const open = command.options.filter((o) => o.choices && !o.required);
   const words = line ? line.split(/\s+/) : [];
   while (words.length > 1) {
-    const word = words[words.length - 1]!.toLowerCase();
-    const option = open.find((o) => !(o.name in args) && o.choices!.includes(word));
+    // A choice alone (`compact`) or named as Discord shows it (`publish:true`).
+    const [name, value] = named(words[words.length - 1]!.toLowerCase());
+    const option = open.find(
+      (o) => !(o.name in args) && (name === undefined || o.name === name) && o.choices!.includes(value),
+    );
     if (!option) break;
-    args[option.name] = word;
+    args[option.name] = value;
     words.pop();
   }
   const taken = new Set(Object.keys(args));
   const remaining = taken.size > 0 ? words.join(' ') : line;
   return { args, remaining, options: command.options.filter((o) => !taken.has(o.name) && !(o.choices && !o.required)) };
+}
+
+/** `publish:true` -> ['publish', 'true']; `compact` -> [undefined, 'compact']. */
+function named(word: string): [string | undefined, string] {
+  const colon = word.indexOf(':');
+  return colon > 0 ? [word.slice(0, colon), word.slice(colon + 1)] : [undefined, word];
 }

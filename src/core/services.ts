@@ -1,7 +1,7 @@
 import type { Brief, BriefRef } from '../content/brief.js';
 import type { ContentError } from '../content/parse.js';
 import { Operators } from './operators.js';
-import type { BriefFormat, Chat, DeliveryStyle, Platform, User } from './types.js';
+import type { BriefFormat, Chat, DeliveryStyle, Platform, TargetInfo, User } from './types.js';
 
 /** A chat on one platform, as the subscription store keys it. */
 export interface ChatRef {
@@ -15,6 +15,7 @@ export interface SubscriptionView {
   active: boolean;
   format: BriefFormat;
   linkPreviews: boolean;
+  publish?: true;
 }
 
 /** The topics chats follow, and what is owed to them. */
@@ -48,10 +49,25 @@ export interface PostRequest {
   brief: Brief;
   version: string;
   related: BriefRef[];
+  /** Publish the message to the servers following the channel (an announcement channel). */
+  publish?: boolean;
+}
+
+/** A chat a moderator named, to check before using it (the current chat when `target` is absent). */
+export interface TargetRequest {
+  user: User;
+  from: Chat;
+  target?: string;
 }
 
 export type PostResult =
-  | { ok: true; targetChatId: string; messageIds: string[] }
+  | {
+      ok: true;
+      targetChatId: string;
+      messageIds: string[];
+      /** What went wrong after posting (it could not be published), in words. */
+      notes?: string[];
+    }
   | {
       ok: false;
       outcome: 'gone' | 'forbidden' | 'failed' | 'unavailable';
@@ -59,11 +75,18 @@ export type PostResult =
       detail: string;
       /** The moderator may not post there (rather than the bot). */
       userForbidden?: true;
+      /** What a moderator can do about it, when it is not a missing permission. */
+      advice?: string;
     };
 
 /** Posts briefs on a moderator's request and keeps the audit log of every attempt. */
 export interface Publisher {
   post(request: PostRequest): Promise<PostResult>;
+  /**
+   * What kind of chat the target is, and whether the moderator may use it (a chat other than the
+   * current one); absent where no platform can tell.
+   */
+  inspect?(request: TargetRequest): Promise<TargetInfo>;
 }
 
 export interface ContentStatus {
@@ -91,6 +114,8 @@ export interface AdapterState {
   /** When it came up, or when it went down. */
   since?: Date;
   canDeliver: boolean;
+  /** Trouble the adapter reports (publishes left undone), one line each. */
+  notes?: string[];
 }
 
 /** What /status reports about the running bot. */

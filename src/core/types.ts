@@ -55,6 +55,8 @@ export type BriefFormat = (typeof BRIEF_FORMATS)[number];
 export interface DeliveryStyle {
   format: BriefFormat;
   linkPreviews: boolean;
+  /** Publish each delivery to the servers following the channel (a Discord announcement channel). */
+  publish?: true;
 }
 
 export const DEFAULT_STYLE: DeliveryStyle = { format: 'full', linkPreviews: true };
@@ -107,7 +109,14 @@ export type ReplyKind = Reply['kind'];
  * `migrated` means the chat now lives under another id; `failed` may succeed later.
  */
 export type DeliveryResult =
-  | { ok: true; messageIds: string[] }
+  | {
+      ok: true;
+      messageIds: string[];
+      /** The forum post (a thread) the message opened, where the target is a forum channel. */
+      threadId?: string;
+      /** What went wrong after the message was sent (it could not be published), in words. */
+      notes?: string[];
+    }
   | { ok: false; reason: 'gone'; detail: string }
   | {
       ok: false;
@@ -115,6 +124,15 @@ export type DeliveryResult =
       detail: string;
       /** The person the bot would post for may not post there (rather than the bot). */
       user?: true;
+      /** What a moderator can do about it, when it is not a missing permission of the bot's. */
+      advice?: string;
     }
   | { ok: false; reason: 'migrated'; newChatId: string }
   | { ok: false; reason: 'failed'; detail: string };
+
+/**
+ * What a platform says about a chat a moderator named: what kind it is (`unknown` where the
+ * platform cannot tell), or why the bot cannot use it.
+ */
+export type TargetInfo =
+  { ok: true; kind: 'chat' | 'thread' | 'forum' | 'announcement' | 'unknown' } | Extract<DeliveryResult, { ok: false }>;

@@ -50,12 +50,22 @@ export class AdapterDirectory {
     return [...this.entries.keys()].filter((p) => this.deliverer(p) !== undefined);
   }
 
+  /** The platform's check of a chat someone named, where the adapter is up and has one. */
+  inspector(platform: Platform): Adapter['inspect'] | undefined {
+    const entry = this.entries.get(platform);
+    return entry?.up && entry.adapter.inspect ? entry.adapter.inspect.bind(entry.adapter) : undefined;
+  }
+
   states(): AdapterState[] {
-    return [...this.entries.values()].map(({ adapter, up, since }) => ({
-      platform: adapter.platform,
-      up,
-      ...(since ? { since } : {}),
-      canDeliver: adapter.deliver !== undefined,
-    }));
+    return [...this.entries.values()].map(({ adapter, up, since }) => {
+      const notes = adapter.notes?.() ?? [];
+      return {
+        platform: adapter.platform,
+        up,
+        ...(since ? { since } : {}),
+        canDeliver: adapter.deliver !== undefined,
+        ...(notes.length > 0 ? { notes } : {}),
+      };
+    });
   }
 }

@@ -1,6 +1,6 @@
 import type { Logger } from '../core/logger.js';
-import type { PostRequest, PostResult, Publisher } from '../core/services.js';
-import type { DeliveryResult } from '../core/types.js';
+import type { PostRequest, PostResult, Publisher, TargetRequest } from '../core/services.js';
+import type { DeliveryResult, TargetInfo } from '../core/types.js';
 import type { DataStore } from '../store/data-store.js';
 import type { AdapterDirectory } from './adapter-directory.js';
 
@@ -20,15 +20,31 @@ export class AdapterPublisher implements Publisher {
     const reply = { kind: 'brief', brief: request.brief, related: request.related } as const;
     // Being a moderator where the command was typed says nothing about another channel.
     const elsewhere = target !== request.from.id;
-    const options = elsewhere
-      ? { bulk: false, onBehalfOf: { userId: request.user.id, fromChatId: request.from.id } }
-      : { bulk: false };
+    const options = {
+      bulk: false,
+      ...(elsewhere ? { onBehalfOf: { userId: request.user.id, fromChatId: request.from.id } } : {}),
+      ...(request.publish ? { publish: true } : {}),
+    };
     let result = await this.attempt(() => deliver(target, reply, options));
     if (!result.ok && result.reason === 'migrated') {
       target = result.newChatId;
       result = await this.attempt(() => deliver(target, reply, options));
     }
     return this.audited(request, toPostResult(target, result));
+  }
+
+  async inspect(request: TargetRequest): Promise<TargetInfo> {
+    const target = request.target ?? request.from.id;
+    const inspect = this.options.adapters.inspector(request.from.platform);
+    if (!inspect) return { ok: true, kind: 'unknown' };
+    const onBehalfOf =
+      target === request.from.id ? undefined : { userId: request.user.id, fromChatId: request.from.id };
+    try {
+      return await inspect(target, onBehalfOf);
+    } catch (err) {
+      this.options.logger.error({ err }, 'checking a channel failed');
+      return { ok: false, reason: 'failed', detail: err instanceof Error ? err.message : String(err) };
+    }
   }
 
   private async attempt(send: () => Promise<DeliveryResult>): Promise<DeliveryResult> {
@@ -64,10 +80,13 @@ export class AdapterPublisher implements Publisher {
 }
 
 function toPostResult(targetChatId: string, result: DeliveryResult): PostResult {
-  if (result.ok) return { ok: true, targetChatId, messageIds: result.messageIds };
+  if (result.ok)
+    return { ok: true, targetChatId, messageIds: result.messageIds, ...(result.notes ? { notes: result.notes } : {}) };
   if (result.reason === 'migrated')
     return { ok: false, outcome: 'failed', targetChatId, detail: `the chat moved again, to ${result.newChatId}` };
   if (result.reason === 'forbidden' && result.user)
     return { ok: false, outcome: 'forbidden', targetChatId, detail: result.detail, userForbidden: true };
+  if (result.reason === 'forbidden' && result.advice)
+    return { ok: false, outcome: 'forbidden', targetChatId, detail: result.detail, advice: result.advice };
   return { ok: false, outcome: result.reason, targetChatId, detail: result.detail };
 }

@@ -62,9 +62,17 @@ export class DeliverySender {
     // The attempt is on record before anything is sent: if this write fails, nothing goes out.
     await store.markAttempt(delivery.id);
     this.o.attemptRecorded();
+    const chat: ChatKey = { platform: delivery.platform, chatId: delivery.chatId };
+    // In a forum, the update of a brief goes into the post its first delivery opened.
+    const forumThread = await store.forumThread(chat, delivery.slug);
     let result: DeliveryResult;
     try {
-      result = await deliver(delivery.chatId, reply, { bulk: true, idempotencyKey: `d${delivery.id}` });
+      result = await deliver(delivery.chatId, reply, {
+        bulk: true,
+        idempotencyKey: `d${delivery.id}`,
+        ...(forumThread === undefined ? {} : { forumThread }),
+        ...(style.publish ? { publish: true } : {}),
+      });
     } catch (err) {
       result = { ok: false, reason: 'failed', detail: err instanceof Error ? err.message : String(err) };
     }
@@ -99,6 +107,7 @@ export class DeliverySender {
     const attempts = delivery.attempts + 1;
     if (result.ok) {
       await store.markDone(delivery.id, result.messageIds);
+      if (result.threadId !== undefined) await store.rememberForumThread(chat, delivery.slug, result.threadId);
       await store.recordReachable(chat);
       return;
     }

@@ -3,6 +3,20 @@ export interface LinkCandidate {
   title: string;
   url: string;
   publisher: string;
+  /** The title is only the link's text ("killed", "scientists think"): the editor must name the page. */
+  bareTitle?: boolean;
+}
+
+/** What the markup says about the page, for telling an article from other kinds of page. */
+export interface PageHints {
+  ogType?: string;
+  ldTypes: string[];
+  section?: string;
+  /** Links inside headings: a front page is mostly these. */
+  headlineLinks: number;
+  passwordField: boolean;
+  /** The page's own `<title>`/`<h1>`, which names error pages. */
+  heading?: string;
 }
 
 /** A source the text names without a link ("Reuters reports"), for the editor to look up. */
@@ -24,4 +38,6 @@ export interface Article {
   /** The cleaned body, one paragraph per entry, page chrome and captions removed. */
   paragraphs: string[];
   links: LinkCandidate[];
+  /** HTML pages only. */
+  hints?: PageHints;
 }

@@ -27,6 +27,8 @@ const CHROME: RegExp[] = [
   // bylines and compilation credits: the prefix, then only names
   /^(?:[Bb]y|[Cc]ompiled by|[Rr]eporting by|[Ww]ritten by|[Ee]dited by|[Ee]diting by|[Aa]dditional reporting by|[Tt]ranslated by)\s+\p{Lu}[\p{L}.'’-]*(?:[\s,;&]+(?:and|in|by|\p{Lu}[\p{L}.'’-]*))*\.?$/u,
   /^(tags|topics|filed under|categories)\s*:/i,
+  // "First published February 1, 2016: 1:28 AM ET", "Updated 3:46 PM"
+  /\b(first published|last updated|updated)\b.{0,30}\b\d{1,2}:\d{2}\b/i,
 ];
 
 /** "Home | News | Sport | Opinion": three or more short items between separators. */

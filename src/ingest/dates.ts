@@ -46,6 +46,12 @@ export function parseDate(text: string): string | undefined {
     const month = monthIndex(monthFirst[1] ?? '');
     if (month) return isoIfReal(Number(monthFirst[3]), month, Number(monthFirst[2]));
   }
+  // "Fri Mar 13 21:30:09 EST 2015", as some sites print a server clock
+  const clock = /\b([A-Za-z]{3,9})\s+(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s+[A-Z]{2,5}\s+(\d{4})\b/.exec(s);
+  if (clock) {
+    const month = monthIndex(clock[1] ?? '');
+    if (month) return isoIfReal(Number(clock[3]), month, Number(clock[2]));
+  }
   return undefined;
 }
 

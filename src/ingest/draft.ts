@@ -12,6 +12,8 @@ export interface DraftInput {
   facts: string[];
   attributions: Attribution[];
   topics: { keys: string[]; suggested: boolean };
+  /** What the editor must know about the text (opinion piece, stale phrases). */
+  warnings?: string[];
   /** Where the text came from, for the note at the top of the draft. */
   origin: string;
   today: string;
@@ -134,6 +136,13 @@ export function buildDraft(input: DraftInput): Draft {
     for (const a of lost)
       todo.push(`sources: a sentence cites a source whose name is missing: "${short(oneLine(a.sentence), 90)}"`);
   }
+  const bare = article.links.filter((l) => l.bareTitle && sources.some((s) => s.url === l.url));
+  if (bare.length > 0) {
+    todo.push(
+      `sources: ${bare.map((l) => `"${short(l.title, 40)}"`).join(', ')} ${bare.length === 1 ? 'is' : 'are'} only link text; replace with the linked page's title`,
+    );
+  }
+  todo.push(...(input.warnings ?? []));
   todo.push('summary and facts: copied from the article; reword them in your own words');
   todo.push('publish: delete the line "draft: true" when the brief is ready');
 

@@ -1,4 +1,8 @@
-import { parseDate } from './dates.js';
+import { jsonLd, ldArticle, ldString as str, ldTypes, type LdObject } from './json-ld.js';
+import { pageDate } from './page-date.js';
+import { hostName, siteName } from './site-name.js';
+
+export { hostName };
 
 /** The few DOM members metadata reading needs; linkedom's documents provide them. */
 export interface MetaDocument {
@@ -19,6 +23,12 @@ export interface PageMetadata {
   url?: string;
   lang?: string;
   description?: string;
+  /** What the page says it is: og:type ("article", "website", "video.other"). */
+  ogType?: string;
+  /** Every JSON-LD @type on the page ("NewsArticle", "OpinionNewsArticle", "VideoObject"). */
+  ldTypes?: string[];
+  /** The section the page files the story under ("Opinion", "Africa"). */
+  section?: string;
 }
 
 const clean = (s: string | null | undefined): string | undefined => {
@@ -38,47 +48,6 @@ function meta(doc: MetaDocument, ...keys: string[]): string | undefined {
   return undefined;
 }
 
-/** Every object in the page's JSON-LD blocks, `@graph` members included; bad JSON is skipped. */
-function jsonLd(doc: MetaDocument): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      out.push(o);
-      if (o['@graph']) visit(o['@graph']);
-    }
-  };
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    try {
-      visit(JSON.parse(script.textContent ?? ''));
-    } catch {
-      // A broken JSON-LD block is common and harmless: the other sources still count.
-    }
-  }
-  return out;
-}
-
-const ARTICLE_TYPES = /Article|BlogPosting|Report|NewsArticle/;
-
-function ldArticle(doc: MetaDocument): Record<string, unknown> | undefined {
-  const objects = jsonLd(doc);
-  return (
-    objects.find((o) => [o['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) ??
-    objects.find((o) => typeof o['datePublished'] === 'string')
-  );
-}
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? clean(v) : undefined);
-
-function ldPublisher(article: Record<string, unknown> | undefined): string | undefined {
-  const p = article?.['publisher'];
-  const first = Array.isArray(p) ? p[0] : p;
-  if (typeof first === 'string') return clean(first);
-  if (first && typeof first === 'object') return str((first as Record<string, unknown>)['name']);
-  return undefined;
-}
-
 function absoluteHttp(href: string | undefined, base?: string): string | undefined {
   if (!href) return undefined;
   try {
@@ -89,9 +58,6 @@ function absoluteHttp(href: string | undefined, base?: string): string | undefin
   }
 }
 
-/** `www.hrw.org` -> `hrw.org` */
-export const hostName = (url: string): string => new URL(url).hostname.replace(/^www\d*\./, '');
-
 /** "Story title | Site Name" -> "Story title", when the tail is the site's name. */
 function stripSiteSuffix(title: string, site: string | undefined): string {
   const parts = title.split(/\s+[|–—-]\s+/);
@@ -101,18 +67,13 @@ function stripSiteSuffix(title: string, site: string | undefined): string {
   return parts[0] && parts[0].length >= 15 ? parts.slice(0, -1).join(' - ') : title;
 }
 
-/** A `<time>` in the masthead, navigation or footer is today's date or a teaser's, not the story's. */
-function inStory(time: MetaElement): boolean {
-  if (time.closest('nav, footer, aside, [role="banner"], [role="navigation"], [role="contentinfo"]')) return false;
-  return !time.closest('header') || Boolean(time.closest('article, main'));
-}
-
 /**
  * Title, date, publisher, canonical URL and language from meta tags, JSON-LD,
  * `<time>` and the title element; `pageUrl` resolves relative canonical links.
  */
 export function readMetadata(doc: MetaDocument, pageUrl?: string): PageMetadata {
-  const ld = ldArticle(doc);
+  const objects = jsonLd(doc);
+  const ld: LdObject | undefined = ldArticle(objects);
   const out: PageMetadata = {};
 
   const url =
@@ -122,48 +83,29 @@ export function readMetadata(doc: MetaDocument, pageUrl?: string): PageMetadata 
     absoluteHttp(pageUrl);
   if (url) out.url = url;
 
-  const publisher =
-    meta(doc, 'og:site_name', 'application-name') ?? ldPublisher(ld) ?? (url ? hostName(url) : undefined);
-  if (publisher) out.publisher = publisher;
-
-  const title =
+  const rawTitle =
     meta(doc, 'og:title', 'twitter:title') ??
     str(ld?.['headline']) ??
     clean(doc.querySelector('h1')?.textContent) ??
     clean(doc.querySelector('title')?.textContent);
-  if (title) out.title = stripSiteSuffix(title, out.publisher);
 
-  const times = [...doc.querySelectorAll('time')].filter(inStory);
-  const dateCandidates = [
-    meta(
-      doc,
-      'article:published_time',
-      'datePublished',
-      'pubdate',
-      'publishdate',
-      'date',
-      'dc.date',
-      'DC.date.issued',
-      'sailthru.date',
-      'parsely-pub-date',
-    ),
-    str(ld?.['datePublished']),
-    clean(doc.querySelector('time[pubdate]')?.getAttribute('datetime')),
-    ...times.map((t) => clean(t.getAttribute('datetime'))),
-    ...times.map((t) => clean(t.textContent)),
-  ];
-  for (const candidate of dateCandidates) {
-    const date = candidate ? parseDate(candidate) : undefined;
-    if (date) {
-      out.published = date;
-      break;
-    }
-  }
+  const publisher = siteName(doc, ld, url, rawTitle);
+  if (publisher) out.publisher = publisher;
+  if (rawTitle) out.title = stripSiteSuffix(rawTitle, out.publisher);
+
+  const published = pageDate(doc, ld, url);
+  if (published) out.published = published;
 
   const lang = clean(doc.documentElement?.getAttribute('lang'))?.split(/[_\s]/)[0];
   if (lang && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang)) out.lang = lang;
 
   const description = meta(doc, 'og:description', 'description', 'twitter:description');
   if (description) out.description = description;
+
+  const ogType = meta(doc, 'og:type');
+  if (ogType) out.ogType = ogType.toLowerCase();
+  out.ldTypes = objects.flatMap(ldTypes);
+  const section = meta(doc, 'article:section') ?? str(ld?.['articleSection']);
+  if (section) out.section = section;
   return out;
 }

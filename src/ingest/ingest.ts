@@ -6,6 +6,9 @@ import { buildDraft, type Draft } from './draft.js';
 import { IngestError } from './errors.js';
 import { clip, pickFacts } from './facts.js';
 import { extractHtml } from './html-extract.js';
+import { isOpinionPiece } from './opinion.js';
+import { PAGE_KIND_WORDS, pageKind } from './page-kind.js';
+import { stalePhrases } from './stale.js';
 import type { RawInput } from './read-input.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { isSlug, slugFrom } from './slug.js';
@@ -51,12 +54,33 @@ function extract(input: RawInput, url: string | undefined): Article {
   return article;
 }
 
-function requireArticle(sentences: Sentence[], name: string): void {
+/** Refuses a page with no story on it, saying what kind of page it looks like instead. */
+function requireArticle(sentences: Sentence[], article: Article, name: string): void {
   const prose = sentences.filter((s) => s.text.length >= 40 && !isBoilerplate(s.text));
   const chars = prose.reduce((n, s) => n + s.text.length, 0);
+  const kind = pageKind(article, chars);
+  if (kind !== 'article') {
+    throw new IngestError(`${name}: no article found; this looks like ${PAGE_KIND_WORDS[kind]}. Nothing was written`);
+  }
   if (prose.length < 2 || chars < MIN_BODY_CHARS) {
     throw new IngestError(`${name}: no article found (no body text; is this a list of links or a front page?)`);
   }
+}
+
+const short = (s: string, max = 90): string => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
+
+/** To-do lines about the text itself: an opinion piece, phrases that go stale out of context. */
+function textWarnings(article: Article, sentences: Sentence[], summary: string, facts: string[]): string[] {
+  const warnings: string[] = [];
+  if (isOpinionPiece(article, sentences)) {
+    warnings.push("this is an opinion piece: summarise it in the third person, as the writer's view");
+  }
+  const summarySentences = sentences.map((s) => s.text).filter((t) => summary.includes(t));
+  for (const { phrases, sentence } of stalePhrases([...summarySentences, ...facts])) {
+    const quoted = phrases.map((p) => `"${p}"`).join(', ');
+    warnings.push(`stale out of context: ${quoted} in "${short(sentence)}"; give the date instead`);
+  }
+  return warnings;
 }
 
 function chooseSlug(options: IngestOptions, article: Article, name: string): string {
@@ -100,7 +124,7 @@ export function ingest(input: RawInput, options: IngestOptions = {}): Ingested {
   const article = extract(input, options.url);
   article.paragraphs = firstParagraphs(article.paragraphs);
   const sentences = splitSentences(article.paragraphs);
-  requireArticle(sentences, input.name);
+  requireArticle(sentences, article, input.name);
 
   const summary = summarize(sentences) || leadSummary(sentences) || clip(sentences[0]?.text ?? '', SUMMARY_MAX);
   // A fact that only repeats a summary sentence tells the reader nothing new.
@@ -111,6 +135,7 @@ export function ingest(input: RawInput, options: IngestOptions = {}): Ingested {
     summary,
     facts,
     attributions: unlinked(findAttributions(sentences), article),
+    warnings: textWarnings(article, sentences, summary, facts),
     topics: chooseTopics(options, sentences, article),
     origin: input.name === 'standard input' ? 'standard input' : basename(input.name),
     today: options.today ?? new Date().toISOString().slice(0, 10),

@@ -1,5 +1,6 @@
 import type { ItemSentence } from 'wink-nlp';
 import { nlp } from './nlp.js';
+import { joinQuotations } from './quotes.js';
 
 /** Kinds of wink-nlp entity that make a sentence a checkable fact. */
 const NUMERIC = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'QUANTITY', 'MEASURE']);
@@ -20,32 +21,38 @@ export interface Sentence {
 /**
  * Splits each paragraph into sentences with wink-nlp (which keeps "U.S.",
  * "J.P. Morgan" and "3.5%" whole), then rejoins a fragment that starts in lower
- * case with the sentence before it: `"Is it safe?" she asked.` is one sentence.
+ * case with the sentence before it: `"Is it safe?" she asked.` is one sentence,
+ * and joins the sentences of a quotation that runs over more than one.
  */
 export function splitSentences(paragraphs: readonly string[]): Sentence[] {
   const engine = nlp();
   const its = engine.its;
   const out: Sentence[] = [];
+  const join = (prev: Sentence, next: Sentence) => {
+    prev.text = `${prev.text} ${next.text}`;
+    prev.numeric ||= next.numeric;
+    prev.dated ||= next.dated;
+    prev.names.push(...next.names);
+  };
   paragraphs.forEach((paragraph, index) => {
     const doc = engine.readDoc(withoutDateline(paragraph));
-    const first = out.length;
+    const found: Sentence[] = [];
     doc.sentences().each((s: ItemSentence) => {
       const text = s.out().trim();
       if (!text) return;
       const types = s.entities().out(its.type) as string[];
-      const numeric = types.some((t) => NUMERIC.has(t)) || /\d/.test(text);
-      const dated = types.some((t) => DATED.has(t));
-      const names = properNames(s.tokens().out() as string[], s.tokens().out(its.pos) as string[]);
-      const prev = out.at(-1);
-      if (prev && out.length > first && /^[\p{Ll}]/u.test(text)) {
-        prev.text = `${prev.text} ${text}`;
-        prev.numeric ||= numeric;
-        prev.dated ||= dated;
-        prev.names.push(...names);
-      } else {
-        out.push({ text, paragraph: index, numeric, dated, names });
-      }
+      const sentence: Sentence = {
+        text,
+        paragraph: index,
+        numeric: types.some((t) => NUMERIC.has(t)) || /\d/.test(text),
+        dated: types.some((t) => DATED.has(t)),
+        names: properNames(s.tokens().out() as string[], s.tokens().out(its.pos) as string[]),
+      };
+      const prev = found.at(-1);
+      if (prev && /^[\p{Ll}]/u.test(text)) join(prev, sentence);
+      else found.push(sentence);
     });
+    out.push(...joinQuotations(found, join));
   });
   return out;
 }

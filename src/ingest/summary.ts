@@ -1,4 +1,6 @@
 import { isBoilerplate } from './boilerplate.js';
+import { isCaptionText } from './captions.js';
+import { quotesBalanced } from './quotes.js';
 import type { Sentence } from './sentences.js';
 
 export const SUMMARY_MAX = 600;
@@ -18,11 +20,11 @@ export function leadSummary(sentences: readonly Sentence[]): string {
   return joined(picked);
 }
 
-/** A sentence that can stand in a summary: reporting, not chrome, a quotation or a question. */
+/** A sentence that can stand in a summary: reporting, not chrome, a caption, a quotation or a question. */
 export function isSummarySentence(s: Sentence): boolean {
   const t = s.text;
   if (t.length < MIN_SENTENCE || t.length > MAX_SENTENCE) return false;
-  if (isBoilerplate(t)) return false;
+  if (isBoilerplate(t) || isCaptionText(t) || !quotesBalanced(t)) return false;
   if (/^["“‘'«]/.test(t)) return false;
   if (/\?["”’']?$/.test(t)) return false;
   return true;

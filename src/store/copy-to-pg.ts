@@ -20,6 +20,7 @@ const TABLES = {
     'paused_at',
     'format',
     'link_previews',
+    'publish',
   ],
   deliveries: [
     'id',
@@ -53,6 +54,7 @@ const TABLES = {
     'message_ids',
   ],
   handled_updates: ['platform', 'update_id', 'handled_at'],
+  forum_threads: ['platform', 'chat_id', 'slug', 'thread_id', 'created_at'],
 } as const;
 
 export type CopyCounts = Record<keyof typeof TABLES, number>;
@@ -65,6 +67,7 @@ export class CopyRefusedError extends Error {
 }
 
 const BATCH = 500;
+const BOOLEAN_COLUMNS = new Set(['active', 'link_previews', 'publish']);
 
 /**
  * Copies everything the SQLite file holds into an empty PostgreSQL database (migrated first),
@@ -117,7 +120,7 @@ async function insertBatch(client: pg.PoolClient, table: string, columns: readon
   const tuples = rows.map((row) => {
     const marks = row.map((value, i) => {
       // SQLite keeps booleans as 0/1.
-      values.push(columns[i] === 'active' || columns[i] === 'link_previews' ? value === 1 : value);
+      values.push(BOOLEAN_COLUMNS.has(columns[i]!) ? value === 1 : value);
       return `$${values.length}`;
     });
     return `(${marks.join(', ')})`;

@@ -18,6 +18,8 @@ export interface Subscription extends ChatKey {
   pausedReason?: string;
   format: BriefFormat;
   linkPreviews: boolean;
+  /** Each delivery is published to the servers following the channel. */
+  publish?: true;
 }
 
 /**
@@ -26,12 +28,18 @@ export interface Subscription extends ChatKey {
  */
 export type SubscribeOutcome = 'added' | 'exists' | 'resumed' | 'changed';
 
-/** The style that wins when a chat follows several topics of one brief: the fullest format. */
+/**
+ * The style that wins when a chat follows several topics of one brief: the fullest format; and
+ * the brief is published to following servers if any of those subscriptions asks for it.
+ */
 export function fullestStyle(styles: readonly DeliveryStyle[]): DeliveryStyle | undefined {
   const rank: Record<BriefFormat, number> = { full: 0, compact: 1, headline: 2 };
-  return [...styles].sort(
+  const [fullest] = [...styles].sort(
     (a, b) => rank[a.format] - rank[b.format] || Number(b.linkPreviews) - Number(a.linkPreviews),
-  )[0];
+  );
+  if (!fullest) return undefined;
+  const { publish: _own, ...style } = fullest;
+  return styles.some((s) => s.publish) ? { ...style, publish: true } : style;
 }
 
 /** One brief version owed to one chat. */
@@ -90,6 +98,11 @@ export interface DataStore {
   chatLanguage(chat: ChatKey): Promise<string | undefined>;
   /** Sets (or, with undefined, clears) the chat's language. */
   setChatLanguage(chat: ChatKey, language: string | undefined): Promise<void>;
+
+  /** The forum post (thread id) that a delivery of this brief opened in this forum channel, if any. */
+  forumThread(chat: ChatKey, slug: string): Promise<string | undefined>;
+  /** Remembers the forum post a brief opened, so that its updates go into it as replies. */
+  rememberForumThread(chat: ChatKey, slug: string, threadId: string): Promise<void>;
 
   /** Counts one more consecutive "cannot reach this chat"; returns the streak. */
   recordUnreachable(chat: ChatKey): Promise<number>;

@@ -91,6 +91,18 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (platform, chat_id)
   ) WITHOUT ROWID;
   `,
+  // 6: publishing to following servers; the forum post each brief opened in a forum channel
+  `
+  ALTER TABLE subscriptions ADD COLUMN publish INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE forum_threads (
+    platform TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    slug TEXT NOT NULL,
+    thread_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, chat_id, slug)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export class SchemaTooNewError extends Error {

@@ -12,6 +12,7 @@ export interface SubscriptionRow {
   paused_reason: string | null;
   format: BriefFormat;
   link_previews: number | boolean;
+  publish: number | boolean;
 }
 
 export interface DeliveryRow {
@@ -52,11 +53,15 @@ export const toSubscription = (r: SubscriptionRow): Subscription => ({
   ...(r.paused_reason === null ? {} : { pausedReason: r.paused_reason }),
   format: r.format,
   linkPreviews: r.link_previews === 1 || r.link_previews === true,
+  ...(r.publish === 1 || r.publish === true ? { publish: true as const } : {}),
 });
 
-export const toStyle = (r: Pick<SubscriptionRow, 'format' | 'link_previews'>): DeliveryStyle => ({
+export type StyleRow = Pick<SubscriptionRow, 'format' | 'link_previews' | 'publish'>;
+
+export const toStyle = (r: StyleRow): DeliveryStyle => ({
   format: r.format,
   linkPreviews: r.link_previews === 1 || r.link_previews === true,
+  ...(r.publish === 1 || r.publish === true ? { publish: true as const } : {}),
 });
 
 export const toDelivery = (r: DeliveryRow): Delivery => ({

@@ -12,15 +12,15 @@ import type {
   SubscribeOutcome,
   Subscription,
 } from './data-store.js';
-import { fullestStyle } from './data-store.js';
 import type { ConsoleData } from './console-data.js';
 import { consoleQueries } from './console-queries.js';
 import { migrate } from './migrations.js';
-import { byDueThenId, postParams, toDelivery, toPost, toStyle, toSubscription, type SubscriptionRow } from './rows.js';
+import { byDueThenId, postParams, toDelivery, toPost, toSubscription } from './rows.js';
+import * as chatQueries from './sqlite/chat-queries.js';
 import { lockDatabaseFile } from './sqlite/file-lock.js';
 import { prepareStatements, type Statements } from './sqlite/statements.js';
 
-/** `?, ?, ?` for an IN list; callers pass non-empty lists. */
+/** `?, ?, ?` for an IN list (never empty). */
 const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
 export interface SqliteStoreOptions {
@@ -68,16 +68,19 @@ export class SqliteStore implements DataStore {
 
   async subscribe(chat: ChatKey, topic: string, by: string, style = DEFAULT_STYLE): Promise<SubscribeOutcome> {
     const previews = style.linkPreviews ? 1 : 0;
+    const publish = style.publish ? 1 : 0;
     return this.db.transaction((): SubscribeOutcome => {
       const existing = this.sql.findSubscription.get(chat.platform, chat.chatId, topic);
       // Someone just typed in this chat, so it can be reached again: paused topics resume.
       this.sql.resumeChat.run(chat.platform, chat.chatId);
       if (!existing) {
-        this.sql.insertSubscription.run(chat.platform, chat.chatId, topic, this.now(), by, style.format, previews);
+        const { platform, chatId } = chat;
+        this.sql.insertSubscription.run(platform, chatId, topic, this.now(), by, style.format, previews, publish);
         return 'added';
       }
-      const restyled = existing.format !== style.format || existing.link_previews !== previews;
-      if (restyled) this.sql.setStyle.run(style.format, previews, chat.platform, chat.chatId, topic);
+      const restyled =
+        existing.format !== style.format || existing.link_previews !== previews || existing.publish !== publish;
+      if (restyled) this.sql.setStyle.run(style.format, previews, publish, chat.platform, chat.chatId, topic);
       if (existing.active !== 1) return 'resumed';
       return restyled ? 'changed' : 'exists';
     })();
@@ -92,14 +95,7 @@ export class SqliteStore implements DataStore {
   }
 
   async subscriptionsWithin(chat: ChatKey): Promise<Subscription[]> {
-    const prefix = `${chat.chatId}/`;
-    return this.db
-      .prepare<[string, string, string, string], SubscriptionRow>(
-        `SELECT * FROM subscriptions WHERE platform = ? AND (chat_id = ? OR substr(chat_id, 1, length(?)) = ?)
-           ORDER BY chat_id, topic`,
-      )
-      .all(chat.platform, chat.chatId, prefix, prefix)
-      .map(toSubscription);
+    return chatQueries.subscriptionsWithin(this.db, chat);
   }
 
   async subscribedChats(topics: readonly string[]): Promise<ChatKey[]> {
@@ -114,21 +110,19 @@ export class SqliteStore implements DataStore {
   }
 
   async chatLanguage(chat: ChatKey): Promise<string | undefined> {
-    const row = this.db
-      .prepare<[string, string], { language: string | null }>(
-        'SELECT language FROM chat_settings WHERE platform = ? AND chat_id = ?',
-      )
-      .get(chat.platform, chat.chatId);
-    return row?.language ?? undefined;
+    return chatQueries.chatLanguage(this.db, chat);
   }
 
   async setChatLanguage(chat: ChatKey, language: string | undefined): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO chat_settings (platform, chat_id, language) VALUES (?, ?, ?)
-           ON CONFLICT (platform, chat_id) DO UPDATE SET language = excluded.language`,
-      )
-      .run(chat.platform, chat.chatId, language ?? null);
+    chatQueries.setChatLanguage(this.db, chat, language);
+  }
+
+  async forumThread(chat: ChatKey, slug: string): Promise<string | undefined> {
+    return chatQueries.forumThread(this.db, chat, slug);
+  }
+
+  async rememberForumThread(chat: ChatKey, slug: string, threadId: string): Promise<void> {
+    chatQueries.rememberForumThread(this.db, chat, slug, threadId, this.now());
   }
 
   async isSubscribed(chat: ChatKey, topics: readonly string[]): Promise<boolean> {
@@ -143,14 +137,7 @@ export class SqliteStore implements DataStore {
   }
 
   async deliveryStyle(chat: ChatKey, topics: readonly string[]): Promise<DeliveryStyle | undefined> {
-    if (topics.length === 0) return undefined;
-    const rows = this.db
-      .prepare<string[], Pick<SubscriptionRow, 'format' | 'link_previews'>>(
-        `SELECT format, link_previews FROM subscriptions WHERE platform = ? AND chat_id = ? AND active = 1
-           AND topic IN (${marks(topics.length)})`,
-      )
-      .all(chat.platform, chat.chatId, ...topics);
-    return fullestStyle(rows.map(toStyle));
+    return chatQueries.deliveryStyle(this.db, chat, topics);
   }
 
   async recordUnreachable(chat: ChatKey): Promise<number> {

@@ -63,6 +63,21 @@ describe('/subscribe, /unsubscribe, /subscriptions', () => {
     ]);
   });
 
+  it('subscribes another chat only where the platform can check it, and publishes only in announcement channels', async () => {
+    // The memory platform, like Telegram, cannot tell what a named chat is or who may post there.
+    const elsewhere = await run(app, g1, 'subscribe', { topic: 'water', channel: '@news' });
+    expect(elsewhere).toMatchObject({ tone: 'error', code: 'subscribe_here_only' });
+    expect(replyText(elsewhere)).toBe('Type /subscribe in the chat that should follow the topic.');
+    expect(await app.data.subscriptionsOf({ platform: 'telegram', chatId: '@news' })).toEqual([]);
+    const publishing = await run(app, g1, 'subscribe', { topic: 'water', publish: 'true' });
+    expect(publishing).toMatchObject({ tone: 'error', code: 'publish_needs_announcement' });
+    expect(await app.data.subscriptionsOf({ platform: 'telegram', chatId: 'g1' })).toEqual([]);
+    // Turning publishing off needs no check.
+    expect(replyText(await run(app, g1, 'subscribe', { topic: 'water', publish: 'false' }))).toBe(
+      'This chat now follows water: new and updated briefs on it will be posted here.',
+    );
+  });
+
   it('answers an unknown topic with close ones', async () => {
     const typo = await run(app, g1, 'subscribe', { topic: 'glaciars' });
     expect(typo).toMatchObject({ tone: 'error', code: 'unknown_topic' });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import briefCommand from '../../commands/brief.js';
 import searchCommand from '../../commands/search.js';
+import subscribeCommand from '../../commands/subscribe.js';
 import { bindArgs } from '../../src/core/bind-args.js';
 import { cleanText, parseLine } from '../../src/core/parse-line.js';
 
@@ -53,6 +54,26 @@ describe('cleanText (inline queries)', () => {
 });
 
 describe('bindArgs', () => {
+  it('takes optional choices at the end of the line, alone or named as Discord shows them', () => {
+    expect(bindArgs(subscribeCommand, 'aral sea compact publish:true')).toEqual({
+      ok: true,
+      args: { topic: 'aral sea', format: 'compact', publish: 'true' },
+    });
+    expect(bindArgs(subscribeCommand, 'aral format:headline off')).toEqual({
+      ok: true,
+      args: { topic: 'aral', format: 'headline', previews: 'off' },
+    });
+    // A name that does not go with the value is a word of the topic.
+    expect(bindArgs(subscribeCommand, 'aral publish:compact')).toEqual({
+      ok: true,
+      args: { topic: 'aral publish:compact' },
+    });
+    expect(bindArgs(subscribeCommand, 'aral <#123> publish:true')).toEqual({
+      ok: true,
+      args: { topic: 'aral', channel: '<#123>', publish: 'true' },
+    });
+  });
+
   it('gives the rest of the line to the last string option', () => {
     expect(bindArgs(briefCommand, 'xinjiang re-education camps')).toEqual({
       ok: true,

@@ -2,14 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ManualClock, type Clock } from './clock.js';
-import {
-  DiscordApiError,
-  invalidFormBody,
-  missingPermissions,
-  tooLong,
-  unknownChannel,
-  emptyMessage,
-} from './discord-errors.js';
+import { DiscordApiError, invalidFormBody, tooLong, unknownChannel, emptyMessage } from './discord-errors.js';
 import { FakeGateway } from './discord-gateway.js';
 import { InteractionLedger } from './discord-interaction-ledger.js';
 import {
@@ -21,11 +14,12 @@ import {
   storedCommands,
   type InteractionSpec,
 } from './discord-payloads.js';
-import { missingToPost, permissionsIn } from './discord-permissions.js';
 import { RateLimits, type RateLimitOptions } from './discord-rate-limits.js';
 import { checkCommands, checkMessage, isEmptyMessage } from './discord-rules.js';
+import { admitMessage, channelPayload, createForumPost, Crossposts, findChannel } from './discord-channels.js';
 
 export { PERMISSIONS } from './discord-permissions.js';
+export { CHANNEL_TYPES } from './discord-channels.js';
 export { snowflake } from './discord-payloads.js';
 
 /**
@@ -61,6 +55,19 @@ export interface FakeChannelSpec {
   deny?: bigint;
   /** Overwrites for roles (type 0) or members (type 1) in this channel. */
   overwrites?: { id: string; type: 0 | 1; allow?: bigint; deny?: bigint }[];
+  /** Discord's channel type (CHANNEL_TYPES): 0 text by default, 5 announcement, 10-12 threads, 15 forum. */
+  type?: number;
+  /** A thread's channel (threads take their permissions from it). */
+  parentId?: string;
+  /** A thread's owner. */
+  ownerId?: string;
+  archived?: boolean;
+  /** A locked thread stays archived unless someone with Manage Threads sends to it. */
+  locked?: boolean;
+  /** A forum whose posts need a tag (the REQUIRE_TAG flag). */
+  requireTag?: boolean;
+  /** A forum's tag ids. */
+  tags?: string[];
 }
 
 export interface FakeRoleSpec {
@@ -135,6 +142,8 @@ export class FakeDiscord extends EventEmitter {
   private readonly gateway: FakeGateway;
   private readonly interactions: InteractionLedger;
   readonly rateLimits: RateLimits | undefined;
+  /** Publishes to following servers, 10 per channel per hour on the fake's clock. */
+  private readonly crossposts: Crossposts;
   private port = 0;
 
   private constructor(
@@ -155,6 +164,7 @@ export class FakeDiscord extends EventEmitter {
     this.interactions = new InteractionLedger(this.clock);
     this.rateLimits = options.rateLimits === false ? undefined : new RateLimits(options.rateLimits ?? {});
     this.gateway = new FakeGateway(this);
+    this.crossposts = new Crossposts(this.clock);
   }
 
   static async start(options: FakeDiscordOptions): Promise<FakeDiscord> {
@@ -386,14 +396,24 @@ export class FakeDiscord extends EventEmitter {
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       return this.postMessage(m[1]!, body, res);
     }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/threads$/.exec(path))) {
+      const found = findChannel(this.options.guilds ?? [], m[1]!);
+      if (!found) throw unknownChannel();
+      const post = createForumPost(found.guild, found.channel, body, this.botUser);
+      this.created.push(post.message);
+      return json(res, 201, post.payload);
+    }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/crosspost$/.exec(path))) {
+      const found = findChannel(this.options.guilds ?? [], m[1]!);
+      if (!found) throw unknownChannel();
+      const message = this.created.find((x) => x.id === m![2] && x.channel_id === m![1]);
+      return json(res, 200, this.crossposts.publish(found.guild, found.channel, message, this.botUser.id));
+    }
     if (method === 'GET' && path === '/users/@me') return json(res, 200, this.botUser);
     if (method === 'GET' && (m = /^\/channels\/(\d+)$/.exec(path))) {
-      for (const guild of this.options.guilds ?? []) {
-        const index = guild.channels.findIndex((c) => c.id === m![1]);
-        const channels = guildPayload(guild, this.botUser).channels as Record<string, unknown>[];
-        if (index >= 0) return json(res, 200, { ...channels[index], guild_id: guild.id });
-      }
-      throw unknownChannel();
+      const found = findChannel(this.options.guilds ?? [], m[1]!);
+      if (!found) throw unknownChannel();
+      return json(res, 200, channelPayload(found.guild, found.channel, found.guild.channels.indexOf(found.channel)));
     }
     if (method === 'GET' && (m = /^\/guilds\/(\d+)$/.exec(path))) {
       const guild = (this.options.guilds ?? []).find((g) => g.id === m![1]);
@@ -432,11 +452,9 @@ export class FakeDiscord extends EventEmitter {
   }
 
   private postMessage(channelId: string, body: unknown, res: ServerResponse): void {
-    const guild = (this.options.guilds ?? []).find((g) => g.channels.some((c) => c.id === channelId));
-    const channel = guild?.channels.find((c) => c.id === channelId);
-    if (!guild || !channel) throw unknownChannel();
-    if (missingToPost(permissionsIn(guild, channel, { id: this.botUser.id, roles: [] }), body) !== 0n)
-      throw missingPermissions();
+    const found = findChannel(this.options.guilds ?? [], channelId);
+    if (!found) throw unknownChannel();
+    admitMessage(found.guild, found.channel, this.botUser.id, body);
     const issues = checkMessage(body, { creating: true });
     const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
     const { nonce } = fields;

@@ -1,5 +1,6 @@
 import type { FakeGuildSpec, FakeUser } from './discord-api.js';
 import { MEMBER_DEFAULT } from './discord-permissions.js';
+import { channelPayload, isThread } from './discord-channels.js';
 
 let counter = 0;
 /** A plausible, unique, increasing snowflake. */
@@ -180,29 +181,10 @@ export function guildPayload(guild: FakeGuildSpec, botUser: unknown): Record<str
         rolePayload(role.id, role.name ?? `role-${i + 1}`, role.permissions, i + 1),
       ),
     ],
-    channels: guild.channels.map((c, position) => ({
-      id: c.id,
-      type: 0,
-      name: c.name ?? `channel-${position}`,
-      position,
-      parent_id: null,
-      topic: null,
-      nsfw: false,
-      last_message_id: null,
-      rate_limit_per_user: 0,
-      flags: 0,
-      permission_overwrites: [
-        ...(c.deny ? [{ id: guild.id, type: 0, allow: '0', deny: String(c.deny) }] : []),
-        ...(c.overwrites ?? []).map((o) => ({
-          id: o.id,
-          type: o.type,
-          allow: String(o.allow ?? 0n),
-          deny: String(o.deny ?? 0n),
-        })),
-      ],
-    })),
+    channels: guild.channels.flatMap((c, position) => (isThread(c) ? [] : [channelPayload(guild, c, position)])),
     members: [{ user: botUser, roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 }],
-    threads: [],
+    // Active threads only, as Discord sends them.
+    threads: guild.channels.flatMap((c, i) => (isThread(c) && !c.archived ? [channelPayload(guild, c, i)] : [])),
     emojis: [],
     stickers: [],
     presences: [],

@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   EmbedLinks: 1n << 14n,
   ReadMessageHistory: 1n << 16n,
   UseApplicationCommands: 1n << 31n,
+  ManageThreads: 1n << 34n,
+  SendMessagesInThreads: 1n << 38n,
 } as const;
 
 /** What @everyone may do in a fresh server. */
@@ -17,7 +19,8 @@ export const MEMBER_DEFAULT =
   PERMISSIONS.SendMessages |
   PERMISSIONS.EmbedLinks |
   PERMISSIONS.ReadMessageHistory |
-  PERMISSIONS.UseApplicationCommands;
+  PERMISSIONS.UseApplicationCommands |
+  PERMISSIONS.SendMessagesInThreads;
 
 /**
  * A member's permissions in a channel, computed as Discord does: @everyone and role

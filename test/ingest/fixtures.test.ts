@@ -199,10 +199,10 @@ describe('the same story as a text scrape with page chrome', async () => {
 describe('a page with no date', async () => {
   const result = ingest(await fixture('no-date.html'), { today: '2025-03-20' });
 
-  it('reads the title, takes the publisher from the host and finds no date', () => {
+  it("reads the title, takes the publisher from the title's site name and finds no date", () => {
     expect(result.article.title).toBe('Why the Northfield tram extension is running two years late');
     expect(result.article.published).toBeUndefined();
-    expect(result.article.publisher).toBe('northfieldpost.example');
+    expect(result.article.publisher).toBe('Northfield Post');
   });
 
   it('decodes the declared windows-1252 text, curly quotes and pound signs included', () => {

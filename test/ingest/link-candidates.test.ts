@@ -17,6 +17,8 @@ describe('linkCandidates', () => {
         title: 'the board’s report',
         url: 'https://www.portboard.example/reports/wharf-2025',
         publisher: 'portboard.example',
+        // Three lower-case words lifted from the sentence: the editor is asked to name the page.
+        bareTitle: true,
       },
     ]);
   });

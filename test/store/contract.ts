@@ -41,6 +41,21 @@ export function dataStoreContract(name: string, maker: StoreMaker): void {
         await store.setChatLanguage(chat('g1'), undefined);
         expect(await store.chatLanguage(chat('g1'))).toBeUndefined();
       });
+
+      it('remembers the forum post each brief opened per channel, the latest one winning', async () => {
+        const forum = chat('900', 'discord');
+        expect(await store.forumThread(forum, 'dams')).toBeUndefined();
+        await store.rememberForumThread(forum, 'dams', '901');
+        await store.rememberForumThread(forum, 'water', '902');
+        expect(await store.forumThread(forum, 'dams')).toBe('901');
+        expect(await store.forumThread(forum, 'water')).toBe('902');
+        // Another channel, another platform: their own posts.
+        expect(await store.forumThread(chat('800', 'discord'), 'dams')).toBeUndefined();
+        expect(await store.forumThread(chat('900'), 'dams')).toBeUndefined();
+        // The post was deleted and the next delivery opened a new one.
+        await store.rememberForumThread(forum, 'dams', '903');
+        expect(await store.forumThread(forum, 'dams')).toBe('903');
+      });
     });
 
     describe('subscriptions', () => {
@@ -101,6 +116,27 @@ export function dataStoreContract(name: string, maker: StoreMaker): void {
           'resumed',
         );
         expect(await store.deliveryStyle(chat('g1'), ['water'])).toEqual({ format: 'headline', linkPreviews: true });
+      });
+
+      it('keeps whether a subscription publishes to following servers, and turns it off again', async () => {
+        const news = chat('500', 'discord');
+        const publishing = { format: 'full', linkPreviews: true, publish: true } as const;
+        expect(await store.subscribe(news, 'dams', 'u1', publishing)).toBe('added');
+        expect(await store.deliveryStyle(news, ['dams'])).toEqual(publishing);
+        expect((await store.subscriptionsOf(news))[0]).toMatchObject({ topic: 'dams', publish: true });
+        expect(await store.subscribe(news, 'dams', 'u1', publishing)).toBe('exists');
+        // One publishing topic of a brief is enough for the brief to be published, in the fullest format.
+        await store.subscribe(news, 'water', 'u1', { format: 'headline', linkPreviews: false });
+        await store.subscribe(news, 'dams', 'u1', { format: 'compact', linkPreviews: true, publish: true });
+        expect(await store.deliveryStyle(news, ['water', 'dams'])).toEqual({
+          format: 'compact',
+          linkPreviews: true,
+          publish: true,
+        });
+        await store.subscribe(news, 'dams', 'u1', publishing);
+        expect(await store.subscribe(news, 'dams', 'u1', { format: 'full', linkPreviews: true })).toBe('changed');
+        expect(await store.deliveryStyle(news, ['dams'])).toEqual({ format: 'full', linkPreviews: true });
+        expect((await store.subscriptionsOf(news))[0]!.publish).toBeUndefined();
       });
 
       it('lists a chat with its threads, and not chats whose id merely starts the same', async () => {

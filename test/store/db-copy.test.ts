@@ -59,6 +59,7 @@ describe('npm run db:copy', () => {
       messageIds: ['m9'],
     });
     await sqlite.claimUpdate('telegram', '77');
+    await sqlite.rememberForumThread({ platform: 'discord', chatId: '900' }, 'aral', '901');
     await sqlite.close();
   });
   afterAll(async () => {
@@ -79,7 +80,7 @@ describe('npm run db:copy', () => {
     const first = await copy({ DATABASE_PATH: path, DATABASE_URL: db.url });
     expect(first.stderr).toBe('');
     expect(first.stdout).toMatch(
-      /^db:copy: copied .*briefbot\.db into 127\.0\.0\.1:\d+\/briefbot_test_\w+: 3 subscriptions, 3 deliveries, 2 brief versions, 1 posts, 1 handled updates\n$/,
+      /^db:copy: copied .*briefbot\.db into 127\.0\.0\.1:\d+\/briefbot_test_\w+: 3 subscriptions, 3 deliveries, 2 brief versions, 1 posts, 1 handled updates, 1 forum threads\n$/,
     );
     expect(first.code).toBe(0);
 
@@ -90,6 +91,7 @@ describe('npm run db:copy', () => {
     try {
       expect(await snapshot(pgStore)).toEqual(expected);
       expect(expected.due).toHaveLength(2);
+      expect(await pgStore.forumThread({ platform: 'discord', chatId: '900' }, 'aral')).toBe('901');
       // New rows continue after the copied ids.
       await pgStore.announce('glaciers', 'v1', 'New', [chat('g1')]);
       const [next] = await pgStore.claimDue('telegram', Date.now() + 1, 10, 1_000);

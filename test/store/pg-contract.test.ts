@@ -12,7 +12,7 @@ afterAll(async () => {
   await db.drop();
 });
 
-const TABLES = 'subscriptions, deliveries, brief_versions, posts, handled_updates, rate_windows';
+const TABLES = 'subscriptions, deliveries, brief_versions, posts, handled_updates, rate_windows, forum_threads';
 
 dataStoreContract('PostgreSQL', {
   fresh: async (options) => {

@@ -1,5 +1,6 @@
 import { Client, GatewayIntentBits, REST, type RESTOptions } from 'discord.js';
 import type { Config } from '../../config.js';
+import { isPublishRoute } from './publish.js';
 
 export type DiscordConfig = NonNullable<Config['discord']>;
 
@@ -21,6 +22,8 @@ export const restOptions = (config: DiscordConfig): Partial<RESTOptions> => ({
   api: config.apiRoot,
   timeout: 10_000,
   retries: 1,
+  // A publish over the hourly allowance is refused for up to an hour: never wait it out in line.
+  rejectOnRateLimit: isPublishRoute,
 });
 
 /** REST alone, for HTTP interactions mode where no gateway client exists. */

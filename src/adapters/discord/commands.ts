@@ -99,7 +99,14 @@ function addOption(builder: SlashCommandBuilder, option: CommandOption, ru: Opti
           .setName(option.name)
           .setDescription(description)
           .setRequired(option.required)
-          .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+          .addChannelTypes(
+            ChannelType.GuildText,
+            ChannelType.GuildAnnouncement,
+            ChannelType.GuildForum,
+            ChannelType.PublicThread,
+            ChannelType.PrivateThread,
+            ChannelType.AnnouncementThread,
+          ),
       );
       return;
   }

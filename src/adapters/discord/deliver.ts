@@ -1,13 +1,11 @@
 import { PermissionFlagsBits, RESTJSONErrorCodes, Routes, type APIMessage, type Client, type REST } from 'discord.js';
+import type { Logger } from '../../core/logger.js';
 import type { DeliveryResult, Reply } from '../../core/types.js';
 import { apiErrorCode, describeError } from './errors.js';
+import { openForumPost } from './forum.js';
+import { publishMessages } from './publish.js';
+import type { PublishBudget } from './publish-budget.js';
 import { render } from './render.js';
-
-const NEEDED = [
-  [PermissionFlagsBits.ViewChannel, 'View Channel'],
-  [PermissionFlagsBits.SendMessages, 'Send Messages'],
-  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
-] as const;
 
 /** Codes that mean this chat is gone for us for good. */
 const GONE = new Set<number>([
@@ -23,7 +21,16 @@ export function missingPermissions(client: Client, channelId: string): string[] 
   const me = channel.guild.members.me;
   const permissions = me ? channel.permissionsFor(me) : null;
   if (!permissions) return undefined;
-  return NEEDED.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
+  // In a thread, Send Messages in Threads is what counts.
+  const send: [bigint, string] = channel.isThread()
+    ? [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads']
+    : [PermissionFlagsBits.SendMessages, 'Send Messages'];
+  const needed: [bigint, string][] = [
+    [PermissionFlagsBits.ViewChannel, 'View Channel'],
+    send,
+    [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+  ];
+  return needed.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
 }
 
 /** Discord folds a repeated nonce only when it is at most 25 characters. */
@@ -44,45 +51,96 @@ export interface DeliverToOptions {
   idempotencyKey?: string | undefined;
   /** Permissions the bot is known to lack there (the gateway's cache knows; over HTTP only Discord does). */
   missing?: string[] | undefined;
+  /** Where the target is a forum: the post this brief opened there earlier, which takes the update as a reply. */
+  forumThread?: string | undefined;
+  /** Publish to the servers following the channel (an announcement channel), within its hourly allowance. */
+  publish?: { budget: PublishBudget; logger: Logger } | undefined;
+  /** Channels known to be forums, so that their posts skip the plain message Discord would refuse. */
+  forums?: Set<string>;
 }
 
-/** Posts a reply into a channel on our own initiative; mentions are always off. */
+type Run = <T>(task: () => Promise<T>) => Promise<T>;
+
+/**
+ * Posts a reply into a channel on our own initiative; mentions are always off. Into a forum it
+ * opens a post named after the brief (or replies in the post the brief opened before); into an
+ * announcement channel it can publish what it sent.
+ */
 export async function deliverTo(
   rest: REST,
-  channelId: string,
+  chatId: string,
   reply: Reply,
-  run: <T>(task: () => Promise<T>) => Promise<T>,
-  { idempotencyKey, missing }: DeliverToOptions = {},
+  run: Run,
+  { idempotencyKey, missing, forumThread, publish, forums }: DeliverToOptions = {},
 ): Promise<DeliveryResult> {
   if (missing && missing.length > 0) return { ok: false, reason: 'forbidden', detail: `missing ${missing.join(', ')}` };
   const message = render(reply);
+  const nonce = (key: string | undefined) => (key === undefined ? {} : { nonce: nonceFor(key), enforce_nonce: true });
+  const content = { embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } };
+  const first = { ...content, ...nonce(idempotencyKey) };
+  const post = async (channelId: string, body: object) =>
+    ((await run(() => rest.post(Routes.channelMessages(channelId), { body }))) as APIMessage).id;
   try {
-    const sent = (await run(() =>
-      rest.post(Routes.channelMessages(channelId), {
-        body: {
-          embeds: message.embeds,
-          components: message.components,
-          allowed_mentions: { parse: [] },
-          ...(idempotencyKey === undefined ? {} : { nonce: nonceFor(idempotencyKey), enforce_nonce: true }),
-        },
-      }),
-    )) as APIMessage;
-    const ids = [sent.id];
-    for (const [i, embed] of (message.more ?? []).entries()) {
-      const body = {
-        embeds: [embed],
-        allowed_mentions: { parse: [] },
-        ...(idempotencyKey === undefined ? {} : { nonce: nonceFor(`${idempotencyKey}+${i + 1}`), enforce_nonce: true }),
-      };
-      const next = (await run(() => rest.post(Routes.channelMessages(channelId), { body }))) as APIMessage;
-      ids.push(next.id);
+    let channelId = forumThread ?? chatId;
+    let opened: { threadId: string; messageId: string } | undefined;
+    const title = reply.kind === 'brief' ? reply.brief.title : 'Brief';
+    const openPost = async () => {
+      // A post's first message takes no nonce (Start Thread in Forum has none).
+      opened = await openForumPost(rest, chatId, title, content, run);
+      forums?.add(chatId);
+      channelId = opened.threadId;
+      return opened.messageId;
+    };
+    let firstId: string;
+    try {
+      firstId = forums?.has(chatId) && !forumThread ? await openPost() : await post(channelId, first);
+    } catch (error) {
+      const code = apiErrorCode(error);
+      // A forum takes posts, not messages; a post that was deleted gives way to a new one.
+      const forum = code === RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel && channelId === chatId;
+      const postGone = code === RESTJSONErrorCodes.UnknownChannel && forumThread !== undefined;
+      if (!forum && !postGone) throw error;
+      firstId = await openPost();
     }
-    return { ok: true, messageIds: ids };
+    const ids = [firstId];
+    for (const [i, embed] of (message.more ?? []).entries()) {
+      const key = idempotencyKey === undefined ? undefined : `${idempotencyKey}+${i + 1}`;
+      ids.push(await post(channelId, { embeds: [embed], allowed_mentions: { parse: [] }, ...nonce(key) }));
+    }
+    const notes = publish ? await publishMessages(rest, channelId, ids, publish.budget, publish.logger) : [];
+    return {
+      ok: true,
+      messageIds: ids,
+      ...(opened ? { threadId: opened.threadId } : {}),
+      ...(notes.length > 0 ? { notes } : {}),
+    };
   } catch (error) {
-    const code = apiErrorCode(error);
-    const detail = String(describeError(error).message ?? 'unknown error');
-    if (code !== undefined && GONE.has(code)) return { ok: false, reason: 'gone', detail };
-    if (code === RESTJSONErrorCodes.MissingPermissions) return { ok: false, reason: 'forbidden', detail };
-    return { ok: false, reason: 'failed', detail };
+    return failureOf(error);
+  }
+}
+
+function failureOf(error: unknown): Extract<DeliveryResult, { ok: false }> {
+  const code = apiErrorCode(error);
+  const detail = String(describeError(error).message ?? 'unknown error');
+  if (code !== undefined && GONE.has(code)) return { ok: false, reason: 'gone', detail };
+  switch (code) {
+    case RESTJSONErrorCodes.MissingPermissions:
+      return { ok: false, reason: 'forbidden', detail };
+    case RESTJSONErrorCodes.InvalidActionOnArchivedThread:
+      return {
+        ok: false,
+        reason: 'forbidden',
+        detail: 'the thread is archived and locked',
+        advice: 'Unlock the thread (or give me Manage Threads there), then try again.',
+      };
+    case RESTJSONErrorCodes.TagRequiredToCreateAForumPostInThisChannel:
+      return {
+        ok: false,
+        reason: 'forbidden',
+        detail: 'the forum requires a tag on every post, and I do not choose tags',
+        advice: 'Turn off "Require people to select tags when posting" in the forum\'s settings, then try again.',
+      };
+    default:
+      return { ok: false, reason: 'failed', detail };
   }
 }

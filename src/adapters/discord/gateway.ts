@@ -3,11 +3,11 @@ import { Events, GatewayDispatchEvents, RESTEvents, type APIInteraction } from '
 import type { Adapter, AdapterContext } from '../adapter.js';
 import { createDiscordClient, type DiscordConfig } from './client.js';
 import { commandDefinitions } from './commands.js';
-import { deliverTo, missingPermissions } from './deliver.js';
+import { missingPermissions } from './deliver.js';
 import { describeError } from './errors.js';
 import { createInteractionHandler } from './interactions.js';
 import type { DiscordAdapterOptions } from './index.js';
-import { createPacer } from './pace.js';
+import { createOutbound } from './outbound.js';
 import { refusePostFor } from './post-rights.js';
 import { callbackOverRest } from './reply-channel.js';
 import { loginUntilUp } from './startup.js';
@@ -31,8 +31,14 @@ export function createGatewayAdapter(
     rest: client.rest,
   });
   client.rest.on(RESTEvents.RateLimited, () => ctx.metrics.rateLimited('discord'));
-  const bulk = createPacer(options.bulkIntervalMs ?? 50);
-  const direct = <T>(task: () => Promise<T>) => task();
+  const outbound = createOutbound({
+    rest: client.rest,
+    logger,
+    bulkIntervalMs: options.bulkIntervalMs ?? 50,
+    ...(options.now ? { now: options.now } : {}),
+    refusePostFor: (chatId, asker) => refusePostFor(client, chatId, asker),
+    missing: (chatId) => missingPermissions(client, chatId),
+  });
 
   const inFlight = new Set<Promise<void>>();
   // The raw payload, so that the gateway and HTTP interactions share one path to the response.
@@ -69,15 +75,8 @@ export function createGatewayAdapter(
       await Promise.race([Promise.allSettled([...inFlight]), setTimeout(STOP_GRACE_MS, undefined, { ref: false })]);
       await client.destroy();
     },
-    async deliver(chatId, reply, { bulk: isBulk, onBehalfOf, idempotencyKey }) {
-      if (onBehalfOf) {
-        const refused = await refusePostFor(client, chatId, onBehalfOf);
-        if (refused) return refused;
-      }
-      return deliverTo(client.rest, chatId, reply, isBulk ? bulk : direct, {
-        idempotencyKey,
-        missing: missingPermissions(client, chatId),
-      });
-    },
+    deliver: outbound.deliver,
+    inspect: outbound.inspect,
+    notes: outbound.notes,
   };
 }

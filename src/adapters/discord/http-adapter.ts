@@ -3,12 +3,11 @@ import { RESTEvents, Routes, type APIUser } from 'discord.js';
 import type { Adapter, AdapterContext } from '../adapter.js';
 import { createDiscordRest, type DiscordConfig } from './client.js';
 import { commandDefinitions } from './commands.js';
-import { deliverTo } from './deliver.js';
 import { describeError } from './errors.js';
 import { interactionRoutes } from './http-route.js';
 import type { DiscordAdapterOptions } from './index.js';
 import { createInteractionHandler } from './interactions.js';
-import { createPacer } from './pace.js';
+import { createOutbound } from './outbound.js';
 import { refusePostOverRest } from './post-rights-rest.js';
 import { untilDiscordAnswers } from './startup.js';
 import { syncGuildCommands } from './sync-commands.js';
@@ -30,8 +29,13 @@ export function createHttpInteractionsAdapter(
   const rest = createDiscordRest(config);
   rest.on(RESTEvents.RateLimited, () => ctx.metrics.rateLimited('discord'));
   const handle = createInteractionHandler({ bot: ctx.bot, logger, deferAfterMs: options.deferAfterMs ?? 1500, rest });
-  const bulk = createPacer(options.bulkIntervalMs ?? 50);
-  const direct = <T>(task: () => Promise<T>) => task();
+  const outbound = createOutbound({
+    rest,
+    logger,
+    bulkIntervalMs: options.bulkIntervalMs ?? 50,
+    ...(options.now ? { now: options.now } : {}),
+    refusePostFor: (chatId, asker) => refusePostOverRest(rest, chatId, asker),
+  });
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
 
@@ -72,12 +76,8 @@ export function createHttpInteractionsAdapter(
       accepting = false;
       await Promise.race([Promise.allSettled([...inFlight]), setTimeout(STOP_GRACE_MS, undefined, { ref: false })]);
     },
-    async deliver(chatId, reply, { bulk: isBulk, onBehalfOf, idempotencyKey }) {
-      if (onBehalfOf) {
-        const refused = await refusePostOverRest(rest, chatId, onBehalfOf);
-        if (refused) return refused;
-      }
-      return deliverTo(rest, chatId, reply, isBulk ? bulk : direct, { idempotencyKey });
-    },
+    deliver: outbound.deliver,
+    inspect: outbound.inspect,
+    notes: outbound.notes,
   };
 }

@@ -8,6 +8,8 @@ export interface DiscordAdapterOptions {
   deferAfterMs?: number;
   /** Spacing of bulk deliveries; default 50 ms (20 messages/s at most). */
   bulkIntervalMs?: number;
+  /** Clock for the hourly publish allowance of announcement channels; Date.now by default. */
+  now?: () => number;
 }
 
 /**

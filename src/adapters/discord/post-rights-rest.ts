@@ -63,7 +63,12 @@ export async function refusePostOverRest(
     if (!from || guildOf(from) !== guildId) return refuse('that channel is in another server');
     const guild = (await rest.get(Routes.guild(guildId))) as APIGuild;
     const member = (await rest.get(Routes.guildMember(guildId, asker.userId))) as APIGuildMember;
-    const overwrites = 'permission_overwrites' in target ? (target.permission_overwrites ?? []) : [];
+    // A thread has no overwrites of its own: its channel's apply.
+    const source =
+      'parent_id' in target && target.parent_id && 'thread_metadata' in target
+        ? ((await rest.get(Routes.channel(target.parent_id))) as APIChannel)
+        : target;
+    const overwrites = 'permission_overwrites' in source ? (source.permission_overwrites ?? []) : [];
     const bits = channelPermissions(guild, overwrites, { userId: asker.userId, roles: member.roles });
     if (bits & WANTED) return undefined;
     return refuse('you need Manage Messages or Manage Server in that channel');

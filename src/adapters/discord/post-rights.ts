@@ -19,7 +19,8 @@ export async function refusePostFor(
   channelId: string,
   asker: { userId: string; fromChatId: string },
 ): Promise<Refusal | undefined> {
-  const target = client.channels.cache.get(channelId);
+  // Archived threads are not in the cache; fetch reads the cache first.
+  const target = await client.channels.fetch(channelId).catch(() => null);
   if (!target || target.isDMBased() || !('permissionsFor' in target))
     return { ok: false, reason: 'gone', detail: 'unknown channel' };
   const from = client.channels.cache.get(asker.fromChatId);

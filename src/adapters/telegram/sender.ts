@@ -139,14 +139,14 @@ export class Sender {
       if (bulk) {
         const wait = this.pacer.reserve(group, isGroupId(group));
         if (wait > 0 && !(await this.pause(wait))) return this.gaveUp('shutting down');
-        for (let extra = this.pacer.admit(); extra > 0; extra = this.pacer.admit())
+        for (let extra = this.pacer.admit(group); extra > 0; extra = this.pacer.admit(group))
           if (!(await this.pause(extra))) return this.gaveUp('shutting down');
-        this.pacer.started(group);
-      } else {
-        this.pacer.note(group, isGroupId(group));
       }
+      const answered = bulk ? this.pacer.started(group) : this.pacer.note(group, isGroupId(group));
       try {
-        const sent = await this.telegram.callApi('sendMessage', payload, { signal: timeoutSignal(this.timeoutMs) });
+        const sent = await this.telegram
+          .callApi('sendMessage', payload, { signal: timeoutSignal(this.timeoutMs) })
+          .finally(answered);
         return { kind: 'ok', messageId: sent.message_id } as const;
       } catch (error) {
         const failure = classifySendError(error);

@@ -40,6 +40,11 @@ export const COMMANDS_RU: Record<string, CommandWords> = {
         description: 'full (по умолчанию), compact (строка и ссылка) или headline (заголовок)',
       },
       previews: { name: 'превью', description: 'Превью ссылок под каждым обновлением: on (по умолчанию) или off' },
+      channel: {
+        name: 'канал',
+        description: 'Канал, форум или ветка, которые будут следить за темой вместо этого чата',
+      },
+      publish: { name: 'рассылка', description: 'В канале объявлений: публиковать обновления на подписанных серверах' },
     },
   },
   unsubscribe: {
@@ -54,6 +59,7 @@ export const COMMANDS_RU: Record<string, CommandWords> = {
     options: {
       topic: { name: 'тема', description: 'Тема или slug справки' },
       channel: { name: 'канал', description: 'Куда опубликовать' },
+      publish: { name: 'рассылка', description: 'В канале объявлений: опубликовать и на подписанных серверах' },
     },
   },
   status: { name: 'состояние', description: 'Модераторам: справки, ошибки в текстах, подписки, платформы.' },

@@ -70,6 +70,12 @@ export class PgStore implements DataStore {
   setChatLanguage(chat: ChatKey, language: string | undefined): Promise<void> {
     return this.guard(() => subs.setChatLanguage(this.pool, chat, language));
   }
+  forumThread(chat: ChatKey, slug: string): Promise<string | undefined> {
+    return this.guard(() => subs.forumThread(this.pool, chat, slug));
+  }
+  rememberForumThread(chat: ChatKey, slug: string, threadId: string): Promise<void> {
+    return this.guard(() => subs.rememberForumThread(this.pool, chat, slug, threadId, this.now()));
+  }
   isSubscribed(chat: ChatKey, topics: readonly string[]): Promise<boolean> {
     return this.guard(() => subs.isSubscribed(this.pool, chat, topics));
   }

@@ -101,4 +101,16 @@ export const pgMigrations: readonly string[] = [
     PRIMARY KEY (platform, chat_id)
   );
   `,
+  // 5: publishing to following servers; the forum post each brief opened (SQLite step 6)
+  `
+  ALTER TABLE subscriptions ADD COLUMN publish boolean NOT NULL DEFAULT false;
+  CREATE TABLE forum_threads (
+    platform text NOT NULL,
+    chat_id text NOT NULL,
+    slug text NOT NULL,
+    thread_id text NOT NULL,
+    created_at bigint NOT NULL,
+    PRIMARY KEY (platform, chat_id, slug)
+  );
+  `,
 ];

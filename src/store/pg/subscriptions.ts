@@ -1,13 +1,13 @@
 import type pg from 'pg';
 import type { DeliveryStyle, Platform } from '../../core/types.js';
 import { fullestStyle, type ChatKey, type SubscribeOutcome, type Subscription } from '../data-store.js';
-import { toStyle, toSubscription, type SubscriptionRow } from '../rows.js';
+import { toStyle, toSubscription, type StyleRow, type SubscriptionRow } from '../rows.js';
 import { inTransaction, type Queryable } from './queryable.js';
 
 export function subscribe(pool: pg.Pool, chat: ChatKey, topic: string, by: string, now: number, style: DeliveryStyle) {
   return inTransaction(pool, async (client): Promise<SubscribeOutcome> => {
-    const existing = await client.query<{ active: boolean; format: string; link_previews: boolean }>(
-      `SELECT active, format, link_previews FROM subscriptions WHERE platform = $1 AND chat_id = $2 AND topic = $3
+    const existing = await client.query<{ active: boolean; format: string; link_previews: boolean; publish: boolean }>(
+      `SELECT active, format, link_previews, publish FROM subscriptions WHERE platform = $1 AND chat_id = $2 AND topic = $3
          FOR UPDATE`,
       [chat.platform, chat.chatId, topic],
     );
@@ -19,19 +19,22 @@ export function subscribe(pool: pg.Pool, chat: ChatKey, topic: string, by: strin
     );
     const row = existing.rows[0];
     if (row) {
-      const restyled = row.format !== style.format || row.link_previews !== style.linkPreviews;
+      const publish = style.publish === true;
+      const restyled =
+        row.format !== style.format || row.link_previews !== style.linkPreviews || row.publish !== publish;
       if (restyled)
         await client.query(
-          'UPDATE subscriptions SET format = $1, link_previews = $2 WHERE platform = $3 AND chat_id = $4 AND topic = $5',
-          [style.format, style.linkPreviews, chat.platform, chat.chatId, topic],
+          `UPDATE subscriptions SET format = $1, link_previews = $2, publish = $3
+             WHERE platform = $4 AND chat_id = $5 AND topic = $6`,
+          [style.format, style.linkPreviews, publish, chat.platform, chat.chatId, topic],
         );
       if (!row.active) return 'resumed';
       return restyled ? 'changed' : 'exists';
     }
     const inserted = await client.query(
-      `INSERT INTO subscriptions (platform, chat_id, topic, created_at, created_by, format, link_previews)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-      [chat.platform, chat.chatId, topic, now, by, style.format, style.linkPreviews],
+      `INSERT INTO subscriptions (platform, chat_id, topic, created_at, created_by, format, link_previews, publish)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+      [chat.platform, chat.chatId, topic, now, by, style.format, style.linkPreviews, style.publish === true],
     );
     return inserted.rowCount === 1 ? 'added' : 'exists';
   });
@@ -88,8 +91,8 @@ export async function deliveryStyle(
   topics: readonly string[],
 ): Promise<DeliveryStyle | undefined> {
   if (topics.length === 0) return undefined;
-  const { rows } = await q.query<Pick<SubscriptionRow, 'format' | 'link_previews'>>(
-    `SELECT format, link_previews FROM subscriptions WHERE platform = $1 AND chat_id = $2 AND active
+  const { rows } = await q.query<StyleRow>(
+    `SELECT format, link_previews, publish FROM subscriptions WHERE platform = $1 AND chat_id = $2 AND active
        AND topic = ANY($3::text[])`,
     [chat.platform, chat.chatId, topics],
   );
@@ -163,5 +166,28 @@ export async function setChatLanguage(q: Queryable, chat: ChatKey, language: str
     `INSERT INTO chat_settings (platform, chat_id, language) VALUES ($1, $2, $3)
        ON CONFLICT (platform, chat_id) DO UPDATE SET language = excluded.language`,
     [chat.platform, chat.chatId, language ?? null],
+  );
+}
+
+export async function forumThread(q: Queryable, chat: ChatKey, slug: string): Promise<string | undefined> {
+  const { rows } = await q.query<{ thread_id: string }>(
+    'SELECT thread_id FROM forum_threads WHERE platform = $1 AND chat_id = $2 AND slug = $3',
+    [chat.platform, chat.chatId, slug],
+  );
+  return rows[0]?.thread_id;
+}
+
+/** The latest post wins: a brief whose post was deleted opens a new one, which its updates then follow. */
+export async function rememberForumThread(
+  q: Queryable,
+  chat: ChatKey,
+  slug: string,
+  threadId: string,
+  now: number,
+): Promise<void> {
+  await q.query(
+    `INSERT INTO forum_threads (platform, chat_id, slug, thread_id, created_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (platform, chat_id, slug) DO UPDATE SET thread_id = excluded.thread_id, created_at = excluded.created_at`,
+    [chat.platform, chat.chatId, slug, threadId, now],
   );
 }

@@ -8,15 +8,18 @@ const SETTLED = 'sending_since = NULL, lease_until = NULL';
 /** The fixed statements of the SQLite store, prepared once per connection. */
 export function prepareStatements(db: BetterSqlite3.Database) {
   return {
-    findSubscription: db.prepare<[string, string, string], { active: number; format: string; link_previews: number }>(
-      'SELECT active, format, link_previews FROM subscriptions WHERE platform = ? AND chat_id = ? AND topic = ?',
+    findSubscription: db.prepare<
+      [string, string, string],
+      { active: number; format: string; link_previews: number; publish: number }
+    >(
+      'SELECT active, format, link_previews, publish FROM subscriptions WHERE platform = ? AND chat_id = ? AND topic = ?',
     ),
     insertSubscription: db.prepare(
-      `INSERT INTO subscriptions (platform, chat_id, topic, created_at, created_by, format, link_previews)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO subscriptions (platform, chat_id, topic, created_at, created_by, format, link_previews, publish)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     setStyle: db.prepare(
-      'UPDATE subscriptions SET format = ?, link_previews = ? WHERE platform = ? AND chat_id = ? AND topic = ?',
+      'UPDATE subscriptions SET format = ?, link_previews = ?, publish = ? WHERE platform = ? AND chat_id = ? AND topic = ?',
     ),
     resumeChat: db.prepare(
       `UPDATE subscriptions SET active = 1, unreachable_streak = 0, paused_reason = NULL, paused_at = NULL

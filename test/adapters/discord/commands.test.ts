@@ -51,7 +51,7 @@ describe('command registration JSON', () => {
     });
   });
 
-  it('moderator commands need Manage Messages by default, work in guilds only, and take text channels', () => {
+  it('moderator commands need Manage Messages by default, work in guilds only, and take text, announcement and forum channels and threads', () => {
     const post = defineCommand({
       name: 'post',
       description: 'Post a brief into a channel.',
@@ -74,7 +74,7 @@ describe('command registration JSON', () => {
     expect(definition?.default_member_permissions).toBe('8192');
     expect(definition?.contexts).toEqual([0]);
     expect(definition?.options?.map((o) => o.name)).toEqual(['topic', 'channel']);
-    expect(definition?.options?.[1]).toMatchObject({ type: 7, channel_types: [0, 5] });
+    expect(definition?.options?.[1]).toMatchObject({ type: 7, channel_types: [0, 5, 15, 11, 12, 10] });
   });
 
   it('compares what Discord returns (ids, defaults, other order) with what we would send', () => {
