@@ -65,6 +65,10 @@ describe('bindArgs: the words after a command, option by option', () => {
       ok: true,
       args: { topic: 'aral compact', format: 'compact' },
     });
+    // Named as Discord shows it, `name:value`: only that option takes it.
+    expect(bindArgs(subscribe, 'aral previews:on')).toEqual({ ok: true, args: { topic: 'aral', previews: 'on' } });
+    expect(bindArgs(subscribe, 'aral format:on')).toEqual({ ok: true, args: { topic: 'aral format:on' } });
+    expect(bindArgs(subscribe, 'aral :on')).toEqual({ ok: true, args: { topic: 'aral :on' } });
     // A single word is the topic, even when it is also a choice.
     expect(bindArgs(subscribe, 'compact')).toEqual({ ok: true, args: { topic: 'compact' } });
   });

@@ -74,3 +74,32 @@ describe('AdapterDirectory tells which adapters are up', () => {
     expect(directory.deliverer('discord')).toBeUndefined();
   });
 });
+
+describe('AdapterDirectory passes on what adapters know about chats and trouble', () => {
+  const inspecting = (notes: string[]): Adapter => ({
+    ...adapterAnswering([]),
+    inspect: async (chatId) => ({ ok: true, kind: chatId.startsWith('@') ? 'announcement' : 'chat' }),
+    notes: () => notes,
+  });
+
+  it("shows an adapter's notes in its state, and none when it has none", () => {
+    const directory = new AdapterDirectory();
+    directory.register(inspecting(['2 publishes left undone']));
+    expect(directory.states()[0]).toMatchObject({ notes: ['2 publishes left undone'] });
+    const quiet = new AdapterDirectory();
+    quiet.register(inspecting([]));
+    expect(quiet.states()[0]).not.toHaveProperty('notes');
+  });
+
+  it('offers the check of a named chat only while the adapter is up and has one', async () => {
+    const directory = new AdapterDirectory();
+    directory.register(inspecting([]));
+    expect(directory.inspector('telegram')).toBeUndefined();
+    directory.markUp('telegram');
+    expect(await directory.inspector('telegram')!('@news')).toEqual({ ok: true, kind: 'announcement' });
+    const plain = new AdapterDirectory();
+    plain.register(adapterAnswering([]));
+    plain.markUp('telegram');
+    expect(plain.inspector('telegram')).toBeUndefined();
+  });
+});
