@@ -150,12 +150,50 @@ function wrap(text: string, width: number): string[] {
   return out;
 }
 
-export const corpusDir = (size: number, seed: number): string =>
-  join(tmpdir(), 'briefbot-bench', `${size}-${seed}-v${GENERATOR_VERSION}`);
+/** The share of briefs that also get a Russian translation (0: none), as a folder suffix: `-ru25`. */
+const translatedSuffix = (translated: number): string => (translated > 0 ? `-ru${Math.round(translated * 100)}` : '');
 
-/** Writes the corpus unless an earlier run already left a complete copy. */
-export function ensureCorpus(size: number, seed: number): Corpus {
-  const dir = corpusDir(size, seed);
+export const corpusDir = (size: number, seed: number, translated = 0): string =>
+  join(tmpdir(), 'briefbot-bench', `${size}-${seed}-v${GENERATOR_VERSION}${translatedSuffix(translated)}`);
+
+/** Whether brief `i` of the corpus gets a translation: evenly spread, `translated` of them in all. */
+const isTranslated = (i: number, translated: number): boolean =>
+  Math.floor((i + 1) * translated) > Math.floor(i * translated);
+
+const CYRILLIC: Record<string, string> = Object.fromEntries(
+  [...'abcdefghijklmnopqrstuvwxyz'].map((latin, i) => [latin, 'абцдефгхийклмнопкрстуввхыз'[i]!]),
+);
+/** The same text in Cyrillic letters, one for one, so that every length limit still holds. */
+const cyrillic = (text: string): string =>
+  text.replace(/[a-z]/gi, (c) => {
+    const ru = CYRILLIC[c.toLowerCase()]!;
+    return c === c.toLowerCase() ? ru : ru.toUpperCase();
+  });
+
+/**
+ * The Russian translation of a brief, as an editor would file it under `ru/`: the original's
+ * facts, dates and links, its words in Cyrillic, its topics in the same order (they reach the
+ * original's topics), and the default slug `<original>-ru`.
+ */
+export function translationFile(spec: BriefSpec): string {
+  const text = briefFile({
+    ...spec,
+    title: cyrillic(spec.title),
+    topics: spec.topics.map(cyrillic),
+    summary: cyrillic(spec.summary),
+    facts: spec.facts.map(cyrillic),
+    body: cyrillic(spec.body),
+    explicitSlug: false,
+  });
+  return text.replace('lang: en\n', `lang: ru\ntranslationOf: ${spec.slug}\n`);
+}
+
+/**
+ * Writes the corpus unless an earlier run already left a complete copy. With `translated`
+ * (0 to 1), that share of the briefs also gets a Russian translation under `ru/`.
+ */
+export function ensureCorpus(size: number, seed: number, translated = 0): Corpus {
+  const dir = corpusDir(size, seed, translated);
   const started = performance.now();
   if (existsSync(join(dir, DONE))) {
     const done = JSON.parse(readFileSync(join(dir, DONE), 'utf8')) as { size: number };
@@ -163,14 +201,19 @@ export function ensureCorpus(size: number, seed: number): Corpus {
   }
   rmSync(dir, { recursive: true, force: true });
   const made = new Set<string>();
-  for (const spec of briefSpecs(size, seed)) {
-    const folder = join(dir, spec.file.slice(0, spec.file.indexOf('/')));
+  const write = (file: string, text: string) => {
+    const folder = join(dir, file.slice(0, file.lastIndexOf('/')));
     if (!made.has(folder)) {
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    writeFileSync(join(dir, spec.file), briefFile(spec));
+    writeFileSync(join(dir, file), text);
+  };
+  let i = 0;
+  for (const spec of briefSpecs(size, seed)) {
+    write(spec.file, briefFile(spec));
+    if (isTranslated(i++, translated)) write(`ru/${spec.file}`, translationFile(spec));
   }
-  writeFileSync(join(dir, DONE), JSON.stringify({ size, seed, version: GENERATOR_VERSION }));
+  writeFileSync(join(dir, DONE), JSON.stringify({ size, seed, translated, version: GENERATOR_VERSION }));
   return { dir, size, seed, reused: false, generateMs: performance.now() - started };
 }

@@ -1,5 +1,7 @@
 import { fork } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './generate.js';
 import type { EndToEndName, EndToEndResults } from './end-to-end.js';
@@ -13,12 +15,22 @@ interface Options {
   seed: number;
   fuse: boolean;
   e2e: boolean;
+  /** The share of briefs with a Russian translation (0: none). */
+  translated: number;
 }
 
-const USAGE = '--json, --sizes 1000,10000, --seed N, --no-fuse, --no-e2e (skip the end-to-end runs, about 2.5 min)';
+const USAGE =
+  '--json, --sizes 1000,10000, --seed N, --no-fuse, --no-e2e (skip the end-to-end runs, about 2.5 min), --translated 0.25';
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { json: false, sizes: [1_000, 10_000, 100_000], seed: 20_180_911, fuse: true, e2e: true };
+  const options: Options = {
+    json: false,
+    sizes: [1_000, 10_000, 100_000],
+    seed: 20_180_911,
+    fuse: true,
+    e2e: true,
+    translated: 0,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => argv[++i] ?? '';
@@ -30,10 +42,19 @@ function parseArgs(argv: readonly string[]): Options {
         .split(',')
         .map((s) => Number(s.replace(/_/g, '')));
     else if (arg === '--seed') options.seed = Number(value());
+    else if (arg === '--translated') options.translated = Number(value());
     else throw new Error(`unknown option ${arg} (use ${USAGE})`);
   }
   if (options.sizes.some((s) => !Number.isInteger(s) || s < 10)) throw new Error('--sizes takes whole numbers >= 10');
+  if (!(options.translated >= 0 && options.translated <= 1)) throw new Error('--translated takes a share from 0 to 1');
   return options;
+}
+
+/** How many translation files there are and their size on disk: what the library may grow by. */
+function translationsText(dir: string): string {
+  const files = readdirSync(join(dir, 'ru'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+  const bytes = files.reduce((sum, f) => sum + statSync(join(dir, 'ru', f)).size, 0);
+  return `${files.length} files, ${(bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
 const here = (name: string): string => fileURLToPath(new URL(name, import.meta.url));
@@ -87,10 +108,11 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0]!;
   const results: SizeResult[] = [];
   for (const size of options.sizes) {
-    const corpus = ensureCorpus(size, options.seed);
+    const corpus = ensureCorpus(size, options.seed, options.translated);
     log(
       `${size}: corpus ${corpus.reused ? 'reused' : `written in ${(corpus.generateMs / 1000).toFixed(1)} s`} at ${corpus.dir}`,
     );
+    if (options.translated > 0) log(`${size}: translations under ru/: ${translationsText(corpus.dir)}`);
     const job: SizeJob = {
       mode: 'cold',
       dir: corpus.dir,
@@ -109,6 +131,8 @@ async function main(): Promise<void> {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${process.platform}`;
   const totalMs = performance.now() - started;
   const load = `load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`;
+  if (options.translated > 0)
+    log(`corpora with a Russian translation of ${Math.round(options.translated * 100)}% of the briefs`);
   if (options.json) {
     process.stdout.write(
       `${JSON.stringify({ machine, load, seed: options.seed, totalMs, results, endToEnd }, null, 2)}\n`,

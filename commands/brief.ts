@@ -1,5 +1,6 @@
 import { defineCommand } from '../src/core/command.js';
-import { pickVersion } from '../src/content/versions.js';
+import type { BriefRef } from '../src/content/brief.js';
+import { pickVersion, refIn } from '../src/content/versions.js';
 import { briefQueryOption, topicExamples } from './examples.js';
 
 export default defineCommand({
@@ -10,8 +11,9 @@ export default defineCommand({
   run({ args, library, language }) {
     const query = String(args.topic);
     const result = library.lookup(query);
-    if (result.kind === 'miss') return { kind: 'notFound', query, suggestions: result.suggestions };
+    const named = (refs: readonly BriefRef[]) => refs.map((ref) => refIn(library, ref, language));
+    if (result.kind === 'miss') return { kind: 'notFound', query, suggestions: named(result.suggestions) };
     const { brief, fallback } = pickVersion(library.versionsOf(result.brief), language);
-    return { kind: 'brief', brief, related: result.related, ...(fallback ? { fallback } : {}) };
+    return { kind: 'brief', brief, related: named(result.related), ...(fallback ? { fallback } : {}) };
   },
 });

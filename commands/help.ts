@@ -1,4 +1,5 @@
 import { defineCommand, usableBy, usageLine } from '../src/core/command.js';
+import { commandWords, translator } from '../src/core/i18n/index.js';
 
 export default defineCommand({
   name: 'help',
@@ -6,37 +7,37 @@ export default defineCommand({
   options: [{ name: 'command', description: 'A command name, e.g. brief', type: 'string', required: false, max: 64 }],
   readsModerator: true,
   examples: () => ['/help', '/help brief'],
-  run({ args, commands, library, invocation }) {
+  run({ args, commands, library, invocation, language }) {
+    const t = translator(language);
     const visible = commands.filter((c) => usableBy(c, invocation));
     const wanted = args.command === undefined ? undefined : String(args.command).replace(/^\//, '').toLowerCase();
     if (wanted === undefined) {
-      const lines = visible.map((c) => `${usageLine(c)} - ${c.description}`);
+      const lines = visible.map((c) => `${usageLine(c)} - ${commandWords(c, language).description}`);
       return {
         kind: 'text',
         tone: 'info',
-        text: ['Commands:', ...lines, '', 'Type /help <command> for details.'].join('\n'),
+        text: [t('help.commands'), ...lines, '', t('help.details')].join('\n'),
       };
     }
     const command = visible.find((c) => c.name === wanted);
     if (!command) {
       const names = visible.map((c) => `/${c.name}`).join(', ');
-      return {
-        kind: 'text',
-        tone: 'usage',
-        text: `There is no command called "${wanted.slice(0, 32)}". Commands: ${names}.`,
-      };
+      return { kind: 'text', tone: 'usage', text: t('help.noSuchCommand', { name: wanted.slice(0, 32), names }) };
     }
-    const options = command.options.map((o) => `  ${o.name}${o.required ? '' : ' (optional)'}: ${o.description}`);
+    const words = commandWords(command, language);
+    const options = command.options.map(
+      (o) => `  ${o.name}${o.required ? '' : ` ${t('help.optional')}`}: ${words.option(o.name)}`,
+    );
     const examples = command.examples(library);
     return {
       kind: 'text',
       tone: 'info',
       text: [
-        `Usage: ${usageLine(command)}`,
-        command.description,
-        ...(options.length > 0 ? ['Options:', ...options] : []),
-        ...(examples.length > 0 ? [`Examples: ${examples.join(', ')}`] : []),
-        ...(command.moderatorOnly ? ['Moderators only.'] : []),
+        t('bot.usage', { line: usageLine(command) }),
+        words.description,
+        ...(options.length > 0 ? [t('help.options'), ...options] : []),
+        ...(examples.length > 0 ? [t('bot.examples', { examples: examples.join(', ') })] : []),
+        ...(command.moderatorOnly ? [t('help.moderatorsOnly')] : []),
       ].join('\n'),
     };
   },

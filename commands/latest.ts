@@ -1,5 +1,6 @@
 import { toRef } from '../src/content/brief.js';
 import { defineCommand } from '../src/core/command.js';
+import { translator } from '../src/core/i18n/index.js';
 
 export default defineCommand({
   name: 'latest',
@@ -8,9 +9,10 @@ export default defineCommand({
     { name: 'count', description: 'How many, 1 to 20 (default 5)', type: 'integer', required: false, min: 1, max: 20 },
   ],
   examples: () => ['/latest', '/latest 10'],
-  run({ args, library }) {
+  run({ args, library, language }) {
+    const t = translator(language);
     const items = library.latest(Number(args.count ?? 5)).map(toRef);
-    if (items.length === 0) return { kind: 'text', tone: 'info', text: 'There are no briefs yet.' };
-    return { kind: 'list', title: 'Latest briefs', items };
+    if (items.length === 0) return { kind: 'text', tone: 'info', text: t('lists.noBriefs') };
+    return { kind: 'list', title: t('lists.latest'), items };
   },
 });

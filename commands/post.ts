@@ -1,15 +1,16 @@
 import { defineCommand } from '../src/core/command.js';
+import { translator, type Translate } from '../src/core/i18n/index.js';
 import type { Reply } from '../src/core/types.js';
 import type { PostResult } from '../src/core/services.js';
 import { briefQueryOption, topicExamples } from './examples.js';
 import { notAnnouncementText, placeName, refusalText, targetRefusal, text } from './target-text.js';
 import { shown } from './topic-choice.js';
 
-function outcomeText(result: PostResult, title: string, where: string): Reply {
-  if (!result.ok) return refusalText(result, where);
-  const posted = `Posted "${shown(title, 100)}" ${where}.`;
+function outcomeText(result: PostResult, title: string, where: string, t: Translate): Reply {
+  if (!result.ok) return refusalText(result, where, t);
+  const posted = t('post.posted', { title: shown(title, 100), where });
   // The post stands; the moderator learns what did not happen after it.
-  const notes = (result.notes ?? []).map((note) => ` It was ${shown(note, 200)}.`).join('');
+  const notes = (result.notes ?? []).map((note) => ` ${t('post.note', { note: shown(note, 200) })}`).join('');
   return text('info', posted + notes);
 }
 
@@ -35,19 +36,20 @@ export default defineCommand({
   moderatorOnly: true,
   contexts: 'groups',
   examples: (library) => topicExamples(library, 2).map((t) => `/post ${t}`),
-  async run({ args, library, invocation, services }) {
+  async run({ args, library, invocation, services, language }) {
+    const t = translator(language);
     const query = String(args.topic);
     const found = library.lookup(query);
     if (found.kind === 'miss') return { kind: 'notFound', query, suggestions: found.suggestions };
     const version = library.versionOf(found.brief.slug) ?? '';
     const target = args.channel === undefined ? undefined : String(args.channel);
-    const where = placeName(target, invocation.chat.id);
+    const where = placeName(target, invocation.chat.id, t);
     const publish = args.publish === 'true';
     const request = { user: invocation.user, from: invocation.chat, ...(target === undefined ? {} : { target }) };
     if (publish) {
       const info = await services.publisher.inspect?.(request);
-      if (info && !info.ok) return refusalText(targetRefusal(info, target ?? invocation.chat.id), where);
-      if (info?.kind !== 'announcement') return notAnnouncementText(where);
+      if (info && !info.ok) return refusalText(targetRefusal(info, target ?? invocation.chat.id), where, t);
+      if (info?.kind !== 'announcement') return notAnnouncementText(target, invocation.chat.id, t);
     }
     const result = await services.publisher.post({
       ...request,
@@ -56,6 +58,6 @@ export default defineCommand({
       related: found.related,
       ...(publish ? { publish } : {}),
     });
-    return outcomeText(result, found.brief.title, where);
+    return outcomeText(result, found.brief.title, where, t);
   },
 });

@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/core/command.js';
 import { formatContentError, type ContentError } from '../src/content/parse.js';
 import { contentRelative, relativeToContent } from '../src/content/relative-paths.js';
+import { translator, type Translate } from '../src/core/i18n/index.js';
 import type { DatabaseHealth } from '../src/core/services.js';
 import { shown } from './topic-choice.js';
 
@@ -15,59 +16,64 @@ export default defineCommand({
   options: [],
   moderatorOnly: true,
   examples: () => ['/status'],
-  async run({ invocation, services }) {
+  async run({ invocation, services, language }) {
+    const t = translator(language);
     const status = services.status;
     const store = services.subscriptions;
     const content = status.content();
     const chat = { platform: invocation.chat.platform, chatId: invocation.chat.id };
 
-    const drafts = content.drafts > 0 ? ` (and ${content.drafts} draft${content.drafts === 1 ? '' : 's'})` : '';
-    const lines = [`Briefs loaded: ${content.briefs}${drafts}`];
-    const reload = content.lastReload ? utc(content.lastReload) : 'not yet';
+    const drafts = t('status.draftCount', { count: content.drafts });
+    const lines = [
+      content.drafts > 0
+        ? t('status.briefsAndDrafts', { count: content.briefs, drafts })
+        : t('status.briefs', { count: content.briefs }),
+    ];
+    const when = content.lastReload ? utc(content.lastReload) : t('status.notYet');
     // File names and problems are the operators' business; a moderator of their own private chat is anyone.
     const operator = services.operators.isOperator(invocation.user, invocation.chat);
     const errors = content.errors;
-    if (!operator) lines.push(`Last reload: ${reload}`);
-    else if (errors.length === 0) lines.push(`Last reload: ${reload}, no content errors`);
+    if (!operator) lines.push(t('status.lastReload', { when }));
+    else if (errors.length === 0) lines.push(t('status.noErrors', { when }));
     else {
-      lines.push(`Last reload: ${reload}, ${errors.length} content error${errors.length === 1 ? '' : 's'}:`);
+      lines.push(t('status.errors', { when, count: errors.length }));
       for (const e of errors.slice(0, ERRORS_SHOWN)) lines.push(`  • ${shown(inFolder(e, content.dir), 200)}`);
       if (errors.length > ERRORS_SHOWN)
-        lines.push(`  …and ${errors.length - ERRORS_SHOWN} more (npm run content:check lists them all)`);
+        lines.push(`  ${t('status.moreErrors', { count: errors.length - ERRORS_SHOWN })}`);
     }
 
     try {
       const subscriptions = await store.subscriptionsOf(chat);
-      const topics = subscriptions.map((s) => (s.active ? s.topic : `${s.topic} (paused)`));
-      lines.push(`This chat follows: ${topics.length > 0 ? topics.join(', ') : 'no topics'}`);
+      const topics = subscriptions.map((s) => (s.active ? s.topic : t('status.pausedTopic', { topic: s.topic })));
+      lines.push(topics.length > 0 ? t('status.follows', { topics: topics.join(', ') }) : t('status.followsNone'));
       const waiting = await store.countPending([chat.platform], chat);
-      if (waiting > 0) lines.push(`Updates waiting to be sent here: ${waiting}`);
+      if (waiting > 0) lines.push(t('status.waiting', { count: waiting }));
     } catch {
       // The rest of the status still helps; the database line below says what is wrong.
-      lines.push('This chat follows: unknown (the database cannot be read right now)');
+      lines.push(t('status.followsUnknown'));
     }
 
-    if (operator) lines.push(databaseLine(status.database()));
+    if (operator) lines.push(databaseLine(status.database(), t));
     const adapters = status.adapters();
-    lines.push('Platforms:');
-    if (adapters.length === 0) lines.push('  • none running');
+    lines.push(t('status.platforms'));
+    if (adapters.length === 0) lines.push(`  • ${t('status.noPlatforms')}`);
     for (const a of adapters) {
-      const state = a.up ? 'up' : 'down';
-      lines.push(`  • ${a.platform}: ${state}${a.since ? ` since ${utc(a.since)}` : ''}`);
+      const state = a.up ? t('status.up') : t('status.down');
+      lines.push(`  • ${a.platform}: ${state}${a.since ? ` ${t('status.since', { when: utc(a.since) })}` : ''}`);
       for (const note of a.notes ?? []) lines.push(`    – ${shown(note, 300)}`);
     }
     const { id, leader } = await status.instance();
-    const role =
-      leader === id ? 'the leader: it sends the updates' : `the updates are sent by ${leader ?? 'no leader yet'}`;
-    lines.push(`Instance: ${id} (${role})`);
+    const role = leader === id ? t('status.leader') : t('status.sentBy', { leader: leader ?? t('status.noLeader') });
+    lines.push(t('status.instance', { id, role }));
     return { kind: 'text', tone: 'info', text: lines.join('\n') };
   },
 });
 
-function databaseLine(db: DatabaseHealth): string {
-  if (db.ok) return 'Database: working';
-  const since = db.since ? ` since ${utc(db.since)}` : '';
-  return `Database: FAILING${since}, ${db.failures} failed call${db.failures === 1 ? '' : 's'}: ${shown(db.lastError ?? 'unknown error', 200)}`;
+function databaseLine(db: DatabaseHealth, t: Translate): string {
+  if (db.ok) return t('status.databaseWorking');
+  const since = db.since ? ` ${t('status.since', { when: utc(db.since) })}` : '';
+  const error = shown(db.lastError ?? t('status.unknownError'), 200);
+  return t('status.databaseFailing', { since, count: db.failures, error });
 }
 
 /** A content error with every path relative to the content folder. */

@@ -1,36 +1,32 @@
 import { defineCommand } from '../src/core/command.js';
+import { translator, type Translate } from '../src/core/i18n/index.js';
 import type { SubscriptionView } from '../src/core/services.js';
 import type { Reply } from '../src/core/types.js';
 import { styleText } from './subscribe.js';
 
-function line(s: SubscriptionView, indent = '  '): string {
+function line(s: SubscriptionView, t: Translate, indent = '  '): string {
   const notes = [
-    ...(s.format === 'full' && s.linkPreviews && !s.publish ? [] : [styleText(s)]),
-    ...(s.active ? [] : [`paused: I could not post here; /subscribe ${s.topic} resumes it`]),
+    ...(s.format === 'full' && s.linkPreviews && !s.publish ? [] : [styleText(s, t)]),
+    ...(s.active ? [] : [t('subscriptions.paused', { topic: s.topic })]),
   ];
   return notes.length > 0 ? `${indent}• ${s.topic} (${notes.join('; ')})` : `${indent}• ${s.topic}`;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** In a forum's General topic: what General and each forum topic follow. */
-function forumText(chatId: string, subscriptions: readonly (SubscriptionView & { chatId: string })[]): Reply {
+function forumText(chatId: string, subscriptions: readonly (SubscriptionView & { chatId: string })[], t: Translate) {
   const byPlace = new Map<string, string[]>();
   for (const s of subscriptions) {
-    const place = s.chatId === chatId ? 'General' : `Topic #${s.chatId.slice(chatId.length + 1)}`;
-    byPlace.set(place, [...(byPlace.get(place) ?? []), line(s, '    ')]);
+    const place =
+      s.chatId === chatId
+        ? t('subscriptions.general')
+        : t('subscriptions.forumTopic', { id: s.chatId.slice(chatId.length + 1) });
+    byPlace.set(place, [...(byPlace.get(place) ?? []), line(s, t, '    ')]);
   }
   const sections = [...byPlace].flatMap(([place, lines]) => [`  ${place}:`, ...lines]);
-  return {
-    kind: 'text',
-    tone: 'info',
-    text: [
-      `This group follows ${plural(subscriptions.length, 'topic')} in ${plural(byPlace.size, 'place')}:`,
-      ...sections,
-      '',
-      'Each forum topic gets the briefs it follows; type /subscribe inside a topic to add one there.',
-    ].join('\n'),
-  };
+  const topics = t('subscriptions.topicCount', { count: subscriptions.length });
+  const places = t('subscriptions.placeCount', { count: byPlace.size });
+  const text = [t('subscriptions.forumHeader', { topics, places }), ...sections, '', t('subscriptions.forumFooter')];
+  return { kind: 'text', tone: 'info', text: text.join('\n') } satisfies Reply;
 }
 
 export default defineCommand({
@@ -38,28 +34,24 @@ export default defineCommand({
   description: 'List the topics this chat follows.',
   options: [],
   examples: () => ['/subscriptions'],
-  async run({ invocation, services }) {
+  async run({ invocation, services, language }) {
+    const t = translator(language);
     const chat = { platform: invocation.chat.platform, chatId: invocation.chat.id };
-    const none: Reply = {
-      kind: 'text',
-      tone: 'info',
-      text: 'This chat follows no topics. Add one with /subscribe <topic>.',
-    };
+    const none: Reply = { kind: 'text', tone: 'info', text: t('subscriptions.none') };
     if (invocation.chat.forum) {
       const everywhere = await services.subscriptions.subscriptionsWithin(chat);
-      return everywhere.length === 0 ? none : forumText(chat.chatId, everywhere);
+      return everywhere.length === 0 ? none : forumText(chat.chatId, everywhere, t);
     }
     const subscriptions = await services.subscriptions.subscriptionsOf(chat);
     if (subscriptions.length === 0) return none;
-    const n = subscriptions.length;
     return {
       kind: 'text',
       tone: 'info',
       text: [
-        `This chat follows ${plural(n, 'topic')}:`,
-        ...subscriptions.map((s) => line(s)),
+        t('subscriptions.header', { count: subscriptions.length }),
+        ...subscriptions.map((s) => line(s, t)),
         '',
-        'New and updated briefs on them are posted here.',
+        t('subscriptions.footer'),
       ].join('\n'),
     };
   },

@@ -1,3 +1,4 @@
+import type { Translate } from '../src/core/i18n/index.js';
 import type { PostResult } from '../src/core/services.js';
 import type { Reply, TargetInfo } from '../src/core/types.js';
 import { shown } from './topic-choice.js';
@@ -6,40 +7,29 @@ export const text = (tone: 'info' | 'error', message: string, code?: string): Re
   code === undefined ? { kind: 'text', tone, text: message } : { kind: 'text', tone, text: message, code };
 
 /** `here`, `in @news`, `in <#123>` (a channel link on Discord); bare ids are not worth showing. */
-export function placeName(target: string | undefined, current: string): string {
-  if (target === undefined || target === current) return 'here';
-  return /^-?\d+$/.test(target) ? 'in that channel' : `in ${shown(target, 40)}`;
+export function placeName(target: string | undefined, current: string, t: Translate): string {
+  if (target === undefined || target === current) return t('post.here');
+  return /^-?\d+$/.test(target) ? t('post.inThatChannel') : t('post.inPlace', { place: shown(target, 40) });
 }
 
 type Failure = Extract<PostResult, { ok: false }>;
 
 /** Why the bot cannot post (or subscribe) somewhere, for the moderator who asked. */
-export function refusalText(result: Failure, where: string): Reply {
+export function refusalText(result: Failure, where: string, t: Translate): Reply {
+  const why = result.why;
+  const detail = why ? t(`post.why${why[0]!.toUpperCase()}${why.slice(1)}`) : shown(result.detail, 200);
   switch (result.outcome) {
     case 'forbidden':
-      if (result.userForbidden)
-        return text('error', `You cannot post ${where}: ${shown(result.detail, 200)}.`, 'post_not_allowed');
+      if (result.userForbidden) return text('error', t('post.userForbidden', { where, detail }), 'post_not_allowed');
       if (result.advice)
-        return text(
-          'error',
-          `I could not post ${where}: ${shown(result.detail, 200)}. ${result.advice}`,
-          'post_refused',
-        );
-      return text(
-        'error',
-        `I could not post ${where}: ${shown(result.detail, 200)}. Ask an admin to give me that permission there, then try again.`,
-        'post_forbidden',
-      );
+        return text('error', t('post.refusedWithAdvice', { where, detail, advice: result.advice }), 'post_refused');
+      return text('error', t('post.forbidden', { where, detail }), 'post_forbidden');
     case 'gone':
-      return text(
-        'error',
-        `I could not post ${where}: it does not exist or I am not a member there (channels need me as an administrator).`,
-        'post_unreachable',
-      );
+      return text('error', t('post.gone', { where }), 'post_unreachable');
     case 'unavailable':
-      return text('error', 'Posting is not available right now. Please try again in a moment.', 'post_unavailable');
+      return text('error', t('post.unavailable'), 'post_unavailable');
     case 'failed':
-      return text('error', `Posting ${where} failed for now. Please try again in a moment.`, 'post_failed');
+      return text('error', t('post.failed', { where }), 'post_failed');
   }
 }
 
@@ -53,14 +43,14 @@ export function targetRefusal(info: Extract<TargetInfo, { ok: false }>, targetCh
     targetChatId,
     detail: info.detail,
     ...(info.reason === 'forbidden' && info.user ? { userForbidden: true as const } : {}),
+    ...(info.reason === 'forbidden' && info.why ? { why: info.why } : {}),
     ...(info.reason === 'forbidden' && info.advice ? { advice: info.advice } : {}),
   };
 }
 
 /** Publishing needs an announcement channel. */
-export const notAnnouncementText = (where: string): Reply =>
-  text(
-    'error',
-    `Only announcement channels can publish to following servers, and the channel ${where === 'here' ? 'here' : where.replace(/^in /, '')} is not one. Leave out publish, or pick an announcement channel.`,
-    'publish_needs_announcement',
-  );
+export function notAnnouncementText(target: string | undefined, current: string, t: Translate): Reply {
+  const here = target === undefined || target === current;
+  const channel = here ? t('post.here') : /^-?\d+$/.test(target) ? t('post.thatChannel') : shown(target, 40);
+  return text('error', t('post.notAnnouncement', { channel }), 'publish_needs_announcement');
+}

@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { Library } from '../src/content/library.js';
+import type { Translate } from '../src/core/i18n/index.js';
 import { toKey } from '../src/core/normalize.js';
 
 export type TopicChoice = { known: true; key: string } | { known: false; key: string; suggestions: string[] };
@@ -30,7 +31,7 @@ export function chooseTopic(library: Library, typed: string): TopicChoice {
 /** Quotes user text in a reply, short. */
 export const shown = (text: string, max = 60): string => (text.length > max ? `${text.slice(0, max)}…` : text);
 
-export function unknownTopicText(typed: string, suggestions: readonly string[]): string {
-  const hint = suggestions.length > 0 ? ` Did you mean: ${suggestions.join(', ')}?` : '';
-  return `There is no topic "${shown(typed)}".${hint} Type /topics to see them all.`;
+export function unknownTopicText(typed: string, suggestions: readonly string[], t: Translate): string {
+  const hint = suggestions.length > 0 ? [t('subscribe.didYouMean', { topics: suggestions.join(', ') })] : [];
+  return [t('subscribe.unknownTopic', { topic: shown(typed) }), ...hint, t('subscribe.seeTopics')].join(' ');
 }

@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import SearchableMap from 'minisearch/SearchableMap';
 import { hasCyrillic, transliterate } from '../shared/transliterate.js';
 import type { Brief } from './brief.js';
 import { fastNormalize as normalize } from './tokenize.js';
@@ -18,8 +18,8 @@ const typos = (word: string): number => Math.min(2, Math.floor(word.length / 4))
  * same position. Each alias is also kept transliterated, so `sintszyan` finds what `синьцзян` does.
  */
 export class Aliases {
-  private readonly targets = new Map<string, Map<string, Target>>();
-  private keysCache: string[] | undefined;
+  /** Alias key -> the briefs it leads to; a radix tree, so that near misses are found by a walk, not a scan. */
+  private readonly targets = new SearchableMap<Map<string, Target>>();
 
   add(brief: Brief): void {
     for (const [word, target] of entries(brief)) {
@@ -29,7 +29,6 @@ export class Aliases {
         this.targets.set(key, byBrief);
       }
     }
-    this.keysCache = undefined;
   }
 
   remove(brief: Brief): void {
@@ -40,12 +39,10 @@ export class Aliases {
         if (byBrief?.size === 0) this.targets.delete(key);
       }
     }
-    this.keysCache = undefined;
   }
 
   clear(): void {
     this.targets.clear();
-    this.keysCache = undefined;
   }
 
   /** The targets of a normalised query, exactly or, failing that, within a typo or two. */
@@ -57,9 +54,13 @@ export class Aliases {
     if (!fuzzy || this.targets.size === 0) return [];
     for (const key of spellings(query)) {
       const dashed = key.replace(/ /g, '-');
-      this.keysCache ??= [...this.targets.keys()];
-      const near = closest(dashed, this.keysCache);
-      if (distance(near, dashed) <= typos(dashed)) return [...this.targets.get(near)!.values()];
+      const allowed = typos(dashed);
+      if (allowed === 0) continue;
+      // The nearest alias within the typos allowed; of equally near ones, the first in key order.
+      let best: [string, Map<string, Target>, number] | undefined;
+      for (const [near, [byBrief, d]] of this.targets.fuzzyGet(dashed, allowed))
+        if (!best || d < best[2] || (d === best[2] && near < best[0])) best = [near, byBrief, d];
+      if (best) return [...best[1].values()];
     }
     return [];
   }

@@ -204,8 +204,8 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     // Then briefs whose words match; typo-tolerant only when nothing starts with the text,
     // since the typo walk is the costly part and a prefix match shows the user is on track.
     const options = refs.length > 0 ? { fuzzy: () => 0, limit } : { limit };
-    const more = this.search.searchVocab(q, options).map((h) => h.id);
-    return this.refsOfDocs(ids.concat(more), limit);
+    const found = this.refsOfDocs(ids.concat(this.search.searchVocab(q, options).map((h) => h.id)), limit);
+    return found.length > 0 || !hasCyrillic(q) ? found : this.complete(transliterate(q), limit); // as lookup does
   }
 
   latest(n: number): Brief[] {

@@ -1,5 +1,5 @@
 import { baseLanguage, canonicalLanguage } from '../shared/language.js';
-import type { Brief } from './brief.js';
+import type { Brief, BriefRef } from './brief.js';
 
 export interface PickedVersion {
   brief: Brief;
@@ -21,4 +21,21 @@ export function pickVersion(versions: readonly Brief[], wanted: string | undefin
   const close = versions.find((v) => baseLanguage(v.lang) === base);
   if (close) return { brief: close };
   return { brief: original, fallback: { wanted: language, available: versions.map((v) => v.lang) } };
+}
+
+/** Where a brief's versions come from (the library). */
+export interface VersionSource {
+  get(slug: string): Brief | undefined;
+  versionsOf(brief: Brief): Brief[];
+}
+
+/**
+ * A reference to a brief named by the title of its version in the reader's language (picked as
+ * `pickVersion` does); slug and date stay the original's, so opening it reaches the whole group.
+ */
+export function refIn(library: VersionSource, ref: BriefRef, language: string | undefined): BriefRef {
+  if (!canonicalLanguage(language)) return ref;
+  const brief = library.get(ref.slug);
+  const title = brief ? pickVersion(library.versionsOf(brief), language).brief.title : ref.title;
+  return title === ref.title ? ref : { ...ref, title };
 }

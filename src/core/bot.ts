@@ -8,7 +8,7 @@ import { noMetrics, type Metrics } from './metrics.js';
 import { parseLine, type ParsedLine } from './parse-line.js';
 import type { CommandLimiter, RateDecision } from './rate-limit.js';
 import { requireServices, type CommandServices, type Subscriptions } from './services.js';
-import { translator } from './i18n/index.js';
+import { commandWords, translator } from './i18n/index.js';
 import { canonicalLanguage } from '../shared/language.js';
 import type { Caller, Chat, Invocation, Platform, Reply, Request } from './types.js';
 import { validateArgs } from './validate-args.js';
@@ -74,7 +74,7 @@ export class Bot {
     const command = this.command(line.command);
     if (!command) return this.handle({ command: line.command, args: {}, user, chat });
     const bound = bindArgs(command, line.rest);
-    if (!bound.ok) return this.usage(command, undefined, user.locale);
+    if (!bound.ok) return this.usage(command, undefined, await this.languageOf(chat, user.locale));
     return this.handle({ command: command.name, args: bound.args, user, chat });
   }
 
@@ -110,9 +110,10 @@ export class Bot {
       if (decision === 'drop') return null;
       if (decision === 'warn') return text('error', translator(request.user.locale)('bot.slowDown'), 'rate_limited');
     }
+    const language = await this.languageOf(request.chat, request.user.locale);
+    const t = translator(language);
     const command = this.command(request.command);
-    if (!command) return this.unknown(request.command, request.user.locale);
-    const t = translator(request.user.locale);
+    if (!command) return this.unknown(request.command, language);
     const invocation: Invocation = {
       ...request,
       user: { ...request.user, isModerator: await this.isModerator(command, request) },
@@ -126,9 +127,8 @@ export class Bot {
     if (command.contexts === 'groups' && invocation.chat.kind === 'private') {
       return text('error', t('bot.groupsOnly', { command: command.name }), 'wrong_context');
     }
-    const validated = validateArgs(command, invocation.args);
-    if (!validated.ok) return this.usage(command, validated.problem, request.user.locale);
-    const language = await this.languageOf(invocation);
+    const validated = validateArgs(command, invocation.args, t);
+    if (!validated.ok) return this.usage(command, validated.problem, language);
     const ctx: CommandContext = {
       ...(language ? { language } : {}),
       invocation,
@@ -149,7 +149,7 @@ export class Bot {
         { err: error, ref, command: command.name, platform: invocation.chat.platform },
         'command failed',
       );
-      return text('error', internalErrorText(ref), 'internal');
+      return text('error', internalErrorText(ref, t), 'internal');
     }
   }
 
@@ -168,17 +168,14 @@ export class Bot {
   }
 
   /** The chat's chosen language wins over the reader's own; an unreadable setting is no setting. */
-  private async languageOf(invocation: Invocation): Promise<string | undefined> {
+  private async languageOf(chat: Chat, locale: string | undefined): Promise<string | undefined> {
     let chosen: string | undefined;
     try {
-      chosen = await this.chatSettings?.chatLanguage({
-        platform: invocation.chat.platform,
-        chatId: invocation.chat.id,
-      });
+      chosen = await this.chatSettings?.chatLanguage({ platform: chat.platform, chatId: chat.id });
     } catch (err) {
       this.logger.warn({ err }, "could not read the chat language; using the reader's");
     }
-    return canonicalLanguage(chosen) ?? canonicalLanguage(invocation.user.locale);
+    return canonicalLanguage(chosen) ?? canonicalLanguage(locale);
   }
 
   usage(command: Command, problem?: string, locale?: string): Reply {
@@ -187,7 +184,7 @@ export class Bot {
     const lines = [
       ...(problem ? [problem] : []),
       t('bot.usage', { line: usageLine(command) }),
-      command.description,
+      commandWords(command, locale).description,
       ...(examples.length > 0 ? [t('bot.examples', { examples: examples.join(', ') })] : []),
     ];
     return text('usage', lines.join('\n'), 'usage');

@@ -3,6 +3,8 @@
  * platform maps it to its own payload (Telegram HTML, a Discord embed, plain text). Wording
  * lives here and in `to-card.ts`; a mapping decides only how things look.
  */
+import { translator, type Translate } from './i18n/index.js';
+
 export type Tone = 'info' | 'usage' | 'error';
 
 /** Runs `/command` with one option set, as if the user had typed `/command value`. */
@@ -60,6 +62,8 @@ export interface Card {
   labelLong?: string;
   /** The language of the content shown. */
   lang?: string;
+  /** The language of the bot's own words around it (`cardWords` reads them); English when absent. */
+  ui?: string;
   /** Where the title links to. */
   url?: string;
   /** Who published it and when: written once, shown by every platform. */
@@ -85,8 +89,14 @@ export const inlineText = (parts: readonly Inline[]): string =>
 /** `/brief kazakh-camps`: how an action reads where it cannot be a button. */
 export const actionText = (action: CardAction): string => `/${action.command} ${action.value}`;
 
+/** The bot's words in the card's language, for a mapping's own labels (`Topics`, `Read the original article`). */
+export const cardWords = (card: Pick<Card, 'ui'>): Translate => translator(card.ui);
+
 /** `Page 2 of 3`, with the next page's command when there is one. */
-export function pagingText(paging: { number: number; of: number; command: string }): { page: string; next?: string } {
-  const page = `Page ${paging.number} of ${paging.of}`;
+export function pagingText(
+  paging: { number: number; of: number; command: string },
+  t: Translate = translator('en'),
+): { page: string; next?: string } {
+  const page = t('card.page', { number: paging.number, of: paging.of });
   return paging.number < paging.of ? { page, next: `/${paging.command} ${paging.number + 1}` } : { page };
 }

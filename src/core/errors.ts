@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { translator, type Translate } from './i18n/index.js';
 
 /** An error whose message is safe and useful to show to the user as it is. */
 export class UserError extends Error {
@@ -15,5 +16,5 @@ export class UserError extends Error {
 export const errorRef = (): string => randomBytes(4).toString('hex');
 
 /** What a user sees when something failed on our side: the one error line, with its reference. */
-export const internalErrorText = (ref: string): string =>
-  `Something went wrong on our side (ref ${ref}). Please try again in a moment.`;
+export const internalErrorText = (ref: string, t: Translate = translator('en')): string =>
+  t('bot.internalError', { ref });

@@ -1,4 +1,5 @@
-import { actionText, inlineText, pagingText, type Card, type CardBlock, type CardItem } from './card.js';
+import { actionText, cardWords, inlineText, pagingText, type Card, type CardBlock, type CardItem } from './card.js';
+import type { Translate } from './i18n/index.js';
 import { toCard } from './to-card.js';
 import type { Reply } from './types.js';
 
@@ -9,7 +10,7 @@ function itemLines(item: CardItem, marker: string): string[] {
   return item.url ? [line, `    ${item.url}`] : [line];
 }
 
-function blockLines(block: CardBlock): string[] {
+function blockLines(block: CardBlock, t: Translate): string[] {
   switch (block.type) {
     case 'text':
       return [block.text];
@@ -18,10 +19,10 @@ function blockLines(block: CardBlock): string[] {
       return block.heading ? [`${block.heading}:`, ...items] : items;
     }
     case 'article':
-      return [`Original article: ${block.url}`];
+      return [`${t('card.originalArticle')}: ${block.url}`];
     case 'paging': {
-      const { page, next } = pagingText(block);
-      return [`${page}.${next ? ` Next: ${next}` : ''}`];
+      const { page, next } = pagingText(block, t);
+      return [`${page}.${next ? ` ${t('card.next')}: ${next}` : ''}`];
     }
     case 'hint':
       return [inlineText(block.parts)];
@@ -30,16 +31,17 @@ function blockLines(block: CardBlock): string[] {
 
 /** Card -> plain text: the terminal's form and every platform's fallback. */
 export function cardText(card: Card): string {
+  const t = cardWords(card);
   const head = [
     ...(card.title !== undefined ? [card.label ? `[${card.labelText ?? card.label}] ${card.title}` : card.title] : []),
     ...(card.byline ? [card.byline] : []),
-    ...(card.topics ? [`Topics: ${card.topics.join(', ')}`] : []),
+    ...(card.topics ? [`${t('card.topics')}: ${card.topics.join(', ')}`] : []),
   ];
   // A bare title reads as the first line of what follows; anything more gets a blank line after it.
   const lines = [...head];
   for (const [i, block] of card.blocks.entries()) {
     const joined = lines.length === 0 || (i === 0 && head.length === 1 && card.byline === undefined);
-    lines.push(...(joined ? [] : ['']), ...blockLines(block));
+    lines.push(...(joined ? [] : ['']), ...blockLines(block, t));
   }
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 import type { Brief, BriefRef } from '../content/brief.js';
 import type { ContentError } from '../content/parse.js';
 import { Operators } from './operators.js';
-import type { BriefFormat, Chat, DeliveryStyle, Platform, TargetInfo, User } from './types.js';
+import type { BriefFormat, Chat, DeliveryStyle, Platform, PostRefusal, TargetInfo, User } from './types.js';
 
 /** A chat on one platform, as the subscription store keys it. */
 export interface ChatRef {
@@ -38,6 +38,8 @@ export interface Subscriptions {
   /** The language a chat chose with /language (it wins over each reader's own). */
   chatLanguage(chat: ChatRef): Promise<string | undefined>;
   setChatLanguage(chat: ChatRef, language: string | undefined): Promise<void>;
+  /** Remembers the language of a private chat's reader, so that deliveries there come in it. */
+  setReaderLanguage(chat: ChatRef, language: string): Promise<void>;
 }
 
 export interface PostRequest {
@@ -75,6 +77,7 @@ export type PostResult =
       detail: string;
       /** The moderator may not post there (rather than the bot). */
       userForbidden?: true;
+      why?: PostRefusal;
       /** What a moderator can do about it, when it is not a missing permission. */
       advice?: string;
     };

@@ -95,19 +95,26 @@ export function oneLineSummary(summary: string): string {
 }
 
 /** A shorter card for subscriptions that asked for one: `compact` or `headline`. */
-function shortBriefCard(brief: Brief, format: Exclude<BriefFormat, 'full'>, label?: 'New' | 'Updated'): Card {
+function shortBriefCard(
+  brief: Brief,
+  format: Exclude<BriefFormat, 'full'>,
+  t: Translate,
+  label?: 'New' | 'Updated',
+): Card {
   const article: CardBlock = { type: 'article', url: brief.url, publisher: brief.publisher };
   const compact = format === 'compact';
   return {
     tone: 'info',
     private: false,
     title: brief.title,
-    ...(label ? { label } : {}),
+    ...(label ? { label, labelText: label === 'New' ? t('card.new') : t('card.updated') } : {}),
+    ...(label ? { labelLong: label === 'New' ? t('card.newBrief') : t('card.updatedBrief') } : {}),
+    lang: brief.lang,
     url: brief.url,
     date: lastChanged(brief),
     accent: brief.topics[0] ?? brief.slug,
     blocks: compact ? [{ type: 'text', text: oneLineSummary(brief.summary) }, article] : [article],
-    buttons: compact ? [[{ label: 'Full brief', action: openBrief(brief.slug) }]] : [],
+    buttons: compact ? [[{ label: t('card.fullBrief'), action: openBrief(brief.slug) }]] : [],
   };
 }
 
@@ -170,12 +177,18 @@ function notFoundCard(query: string, suggestions: readonly BriefRef[], t: Transl
   };
 }
 
-/** Reply -> Card: every reply kind is laid out here once. Pure. */
-export function toCard(reply: Reply, t: Translate = translator(reply.lang)): Card {
+/** Reply -> Card: every reply kind is laid out here once, in the reply's language. Pure. */
+export function toCard(reply: Reply): Card {
+  const ui = uiLanguage([reply.lang]);
+  const card = layOut(reply, translator(ui));
+  return ui === 'en' ? card : { ...card, ui };
+}
+
+function layOut(reply: Reply, t: Translate): Card {
   switch (reply.kind) {
     case 'brief': {
       const format = reply.format ?? 'full';
-      const card = format === 'full' ? briefCard(reply, t) : shortBriefCard(reply.brief, format, reply.label);
+      const card = format === 'full' ? briefCard(reply, t) : shortBriefCard(reply.brief, format, t, reply.label);
       return reply.linkPreviews === false ? { ...card, linkPreviews: false } : card;
     }
     case 'list':

@@ -108,6 +108,10 @@ export type ReplyKind = Reply['kind'];
  * `forbidden` means the bot (or, with `user`, the person it posts for) lacks a permission there;
  * `migrated` means the chat now lives under another id; `failed` may succeed later.
  */
+/** Why a person may not have the bot post somewhere: each is a catalogue text (`post.why.<reason>`). */
+export type PostRefusal =
+  'anonymousAdmin' | 'notChannelAdmin' | 'otherServer' | 'needManageMessages' | 'notServerMember';
+
 export type DeliveryResult =
   | {
       ok: true;
@@ -124,6 +128,8 @@ export type DeliveryResult =
       detail: string;
       /** The person the bot would post for may not post there (rather than the bot). */
       user?: true;
+      /** Why they may not, for the catalogues to say in the reader's language (`detail` stays for the audit log). */
+      why?: PostRefusal;
       /** What a moderator can do about it, when it is not a missing permission of the bot's. */
       advice?: string;
     }

@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { translator, type Translate } from './i18n/index.js';
 
 export type ValidateResult =
   { ok: true; args: Record<string, string | number | undefined> } | { ok: false; problem?: string };
@@ -6,7 +7,11 @@ export type ValidateResult =
 const MAX_TEXT = 200;
 
 /** Checks option values against the command's declaration; messages are for users. */
-export function validateArgs(command: Command, raw: Record<string, string>): ValidateResult {
+export function validateArgs(
+  command: Command,
+  raw: Record<string, string>,
+  t: Translate = translator('en'),
+): ValidateResult {
   const args: Record<string, string | number | undefined> = {};
   for (const option of command.options) {
     const value = raw[option.name]?.trim();
@@ -19,25 +24,31 @@ export function validateArgs(command: Command, raw: Record<string, string>): Val
       const min = option.min ?? -Infinity;
       const max = option.max ?? Infinity;
       if (!Number.isInteger(n) || n < min || n > max) {
-        const range = option.max === undefined ? `at least ${min}` : `a whole number from ${min} to ${max}`;
-        return { ok: false, problem: `${option.name} must be ${range}.` };
+        const problem =
+          option.max === undefined
+            ? t('args.atLeast', { name: option.name, min })
+            : t('args.range', { name: option.name, min, max });
+        return { ok: false, problem };
       }
       args[option.name] = n;
       continue;
     }
     const max = option.max ?? MAX_TEXT;
-    if (value.length > max) return { ok: false, problem: `${option.name} is too long (at most ${max} characters).` };
+    if (value.length > max) return { ok: false, problem: t('args.tooLong', { name: option.name, count: max }) };
     if (option.choices) {
       const choice = value.toLowerCase();
       if (!option.choices.includes(choice))
-        return { ok: false, problem: `${option.name} must be one of: ${option.choices.join(', ')}.` };
+        return { ok: false, problem: t('args.oneOf', { name: option.name, choices: option.choices.join(', ') }) };
       args[option.name] = choice;
       continue;
     }
     if (option.schema) {
       const parsed = option.schema.safeParse(value);
       if (!parsed.success)
-        return { ok: false, problem: `${option.name}: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+        return {
+          ok: false,
+          problem: t('args.invalid', { name: option.name, problem: parsed.error.issues[0]?.message ?? 'invalid' }),
+        };
       args[option.name] = parsed.data;
       continue;
     }

@@ -85,7 +85,14 @@ function toPostResult(targetChatId: string, result: DeliveryResult): PostResult 
   if (result.reason === 'migrated')
     return { ok: false, outcome: 'failed', targetChatId, detail: `the chat moved again, to ${result.newChatId}` };
   if (result.reason === 'forbidden' && result.user)
-    return { ok: false, outcome: 'forbidden', targetChatId, detail: result.detail, userForbidden: true };
+    return {
+      ok: false,
+      outcome: 'forbidden',
+      targetChatId,
+      detail: result.detail,
+      userForbidden: true,
+      ...(result.why ? { why: result.why } : {}),
+    };
   if (result.reason === 'forbidden' && result.advice)
     return { ok: false, outcome: 'forbidden', targetChatId, detail: result.detail, advice: result.advice };
   return { ok: false, outcome: result.reason, targetChatId, detail: result.detail };

@@ -46,8 +46,8 @@ export class DeliverySender {
     // The adapter went down: the delivery waits for it, due as it was.
     if (!deliver) return store.retryAt(delivery.id, delivery.nextAttemptAt, 'the platform adapter is down');
 
-    // Each chat reads the version in the language it chose; the group was announced once.
-    const language = await store.chatLanguage(delivery).catch(() => undefined);
+    // Each chat reads the version in its language (chosen, else its reader's); the group was announced once.
+    const language = await store.deliveryLanguage(delivery).catch(() => undefined);
     const { brief: shown, fallback } = pickVersion(library.versionsOf(brief), language);
     const reply: Reply = {
       kind: 'brief',

@@ -98,6 +98,10 @@ export interface DataStore {
   chatLanguage(chat: ChatKey): Promise<string | undefined>;
   /** Sets (or, with undefined, clears) the chat's language. */
   setChatLanguage(chat: ChatKey, language: string | undefined): Promise<void>;
+  /** Remembers the language of a private chat's reader (from their platform), for deliveries there. */
+  setReaderLanguage(chat: ChatKey, language: string): Promise<void>;
+  /** The language deliveries to the chat use: the one chosen with /language, else its reader's. */
+  deliveryLanguage(chat: ChatKey): Promise<string | undefined>;
 
   /** The forum post (thread id) that a delivery of this brief opened in this forum channel, if any. */
   forumThread(chat: ChatKey, slug: string): Promise<string | undefined>;
@@ -109,7 +113,7 @@ export interface DataStore {
   recordReachable(chat: ChatKey): Promise<void>;
   /** Pauses every subscription of the chat and drops what it was still owed. */
   deactivateChat(chat: ChatKey, reason: string): Promise<number>;
-  /** Moves subscriptions and deliveries to the chat's new id (Telegram group -> supergroup). */
+  /** Moves subscriptions, deliveries and settings to the chat's new id (Telegram group -> supergroup). */
   migrateChat(platform: Platform, fromChatId: string, toChatId: string): Promise<void>;
 
   /** The last version announced of every brief ever seen. */

@@ -103,6 +103,10 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (platform, chat_id, slug)
   ) WITHOUT ROWID;
   `,
+  // 7: the language of a private chat's reader, remembered when they subscribe (/language wins)
+  `
+  ALTER TABLE chat_settings ADD COLUMN reader_language TEXT;
+  `,
 ];
 
 export class SchemaTooNewError extends Error {

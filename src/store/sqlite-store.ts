@@ -17,6 +17,7 @@ import { consoleQueries } from './console-queries.js';
 import { migrate } from './migrations.js';
 import { byDueThenId, postParams, toDelivery, toPost, toSubscription } from './rows.js';
 import * as chatQueries from './sqlite/chat-queries.js';
+import { chatSettings } from './sqlite/chat-settings.js';
 import { lockDatabaseFile } from './sqlite/file-lock.js';
 import { prepareStatements, type Statements } from './sqlite/statements.js';
 
@@ -36,6 +37,7 @@ export class SqliteStore implements DataStore {
   private readonly db: BetterSqlite3.Database;
   private readonly now: () => number;
   private readonly sql: Statements;
+  private readonly settings: ReturnType<typeof chatSettings>;
   private readonly unlock: () => void;
 
   constructor(
@@ -59,6 +61,7 @@ export class SqliteStore implements DataStore {
       this.db.pragma('busy_timeout = 5000');
       migrate(this.db, path);
       this.sql = prepareStatements(this.db);
+      this.settings = chatSettings(this.db);
     } catch (error) {
       this.db.close();
       this.unlock();
@@ -110,11 +113,19 @@ export class SqliteStore implements DataStore {
   }
 
   async chatLanguage(chat: ChatKey): Promise<string | undefined> {
-    return chatQueries.chatLanguage(this.db, chat);
+    return this.settings.chatLanguage(chat);
   }
 
   async setChatLanguage(chat: ChatKey, language: string | undefined): Promise<void> {
-    chatQueries.setChatLanguage(this.db, chat, language);
+    this.settings.setChatLanguage(chat, language);
+  }
+
+  async setReaderLanguage(chat: ChatKey, language: string): Promise<void> {
+    this.settings.setReaderLanguage(chat, language);
+  }
+
+  async deliveryLanguage(chat: ChatKey): Promise<string | undefined> {
+    return this.settings.deliveryLanguage(chat);
   }
 
   async forumThread(chat: ChatKey, slug: string): Promise<string | undefined> {
@@ -168,6 +179,7 @@ export class SqliteStore implements DataStore {
       this.sql.deleteSubscriptionsOf.run(platform, fromChatId);
       this.sql.moveDeliveries.run(toChatId, platform, fromChatId);
       this.sql.deleteDeliveriesOf.run(platform, fromChatId);
+      this.settings.migrate(platform, fromChatId, toChatId);
     })();
   }
 

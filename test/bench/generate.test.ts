@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { briefFile, briefSpecs } from '../../bench/generate.js';
+import { briefFile, briefSpecs, translationFile } from '../../bench/generate.js';
 import { parseBriefFile } from '../../src/content/parse.js';
 
 describe('the benchmark corpus generator', () => {
@@ -17,5 +17,17 @@ describe('the benchmark corpus generator', () => {
       slugs.add(spec.slug);
     }
     expect(slugs.size).toBe(2000);
+  });
+
+  it('writes Russian translations that are valid, point at their original and keep its facts', () => {
+    for (const spec of [...briefSpecs(500, 20_180_911)]) {
+      const result = parseBriefFile(`ru/${spec.file}`, translationFile(spec));
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      expect(result.brief).toMatchObject({ lang: 'ru', translationOf: spec.slug, slug: `${spec.slug}-ru` });
+      expect(result.brief.title).toMatch(/\p{Script=Cyrillic}/u);
+      expect(result.brief.topics).toHaveLength(spec.topics.length);
+      expect(result.brief.url).toBe(spec.url);
+      expect(result.brief.facts.map((f) => f.length)).toEqual(spec.facts.map((f) => f.length));
+    }
   });
 });

@@ -33,10 +33,25 @@ describe('message catalogues', () => {
     }
   });
 
-  it('ships every plural form Intl.PluralRules asks for', () => {
+  it('ships every plural form Intl.PluralRules asks for, for every counted text', () => {
+    const counted = (tree: Tree, prefix = ''): string[] =>
+      Object.entries(tree).flatMap(([key, value]) =>
+        typeof value === 'object' && !Array.isArray(value)
+          ? counted(value, `${prefix}${key}.`)
+          : key.endsWith('_other')
+            ? [`${prefix}${key.slice(0, -'_other'.length)}`]
+            : [],
+      );
+    const keys = counted(CATALOGUES.en as unknown as Tree);
+    expect(keys.length).toBeGreaterThan(5);
     for (const [lang, catalogue] of Object.entries(CATALOGUES)) {
       const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
-      for (const form of forms) expect(Object.keys(catalogue.card)).toContain(`briefCount_${form}`);
+      for (const key of keys) {
+        const [section, name] = key.split('.') as [string, string];
+        const texts = (catalogue as unknown as Record<string, Record<string, unknown>>)[section]!;
+        for (const form of forms)
+          expect({ lang, key: `${key}_${form}`, has: `${name}_${form}` in texts }).toMatchObject({ has: true });
+      }
     }
   });
 

@@ -33,6 +33,9 @@ export interface InteractionSpec {
   /** Used through a user install (the reader added briefbot to their account): outside a guild, a private channel. */
   userInstall?: boolean;
   message?: Record<string, unknown>;
+  /** The user's client language (`en-US` unless set; null: none sent); the server's, in a guild. */
+  locale?: string | null;
+  guildLocale?: string;
 }
 
 /** An interaction payload with every field discord.js 14.28 reads. */
@@ -55,7 +58,7 @@ export function interactionPayload(
     token: `itoken-${snowflake()}`,
     version: 1,
     data: spec.data,
-    locale: 'en-US',
+    ...(spec.locale === null ? {} : { locale: spec.locale ?? 'en-US' }),
     app_permissions: String(MEMBER_DEFAULT),
     entitlements: [],
     attachment_size_limit: 10_485_760,
@@ -65,8 +68,8 @@ export function interactionPayload(
     return {
       ...base,
       guild_id: guildId,
-      guild: { id: guildId, locale: 'en-US', features: [] },
-      guild_locale: 'en-US',
+      guild: { id: guildId, locale: spec.guildLocale ?? 'en-US', features: [] },
+      guild_locale: spec.guildLocale ?? 'en-US',
       channel_id: channelId,
       channel: {
         id: channelId,

@@ -42,6 +42,43 @@ export function dataStoreContract(name: string, maker: StoreMaker): void {
         expect(await store.chatLanguage(chat('g1'))).toBeUndefined();
       });
 
+      it("delivers in the chosen language, else in the reader's remembered one", async () => {
+        expect(await store.deliveryLanguage(chat('p1'))).toBeUndefined();
+        await store.setReaderLanguage(chat('p1'), 'ru');
+        expect(await store.deliveryLanguage(chat('p1'))).toBe('ru');
+        // The reader's own language is not a choice: /language still shows none.
+        expect(await store.chatLanguage(chat('p1'))).toBeUndefined();
+        await store.setChatLanguage(chat('p1'), 'en');
+        expect(await store.deliveryLanguage(chat('p1'))).toBe('en');
+        await store.setReaderLanguage(chat('p1'), 'kk');
+        expect(await store.deliveryLanguage(chat('p1'))).toBe('en');
+        await store.setChatLanguage(chat('p1'), undefined);
+        expect(await store.deliveryLanguage(chat('p1'))).toBe('kk');
+      });
+
+      it('moves the language with a migrated chat; what the new id chose wins', async () => {
+        await store.setChatLanguage(chat('-1'), 'ru');
+        await store.setReaderLanguage(chat('-1'), 'kk');
+        await store.subscribe(chat('-1'), 'water', 'u1');
+        await store.migrateChat('telegram', '-1', '-100');
+        expect(await store.chatLanguage(chat('-100'))).toBe('ru');
+        expect(await store.chatLanguage(chat('-1'))).toBeUndefined();
+        expect(await store.deliveryLanguage(chat('-1'))).toBeUndefined();
+        await store.setReaderLanguage(chat('-100'), 'en');
+        await store.setChatLanguage(chat('-100'), undefined);
+        expect(await store.deliveryLanguage(chat('-100'))).toBe('en');
+
+        await store.setChatLanguage(chat('-2'), 'de');
+        await store.setChatLanguage(chat('-200'), 'ru');
+        await store.migrateChat('telegram', '-2', '-200');
+        expect(await store.chatLanguage(chat('-200'))).toBe('ru');
+        expect(await store.chatLanguage(chat('-2'))).toBeUndefined();
+        // Another platform's chat of the same id is not touched.
+        await store.setChatLanguage(chat('-3', 'discord'), 'ru');
+        await store.migrateChat('telegram', '-3', '-300');
+        expect(await store.chatLanguage(chat('-3', 'discord'))).toBe('ru');
+      });
+
       it('remembers the forum post each brief opened per channel, the latest one winning', async () => {
         const forum = chat('900', 'discord');
         expect(await store.forumThread(forum, 'dams')).toBeUndefined();

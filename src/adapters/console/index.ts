@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { renderText } from '../../core/render-text.js';
+import { translator } from '../../core/i18n/index.js';
 import type { Reply } from '../../core/types.js';
 import type { Adapter, AdapterContext } from '../adapter.js';
 import { asCommand, consoleChat, consoleUser, isFailure } from './io.js';
@@ -23,7 +24,7 @@ export async function answerLine(ctx: AdapterContext, line: string): Promise<Rep
   if (!text) return undefined;
   const reply = await ctx.bot.handleText(text, consoleUser(), consoleChat);
   if (reply === undefined)
-    return { kind: 'text', tone: 'usage', text: 'Commands start with a slash. Type /help to see them.' };
+    return { kind: 'text', tone: 'usage', text: translator(consoleUser().locale)('bot.slashFirst') };
   return reply ?? undefined;
 }
 

@@ -11,11 +11,12 @@ import {
 } from 'discord.js';
 import type { Bot } from '../../core/bot.js';
 import { errorRef, internalErrorText } from '../../core/errors.js';
+import { translator } from '../../core/i18n/index.js';
 import type { Logger } from '../../core/logger.js';
 import { autocompleteChoices } from './autocomplete.js';
 import { decodeAction } from './custom-id.js';
 import { describeError, isExpiredInteraction } from './errors.js';
-import { chatOf, toInvocation, userOf } from './invocation.js';
+import { chatOf, localeOf, toInvocation, userOf } from './invocation.js';
 import { ReplyChannel, type FirstResponse } from './reply-channel.js';
 import { answer } from './respond.js';
 
@@ -67,7 +68,7 @@ async function onAutocomplete(
   const focused = leafOptions(raw.data.options).find((o) => 'focused' in o && o.focused);
   const option = bot.command(raw.data.name)?.options.find((o) => o.name === focused?.name);
   const typed = focused && 'value' in focused ? String(focused.value) : '';
-  const choices = option?.autocomplete ? autocompleteChoices(bot.library, typed) : [];
+  const choices = option?.autocomplete ? autocompleteChoices(bot.library, typed, localeOf(raw)) : [];
   await channel.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } });
 }
 
@@ -84,7 +85,7 @@ async function onCommand(
       args[option.name] = String(option.value);
   }
   const invocation = toInvocation(raw, raw.data.name, args);
-  await answer(channel, deps.bot.handle(invocation), deps.deferAfterMs);
+  await answer(channel, deps.bot.handle(invocation), deps.deferAfterMs, invocation.user.locale);
 }
 
 async function onComponent(
@@ -96,12 +97,12 @@ async function onComponent(
   if (!action) {
     await channel.respond({
       type: InteractionResponseType.ChannelMessageWithSource,
-      data: { content: 'This button no longer does anything.', flags: MessageFlags.Ephemeral },
+      data: { content: translator(localeOf(raw))('bot.staleButton'), flags: MessageFlags.Ephemeral },
     });
     return;
   }
   const invocation = toInvocation(raw, action.command, { [action.option]: action.value });
-  await answer(channel, deps.bot.handle(invocation), deps.deferAfterMs);
+  await answer(channel, deps.bot.handle(invocation), deps.deferAfterMs, invocation.user.locale);
 }
 
 /** Tells the user, privately and briefly, while Discord still lets us; logs the details with a reference. */
@@ -118,7 +119,7 @@ async function reportFailure(raw: APIInteraction, channel: ReplyChannel, error: 
   const repliable = raw.type === InteractionType.ApplicationCommand || raw.type === InteractionType.MessageComponent;
   if (!repliable) return;
   const data = {
-    content: internalErrorText(ref),
+    content: internalErrorText(ref, translator(localeOf(raw))),
     flags: MessageFlags.Ephemeral,
     allowed_mentions: { parse: [] },
   };

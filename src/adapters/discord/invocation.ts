@@ -18,7 +18,7 @@ export function isModerator(raw: APIInteraction): boolean {
 }
 
 /** The user's client language, else the server's. */
-const localeOf = (raw: APIInteraction): string | undefined =>
+export const localeOf = (raw: APIInteraction): string | undefined =>
   raw.type === InteractionType.Ping ? undefined : (raw.locale ?? raw.guild_locale);
 
 export function userOf(raw: APIInteraction): User {

@@ -8,12 +8,18 @@ import {
   type APIOverwrite,
   type REST,
 } from 'discord.js';
-import type { DeliveryResult } from '../../core/types.js';
+import type { DeliveryResult, PostRefusal } from '../../core/types.js';
 import { apiErrorCode, describeError } from './errors.js';
 
 type Refusal = Extract<DeliveryResult, { ok: false }>;
 
-const refuse = (detail: string): Refusal => ({ ok: false, reason: 'forbidden', detail, user: true });
+const refuse = (detail: string, why: PostRefusal): Refusal => ({
+  ok: false,
+  reason: 'forbidden',
+  detail,
+  user: true,
+  why,
+});
 const WANTED = PermissionFlagsBits.ManageMessages | PermissionFlagsBits.ManageGuild;
 
 /** A member's permissions in a channel, computed as Discord documents it (base, then overwrites). */
@@ -60,7 +66,7 @@ export async function refusePostOverRest(
     const guildId = guildOf(target);
     if (!guildId) return { ok: false, reason: 'gone', detail: 'not a server channel' };
     const from = (await rest.get(Routes.channel(asker.fromChatId)).catch(() => undefined)) as APIChannel | undefined;
-    if (!from || guildOf(from) !== guildId) return refuse('that channel is in another server');
+    if (!from || guildOf(from) !== guildId) return refuse('that channel is in another server', 'otherServer');
     const guild = (await rest.get(Routes.guild(guildId))) as APIGuild;
     const member = (await rest.get(Routes.guildMember(guildId, asker.userId))) as APIGuildMember;
     // A thread has no overwrites of its own: its channel's apply.
@@ -71,10 +77,11 @@ export async function refusePostOverRest(
     const overwrites = 'permission_overwrites' in source ? (source.permission_overwrites ?? []) : [];
     const bits = channelPermissions(guild, overwrites, { userId: asker.userId, roles: member.roles });
     if (bits & WANTED) return undefined;
-    return refuse('you need Manage Messages or Manage Server in that channel');
+    return refuse('you need Manage Messages or Manage Server in that channel', 'needManageMessages');
   } catch (error) {
     const code = apiErrorCode(error);
-    if (code === RESTJSONErrorCodes.UnknownMember) return refuse('you are not a member of this server');
+    if (code === RESTJSONErrorCodes.UnknownMember)
+      return refuse('you are not a member of this server', 'notServerMember');
     if (code === RESTJSONErrorCodes.UnknownChannel || code === RESTJSONErrorCodes.MissingAccess)
       return { ok: false, reason: 'gone', detail: 'unknown channel' };
     const detail = String(describeError(error).message ?? 'unknown error');

@@ -1,11 +1,11 @@
 import { PermissionFlagsBits, RESTJSONErrorCodes, type Client } from 'discord.js';
-import type { DeliveryResult } from '../../core/types.js';
+import type { DeliveryResult, PostRefusal } from '../../core/types.js';
 import { apiErrorCode, describeError } from './errors.js';
 
 type Refusal = Extract<DeliveryResult, { ok: false }>;
 
-function refuse(detail: string): Refusal {
-  return { ok: false, reason: 'forbidden', detail, user: true };
+function refuse(detail: string, why: PostRefusal): Refusal {
+  return { ok: false, reason: 'forbidden', detail, user: true, why };
 }
 
 /**
@@ -25,14 +25,16 @@ export async function refusePostFor(
     return { ok: false, reason: 'gone', detail: 'unknown channel' };
   const from = client.channels.cache.get(asker.fromChatId);
   const fromGuild = from && !from.isDMBased() ? from.guildId : undefined;
-  if (fromGuild !== target.guildId) return refuse('that channel is in another server');
+  if (fromGuild !== target.guildId) return refuse('that channel is in another server', 'otherServer');
   try {
     const member = await target.guild.members.fetch({ user: asker.userId, force: true });
     const permissions = target.permissionsFor(member);
     if (permissions.any([PermissionFlagsBits.ManageMessages, PermissionFlagsBits.ManageGuild])) return undefined;
-    return refuse('you need Manage Messages or Manage Server in that channel');
+    return refuse('you need Manage Messages or Manage Server in that channel', 'needManageMessages');
   } catch (error) {
-    if (apiErrorCode(error) === RESTJSONErrorCodes.UnknownMember) return refuse('you are not a member of this server');
+    if (apiErrorCode(error) === RESTJSONErrorCodes.UnknownMember)
+      return refuse('you are not a member of this server', 'notServerMember');
+    // describeError always gives a message (an Error's, or the value as text).
     const detail = String(describeError(error).message);
     return { ok: false, reason: 'failed', detail: `could not check your permissions there: ${detail}` };
   }

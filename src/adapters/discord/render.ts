@@ -6,7 +6,15 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import { inlineText, isLinkButton, pagingText, type Card, type CardButton, type CardItem } from '../../core/card.js';
+import {
+  cardWords,
+  inlineText,
+  isLinkButton,
+  pagingText,
+  type Card,
+  type CardButton,
+  type CardItem,
+} from '../../core/card.js';
 import { toCard } from '../../core/to-card.js';
 import type { Reply } from '../../core/types.js';
 import { COLOURS, topicColour } from './colour.js';
@@ -37,6 +45,7 @@ export const render = (reply: Reply): DiscordMessage => discordMessage(toCard(re
  * as fields; otherwise its lists are the description. Byline, paging and hints share the footer.
  */
 export function discordMessage(card: Card): DiscordMessage {
+  const t = cardWords(card);
   const buttons = card.buttons.map((row) => row.flatMap(button));
   const linked = new Set(buttons.flat().flatMap((b) => ('url' in b ? [b.url] : [])));
   const text = card.blocks.find((b) => b.type === 'text');
@@ -58,7 +67,7 @@ export function discordMessage(card: Card): DiscordMessage {
           ),
         ),
       ...(card.topics && card.topics.length > 0
-        ? [{ name: 'Topics', value: inert(card.topics.join(', ')), inline: true }]
+        ? [{ name: t('card.topics'), value: inert(card.topics.join(', ')), inline: true }]
         : []),
     ];
   } else {
@@ -72,14 +81,15 @@ export function discordMessage(card: Card): DiscordMessage {
   embed.description = description;
   const footer = [
     card.byline ? noMentions(card.byline) : '',
-    paging ? pagingText(paging).page : '',
+    paging ? pagingText(paging, t).page : '',
     hint && (text || lists.length > 0) ? inlineText(hint.parts) : '',
   ].filter(Boolean);
   if (footer.length > 0) embed.footer = { text: footer.join(' · ') };
   if (card.url && isHttpUrl(card.url)) embed.url = card.url;
   const timestamp = card.date ? isoTimestamp(card.date) : undefined;
   if (timestamp) embed.timestamp = timestamp;
-  if (card.label) embed.author = { name: card.labelLong ?? (card.label === 'New' ? 'New brief' : 'Updated brief') };
+  if (card.label)
+    embed.author = { name: card.labelLong ?? t(card.label === 'New' ? 'card.newBrief' : 'card.updatedBrief') };
   const { first, more } = overflowFields(embed);
   const message: DiscordMessage = { embeds: [fitEmbed(first)], components: rows(buttons), ephemeral: card.private };
   return more.length > 0 ? { ...message, more: more.map(fitEmbed) } : message;

@@ -1,4 +1,5 @@
 import { InteractionResponseType, MessageFlags } from 'discord.js';
+import { translator } from '../../core/i18n/index.js';
 import type { Reply } from '../../core/types.js';
 import { render, type DiscordMessage } from './render.js';
 import type { ReplyChannel } from './reply-channel.js';
@@ -10,27 +11,32 @@ const payloadOf = (message: DiscordMessage) => ({
 });
 
 /** What a dropped command (a user far over the rate limit) still gets, since Discord wants an answer. */
-const SLOW_DOWN = {
-  content: 'Slow down: wait a few seconds before the next command.',
+const slowDown = (locale: string | undefined) => ({
+  content: translator(locale)('bot.slowDown'),
   flags: MessageFlags.Ephemeral,
   allowed_mentions: { parse: [] },
-};
+});
 
 /**
  * Answers with the reply when the work is done within `deferAfterMs`; otherwise acknowledges first
  * (Discord allows 3 s) and edits the answer in when it is ready. 0 or less always defers.
  */
-export async function answer(channel: ReplyChannel, work: Promise<Reply | null>, deferAfterMs: number): Promise<void> {
+export async function answer(
+  channel: ReplyChannel,
+  work: Promise<Reply | null>,
+  deferAfterMs: number,
+  locale?: string,
+): Promise<void> {
   const quick = deferAfterMs > 0 ? await within(work, deferAfterMs) : undefined;
-  if (quick) return send(channel, quick.reply);
+  if (quick) return send(channel, quick.reply, locale);
   await channel.respond({ type: InteractionResponseType.DeferredChannelMessageWithSource });
-  await send(channel, await work);
+  await send(channel, await work, locale);
 }
 
-async function send(channel: ReplyChannel, reply: Reply | null): Promise<void> {
+async function send(channel: ReplyChannel, reply: Reply | null, locale: string | undefined): Promise<void> {
   if (reply === null) {
     if (channel.deferred) await channel.deleteOriginal();
-    else await channel.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: SLOW_DOWN });
+    else await channel.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: slowDown(locale) });
     return;
   }
   const message = render(reply);

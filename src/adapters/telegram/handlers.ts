@@ -1,5 +1,7 @@
 import type { CallbackQuery, InlineQuery, Message } from 'telegraf/types';
+import { pickVersion } from '../../content/versions.js';
 import type { Bot } from '../../core/bot.js';
+import { translator } from '../../core/i18n/index.js';
 import type { Logger } from '../../core/logger.js';
 import { cleanText } from '../../core/parse-line.js';
 import type { Reply } from '../../core/types.js';
@@ -25,11 +27,11 @@ export interface HandlerDeps {
   answerInline: (id: string, results: ReturnType<typeof inlineResults>) => Promise<unknown>;
 }
 
-const HINT: Reply = {
+const hint = (locale: string | undefined): Reply => ({
   kind: 'text',
   tone: 'usage',
-  text: 'Commands start with a slash, e.g. /brief xinjiang. Type /help to see them all.',
-};
+  text: translator(locale)('bot.slashFirst'),
+});
 
 type Chat = Message['chat'];
 
@@ -45,7 +47,7 @@ export async function onText(deps: HandlerDeps, message: Message.TextMessage): P
   const thread = threadOf(message);
   const route = routeText(message.text, chat.type, deps.username(), (name) => deps.core.command(name) !== undefined);
   if (route.kind === 'ignore') return;
-  if (route.kind === 'hint') return send(deps, chat, HINT, undefined, thread);
+  if (route.kind === 'hint') return send(deps, chat, hint(message.from?.language_code), undefined, thread);
   // Asked of Telegram only when the command depends on it.
   const isModerator = () =>
     deps.moderators.check({
@@ -72,7 +74,7 @@ export async function onButton(deps: HandlerDeps, query: CallbackQuery): Promise
   );
   const decision = await deps.core.admit(user, toChat(chat ?? { id: query.from.id, type: 'private' }));
   if (decision === 'drop') return;
-  const slowDown = decision === 'warn' ? 'You are pressing buttons too fast. Wait a few seconds.' : undefined;
+  const slowDown = decision === 'warn' ? translator(user.locale)('bot.slowDownButtons') : undefined;
   await deps.answerCallback(query.id, slowDown).catch((error: unknown) => {
     deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'answerCallbackQuery failed');
   });
@@ -99,7 +101,9 @@ export async function onInline(deps: HandlerDeps, query: InlineQuery): Promise<v
   const briefs = words
     ? library.complete(words, INLINE_RESULTS).flatMap((ref) => library.get(ref.slug) ?? [])
     : library.latest(INLINE_RESULTS);
-  await deps.answerInline(query.id, inlineResults(briefs)).catch((error: unknown) => {
+  // Each brief in the version of the reader's language, as /brief shows it.
+  const shown = briefs.map((brief) => pickVersion(library.versionsOf(brief), user.locale).brief);
+  await deps.answerInline(query.id, inlineResults(shown)).catch((error: unknown) => {
     deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'answerInlineQuery failed');
   });
 }

@@ -3,6 +3,7 @@ import { Telegraf } from 'telegraf';
 import { channelPost, message } from 'telegraf/filters';
 import type { Config } from '../../config.js';
 import { errorRef, internalErrorText } from '../../core/errors.js';
+import { translator } from '../../core/i18n/index.js';
 import type { Reply } from '../../core/types.js';
 import type { Adapter, AdapterContext } from '../adapter.js';
 import { ButtonSlugs } from './callback-data.js';
@@ -58,7 +59,7 @@ export function createTelegramAdapter(ctx: AdapterContext, config: TelegramConfi
     const reply: Reply = {
       kind: 'text',
       tone: 'error',
-      text: internalErrorText(ref),
+      text: internalErrorText(ref, translator(tgCtx.from?.language_code)),
     };
     await sender.send(String(tgCtx.chat.id), renderTelegram(reply)).catch(() => undefined);
   });

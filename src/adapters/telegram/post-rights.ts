@@ -22,11 +22,18 @@ export async function refusePostFor(
       reason: 'forbidden',
       detail: 'only an administrator of that channel, posting under their own name, can do that',
       user: true,
+      why: 'anonymousAdmin',
     };
   try {
     const member = await telegram.getChatMember(chatId, id);
     if (member.status === 'creator' || member.status === 'administrator') return undefined;
-    return { ok: false, reason: 'forbidden', detail: 'you are not an administrator of that channel', user: true };
+    return {
+      ok: false,
+      reason: 'forbidden',
+      detail: 'you are not an administrator of that channel',
+      user: true,
+      why: 'notChannelAdmin',
+    };
   } catch (error) {
     const failure = classifySendError(error);
     if (failure.kind === 'gone') return { ok: false, reason: 'gone', detail: failure.detail };

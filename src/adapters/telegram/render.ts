@@ -1,5 +1,14 @@
 import type { Brief } from '../../content/brief.js';
-import { actionText, pagingText, type Card, type CardBlock, type CardItem, type Inline } from '../../core/card.js';
+import type { Translate } from '../../core/i18n/index.js';
+import {
+  actionText,
+  cardWords,
+  pagingText,
+  type Card,
+  type CardBlock,
+  type CardItem,
+  type Inline,
+} from '../../core/card.js';
 import { toCard } from '../../core/to-card.js';
 import type { Reply } from '../../core/types.js';
 import { briefButtonData } from './callback-data.js';
@@ -57,6 +66,8 @@ interface Layout {
   articleLine?: Line;
   /** Fold long fact and source lists into expandable quotes. */
   fold?: boolean;
+  /** The bot's words in the card's language. */
+  t: Translate;
 }
 
 /** The first lines open, the rest one collapsed quote. */
@@ -77,11 +88,11 @@ function blockUnits(block: CardBlock, first: boolean, layout: Layout): Unit[] {
       return block.heading ? section(block.heading, lines) : lines.map((line) => [line]);
     }
     case 'article':
-      layout.articleLine = [link(block.url, 'Read the original article'), ` (${block.publisher})`];
+      layout.articleLine = [link(block.url, layout.t('card.readOriginal')), ` (${block.publisher})`];
       return [[blank, layout.articleLine]];
     case 'paging': {
-      const { page, next } = pagingText(block);
-      return [[blank, [page, ...(next ? ['. Next: ', code(next)] : ['.'])]]];
+      const { page, next } = pagingText(block, layout.t);
+      return [[blank, [page, ...(next ? [`. ${layout.t('card.next')}: `, code(next)] : ['.'])]]];
     }
     case 'hint':
       return [[...lead, inline(block.parts)]];
@@ -94,9 +105,9 @@ function layoutOf(card: Card, fold = false): Layout {
       ? [[bold(card.label ? `[${card.labelText ?? card.label}] ${card.title}` : card.title)]]
       : []),
     ...(card.byline ? [[italic(card.byline)]] : []),
-    ...(card.topics ? [[`Topics: ${card.topics.join(', ')}`]] : []),
+    ...(card.topics ? [[`${cardWords(card)('card.topics')}: ${card.topics.join(', ')}`]] : []),
   ];
-  const layout: Layout = { units: head.length > 0 ? [head] : [], fold };
+  const layout: Layout = { units: head.length > 0 ? [head] : [], fold, t: cardWords(card) };
   // A bare title reads as the first line of what follows.
   const joined = head.length <= 1 && card.byline === undefined;
   for (const [i, block] of card.blocks.entries()) layout.units.push(...blockUnits(block, i === 0 && joined, layout));
@@ -143,7 +154,7 @@ export function telegramMessages(card: Card): TelegramMessage[] {
   const { units, articleLine } = pack(foldedLayout.units).length === 1 ? foldedLayout : layoutOf(card);
   const messages = toMessages(pack(units), card.linkPreviews === false ? undefined : articleLine);
   // Telegram refuses empty messages; a reply with nothing visible still answers the user.
-  if (messages.length === 0) return toMessages([[['Nothing to show.']]]);
+  if (messages.length === 0) return toMessages([[[cardWords(card)('card.nothingToShow')]]]);
   return withKeyboard(messages, keyboard(card));
 }
 
@@ -152,7 +163,7 @@ export const renderTelegram = (reply: Reply): TelegramMessage[] => telegramMessa
 
 /** Always one message (inline results post exactly one): the brief without sources, related or buttons. */
 export function renderBriefSingle(brief: Brief): TelegramMessage {
-  const card = toCard({ kind: 'brief', brief, related: [] });
+  const card = toCard({ kind: 'brief', brief, related: [], lang: brief.lang });
   const facts = card.blocks.find((b) => b.type === 'list' && b.name === 'facts');
   const kept = card.blocks.filter((b) => b.type !== 'list' || b === facts);
   const compact = (factCount: number): Card => ({

@@ -2,6 +2,7 @@ import i18next, { type TFunction } from 'i18next';
 import { baseLanguage, canonicalLanguage } from '../../shared/language.js';
 import en from './locales/en.js';
 import ru from './locales/ru.js';
+import { COMMANDS_RU, type CommandWords } from './commands-ru.js';
 
 /** The catalogues shipped: add a language by adding its file here (docs/languages.md). */
 export const CATALOGUES = { en, ru } as const;
@@ -35,3 +36,19 @@ export function uiLanguage(languages: readonly (string | undefined)[]): UiLangua
 
 /** The translation function of one language. */
 export const translator = (language: string | undefined): Translate => instance.getFixedT(uiLanguage([language]));
+
+/** Each catalogue language's names and descriptions of the commands, where they differ from the declarations. */
+const COMMAND_WORDS: Partial<Record<UiLanguage, Record<string, CommandWords>>> = { ru: COMMANDS_RU };
+
+/** A command's description and its options' in the reader's language, else as declared (English). */
+export function commandWords(
+  command: { name: string; description: string; options: readonly { name: string; description: string }[] },
+  language: string | undefined,
+): { description: string; option: (name: string) => string } {
+  const words = COMMAND_WORDS[uiLanguage([language])]?.[command.name];
+  return {
+    description: words?.description ?? command.description,
+    option: (name) =>
+      words?.options?.[name]?.description ?? command.options.find((o) => o.name === name)?.description ?? '',
+  };
+}

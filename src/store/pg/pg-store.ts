@@ -13,6 +13,7 @@ import type {
 } from '../data-store.js';
 import type { ConsoleData } from '../console-data.js';
 import { consoleQueries, toDollarParams } from '../console-queries.js';
+import * as settings from './chat-settings.js';
 import * as deliveries from './deliveries.js';
 import { DatabaseUnavailableError, isConnectionError } from './errors.js';
 import { migratePg } from './migrate.js';
@@ -65,10 +66,16 @@ export class PgStore implements DataStore {
     return this.guard(() => subs.subscribedChats(this.pool, topics));
   }
   chatLanguage(chat: ChatKey): Promise<string | undefined> {
-    return this.guard(() => subs.chatLanguage(this.pool, chat));
+    return this.guard(() => settings.chatLanguage(this.pool, chat));
   }
   setChatLanguage(chat: ChatKey, language: string | undefined): Promise<void> {
-    return this.guard(() => subs.setChatLanguage(this.pool, chat, language));
+    return this.guard(() => settings.setChatLanguage(this.pool, chat, language));
+  }
+  setReaderLanguage(chat: ChatKey, language: string): Promise<void> {
+    return this.guard(() => settings.setReaderLanguage(this.pool, chat, language));
+  }
+  deliveryLanguage(chat: ChatKey): Promise<string | undefined> {
+    return this.guard(() => settings.deliveryLanguage(this.pool, chat));
   }
   forumThread(chat: ChatKey, slug: string): Promise<string | undefined> {
     return this.guard(() => subs.forumThread(this.pool, chat, slug));

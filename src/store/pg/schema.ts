@@ -113,4 +113,8 @@ export const pgMigrations: readonly string[] = [
     PRIMARY KEY (platform, chat_id, slug)
   );
   `,
+  // 6: the language of a private chat's reader, remembered when they subscribe (SQLite step 7)
+  `
+  ALTER TABLE chat_settings ADD COLUMN reader_language text;
+  `,
 ];

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { DeliveryStyle, Platform } from '../../core/types.js';
 import { fullestStyle, type ChatKey, type SubscribeOutcome, type Subscription } from '../data-store.js';
 import { toStyle, toSubscription, type StyleRow, type SubscriptionRow } from '../rows.js';
+import { migrateChatSettings } from './chat-settings.js';
 import { inTransaction, type Queryable } from './queryable.js';
 
 export function subscribe(pool: pg.Pool, chat: ChatKey, topic: string, by: string, now: number, style: DeliveryStyle) {
@@ -150,23 +151,8 @@ export function migrateChat(pool: pg.Pool, platform: Platform, from: string, to:
       [to, platform, from],
     );
     await client.query('DELETE FROM deliveries WHERE platform = $1 AND chat_id = $2', [platform, from]);
+    await migrateChatSettings(client, platform, from, to);
   });
-}
-
-export async function chatLanguage(q: Queryable, chat: ChatKey): Promise<string | undefined> {
-  const { rows } = await q.query<{ language: string | null }>(
-    'SELECT language FROM chat_settings WHERE platform = $1 AND chat_id = $2',
-    [chat.platform, chat.chatId],
-  );
-  return rows[0]?.language ?? undefined;
-}
-
-export async function setChatLanguage(q: Queryable, chat: ChatKey, language: string | undefined): Promise<void> {
-  await q.query(
-    `INSERT INTO chat_settings (platform, chat_id, language) VALUES ($1, $2, $3)
-       ON CONFLICT (platform, chat_id) DO UPDATE SET language = excluded.language`,
-    [chat.platform, chat.chatId, language ?? null],
-  );
 }
 
 export async function forumThread(q: Queryable, chat: ChatKey, slug: string): Promise<string | undefined> {

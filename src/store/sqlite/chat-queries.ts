@@ -33,23 +33,7 @@ export function deliveryStyle(
   return fullestStyle(rows.map(toStyle));
 }
 
-/** The chat's language and its forum posts. */
-export function chatLanguage(db: BetterSqlite3.Database, chat: ChatKey): string | undefined {
-  const row = db
-    .prepare<[string, string], { language: string | null }>(
-      'SELECT language FROM chat_settings WHERE platform = ? AND chat_id = ?',
-    )
-    .get(chat.platform, chat.chatId);
-  return row?.language ?? undefined;
-}
-
-export function setChatLanguage(db: BetterSqlite3.Database, chat: ChatKey, language: string | undefined): void {
-  db.prepare(
-    `INSERT INTO chat_settings (platform, chat_id, language) VALUES (?, ?, ?)
-       ON CONFLICT (platform, chat_id) DO UPDATE SET language = excluded.language`,
-  ).run(chat.platform, chat.chatId, language ?? null);
-}
-
+/** The forum post each brief opened in a forum channel. */
 export function forumThread(db: BetterSqlite3.Database, chat: ChatKey, slug: string): string | undefined {
   return db
     .prepare<[string, string, string], { thread_id: string }>(

@@ -78,6 +78,7 @@ describe('Discord: who may have the bot post into a channel (real discord.js cli
       reason: 'forbidden',
       detail: 'you need Manage Messages or Manage Server in that channel',
       user: true,
+      why: 'needManageMessages',
     });
   });
 
@@ -97,7 +98,13 @@ describe('Discord: who may have the bot post into a channel (real discord.js cli
 
   it('refuses a channel of another server, or when asked from a DM, without asking Discord', async () => {
     const before = fake.requests.length;
-    const elsewhere = { ok: false, reason: 'forbidden', detail: 'that channel is in another server', user: true };
+    const elsewhere = {
+      ok: false,
+      reason: 'forbidden',
+      detail: 'that channel is in another server',
+      user: true,
+      why: 'otherServer',
+    };
     expect(await ask(ELSEWHERE, people.mod.id)).toEqual(elsewhere);
     expect(await ask(NEWS, people.mod.id, DM)).toEqual(elsewhere);
     expect(await ask(NEWS, people.mod.id, '500000000000000404')).toEqual(elsewhere);
@@ -116,6 +123,7 @@ describe('Discord: who may have the bot post into a channel (real discord.js cli
       reason: 'forbidden',
       detail: 'you are not a member of this server',
       user: true,
+      why: 'notServerMember',
     });
     fake.fail({ path: /\/members\//, status: 403, body: { message: 'Missing Access', code: 50001 } });
     const failed = await ask(NEWS, people.mod.id);

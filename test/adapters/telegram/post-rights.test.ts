@@ -31,6 +31,7 @@ describe('Telegram: who may have the bot post into a channel (real telegraf clie
     reason: 'forbidden',
     detail: 'you are not an administrator of that channel',
     user: true,
+    why: 'notChannelAdmin',
   };
 
   it('lets the creator and administrators post, by id or by @name; refuses everyone else', async () => {
@@ -53,6 +54,7 @@ describe('Telegram: who may have the bot post into a channel (real telegraf clie
       reason: 'forbidden',
       detail: 'only an administrator of that channel, posting under their own name, can do that',
       user: true,
+      why: 'anonymousAdmin',
     };
     for (const id of [String(ANONYMOUS_ADMIN_ID), '0', '-5', '1.5', 'abc', '', '9007199254740993'])
       expect(await refusePostFor(telegram, '@newsroom', id), id).toEqual(anonymous);
