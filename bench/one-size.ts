@@ -149,6 +149,8 @@ async function cold(job: SizeJob): Promise<ColdResult> {
     const all = [...store.library.all()];
     progress('watching for hot reload');
     out.hotReload = await measureHotReload(store, [random.pick(all), random.pick(all), random.pick(all)], logger);
+    // As the app does when it stops: the store and its indexes are written for the next start.
+    await store.flushCache();
   }
   progress('queries done');
   if (job.fuse) {

@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     const job: SizeJob = {
       mode: 'cold',
       dir: corpus.dir,
-      cacheFile: `${corpus.dir}.content-cache.bin`,
+      cacheFile: `${corpus.dir}.briefs.sqlite`,
       seed: options.seed,
       hotReload: size >= 10_000,
       fuse: options.fuse,

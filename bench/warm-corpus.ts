@@ -14,7 +14,7 @@ export async function warmCorpus(
   const store = new ContentStore({
     dir: corpus.dir,
     logger: silentLogger(),
-    cacheFile: `${corpus.dir}.content-cache.bin`,
+    cacheFile: `${corpus.dir}.briefs.sqlite`,
   });
   await store.load();
   await store.library.textReady();

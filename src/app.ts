@@ -64,7 +64,11 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const store = new ContentStore({
     dir: config.contentDir,
     logger,
-    cacheFile: join(dirname(config.databasePath), 'content-cache.bin'),
+    // Serve what the brief store holds at once; the folder is checked in the background.
+    ...(config.databasePath === ':memory:'
+      ? {}
+      : { cacheFile: join(dirname(config.databasePath), 'content-store.sqlite') }),
+    checkInBackground: true,
   });
   const report = await store.load();
   logger.info(
@@ -210,6 +214,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= shutdown());
     const http = parts.http && port !== undefined ? { server: parts.http, port } : undefined;
+    // Serving already; the start is complete once what changed in the folder while stopped is served too.
+    await store.checked;
     return { bot, store, data, fanout, leadership, adapters, contentWatched, ...(http ? { http } : {}), stop };
   } catch (error) {
     await shutdown();

@@ -39,6 +39,13 @@ parseThreads: number | undefined,
       out[position.get(read.file)!] = outcomeOf(cache, read);
     },
   });
+  // Written in one transaction; from then on the briefs served are the stored ones (heads only in memory).
+  cache.commit();
+  for (const i of position.values()) {
+    const outcome = out[i]!;
+    const stored = outcome.brief && cache.briefOf(outcome.file);
+    if (stored) out[i] = { file: stored.file, brief: stored };
+  }
   return out;
 }
 

@@ -25,7 +25,7 @@ export function guardFolder(
   dir: string,
   intervalMs: number,
   onChange: (now: FolderState, before: FolderState) => void,
-): () => void {
+): { stop: () => void; ready: Promise<void> } {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let before: FolderState | undefined;
@@ -36,9 +36,13 @@ export function guardFolder(
     before = now;
     timer = setTimeout(() => void check(), intervalMs).unref();
   };
-  void check();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
+  // Ready once the first state is known: a change is a change from it.
+  const ready = check();
+  return {
+    ready,
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
   };
 }

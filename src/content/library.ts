@@ -9,6 +9,7 @@ import { SortedKeys } from './sorted-keys.js';
 import { Rankings, newestFirst } from './rankings.js';
 import { Groups } from './groups.js';
 import { prefixEntries } from './prefix-entries.js';
+import { rankingOfDoc, refsOfDocs, relatedRefs, resolveDoc } from './doc-refs.js';
 import type { GroupProblem } from './translations.js';
 import { hasCyrillic, transliterate } from '../shared/transliterate.js';
 
@@ -21,7 +22,6 @@ export type LookupResult =
   | { kind: 'found'; brief: Brief; related: BriefRef[]; via: 'slug' | 'topic' | 'alias' | 'title' | 'fuzzy' | 'text' }
   | { kind: 'miss'; suggestions: BriefRef[] };
 
-const RELATED = 5;
 /** "Did you mean" allows two edits in five letters, at most three: more costs much and finds noise. */
 const looseTypos = (word: string): number => Math.min(3, Math.round(word.length * 0.4));
 /**
@@ -46,8 +46,11 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     this.replaceAll(briefs);
   }
 
-  /** Rebuilds every index from scratch; emits nothing. */
-  replaceAll(briefs: readonly Brief[]): void {
+  /**
+   * Rebuilds every index from scratch, or takes saved search indexes that cover exactly these
+   * briefs; emits nothing. True when the saved indexes were taken.
+   */
+  replaceAll(briefs: readonly Brief[], savedSearch?: Buffer): boolean {
     this.bySlug.clear();
     this.titleKeys.clear();
     this.groups.clear();
@@ -55,16 +58,35 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     this.prefixKeys = undefined;
     this.rankings.rebuild(this.bySlug.values());
     this.search = this.newSearchIndex();
-    this.search.addAll(this.rankings.all, this.rankings.topicKeys());
+    const restored = savedSearch !== undefined && this.restoreSearch(savedSearch);
+    if (!restored) this.search.addAll(this.rankings.all, this.rankings.topicKeys());
     setImmediate(() => {
       this.keys();
       void this.search.ready();
     });
+    return restored;
   }
 
   /** Resolves once the typo-tolerant and full-text indexes cover every brief (they fill in the background). */
   textReady(): Promise<void> {
     return this.search.ready();
+  }
+
+  /** The search indexes as bytes to save with the briefs, once complete. */
+  savedSearch(): Buffer | undefined {
+    return this.search.save();
+  }
+
+  private restoreSearch(saved: Buffer): boolean {
+    try {
+      this.search.restore(saved);
+      if (this.search.covers(this.bySlug.size, this.rankings.topics().length)) return true;
+      this.search = this.newSearchIndex();
+      return false;
+    } catch {
+      this.search = this.newSearchIndex();
+      return false;
+    }
   }
 
   private newSearchIndex(): SearchIndex {
@@ -159,12 +181,12 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
 
     const hit = this.search.searchVocab(q, { limit: 1 })[0];
     if (hit) {
-      const brief = this.resolveDoc(hit.id);
-      if (brief) return this.found(brief, 'fuzzy', this.rankingOfDoc(hit.id));
+      const brief = resolveDoc(this, hit.id);
+      if (brief) return this.found(brief, 'fuzzy', rankingOfDoc(this, hit.id));
     }
     const text = this.search.searchText(q, 1)[0];
     if (text) {
-      const brief = this.resolveDoc(text.id);
+      const brief = resolveDoc(this, text.id);
       if (brief) return this.found(brief, 'text');
     }
     return { kind: 'miss', suggestions: this.suggest(q, 3) };
@@ -227,47 +249,11 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
   }
 
   private found(brief: Brief, via: Extract<LookupResult, { kind: 'found' }>['via'], ranking?: readonly Brief[]): LookupResult {
-    return { kind: 'found', brief, related: this.related(brief, ranking), via };
-  }
-
-  private related(brief: Brief, ranking?: readonly Brief[]): BriefRef[] {
-    const out: BriefRef[] = [];
-    const seen = new Set([brief.slug]);
-    const lists = ranking ? [ranking] : [];
-    for (const topic of brief.topics) lists.push(this.briefsOfTopic(topic));
-    for (const list of lists) {
-      for (const other of list) {
-        if (out.length >= RELATED) return out;
-        if (seen.has(other.slug)) continue;
-        seen.add(other.slug);
-        out.push(toRef(other));
-      }
-    }
-    return out;
-  }
-
-  private rankingOfDoc(id: string): readonly Brief[] | undefined {
-    return id.startsWith('t:') ? this.briefsOfTopic(id.slice(2)) : undefined;
-  }
-
-  private resolveDoc(id: string): Brief | undefined {
-    if (id.startsWith('t:')) return this.briefsOfTopic(id.slice(2))[0];
-    return this.bySlug.get(id.slice(2));
+    return { kind: 'found', brief, related: relatedRefs(this, brief, ranking), via };
   }
 
   private refsOfDocs(ids: readonly string[], limit: number): BriefRef[] {
-    const out: BriefRef[] = [];
-    const seen = new Set<string>();
-    for (const id of ids) {
-      const briefs = id.startsWith('t:') ? this.briefsOfTopic(id.slice(2)).slice(0, limit) : [this.bySlug.get(id.slice(2))];
-      for (const brief of briefs) {
-        if (!brief || seen.has(brief.slug)) continue;
-        seen.add(brief.slug);
-        out.push(toRef(brief));
-        if (out.length >= limit) return out;
-      }
-    }
-    return out;
+    return refsOfDocs(this, ids, limit);
   }
 
   private keys(): SortedKeys {

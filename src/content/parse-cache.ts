@@ -1,105 +1,127 @@
-import { createHash, webcrypto } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Brief } from './brief.js';
+import { BriefDb, type RowWrite } from './brief-db.js';
+import { DetailCache } from './detail-cache.js';
 import type { FileStamp } from './read-brief.js';
+import { StoredBrief, headOf, type BriefDetail, type DetailSource } from './stored-brief.js';
 import { briefVersion, rememberVersion } from './version.js';
 
-/** Bumped whenever parsing changes what a file gives, so old entries are not trusted. */
-const FORMAT = 5;
-/** The file starts with these bytes, then the SHA-256 of the rest, then the serialised entries. */
-const MAGIC = Buffer.from('BBPC');
-const HEADER = MAGIC.length + 32;
-/** Files changed this close to a cache write may have changed again within one timestamp tick. */
+/** Files changed this close to their row's write may have changed again within one timestamp tick. */
 const RACY_MS = 2000;
 
 interface Entry extends FileStamp {
-  digest: string;
-  version: string;
-  brief: Brief;
-}
-
-interface CacheFile {
-  format: number;
   savedAt: number;
-  /** Keyed by `brief.file` when loaded, so the path string is held once. */
-  entries: Entry[];
+  brief: Brief;
+  /** Kept in memory only while the row is not written (or when there is no store). */
+  digest?: string;
 }
 
 export const digestOf = (bytes: Buffer): string => createHash('sha1').update(bytes).digest('base64url');
 
+export interface ParseCacheOptions {
+  /** The store file; without one, parsed briefs stay in memory only. */
+  path: string | undefined;
+  /** The content folder, to re-read a file whose stored detail cannot be trusted. */
+  dir: string;
+  /** Told when a store file was there but could not be trusted (it is rebuilt). */
+  onDamaged: (reason: string) => void;
+  /** Told when writing the store failed (a full disk): the last good store stays. */
+  onWriteFailed: (err: unknown) => void;
+  /** Told when a brief's stored text had to be read from its file again. */
+  onReread: (reason: string) => void;
+}
+
 /**
- * Parsed briefs keyed by file path and content digest, so that a restart re-parses only
- * files that changed. Like git's index, an unchanged size and modification time vouch for
- * unchanged content, so a warm start reads no file that was not touched; files touched
- * just before the cache was written are checked by digest. A missing or unreadable cache
- * just means a cold start.
+ * Parsed briefs keyed by file path, kept in the on-disk brief store so that a restart
+ * re-parses only files that changed, and so that only heads stay in memory: the long part
+ * of each brief is read from the store when shown. Like git's index, an unchanged size and
+ * modification time vouch for unchanged content; files touched just before their row was
+ * written are checked by digest.
  */
-export class ParseCache {
+export class ParseCache implements DetailSource {
   private entries = new Map<string, Entry>();
-  private savedAt = 0;
-  private dirty = false;
-  private saving: Promise<void> = Promise.resolve();
+  private db: BriefDb | undefined;
+  private readonly pending = new Map<string, RowWrite>();
+  private readonly deletes = new Set<string>();
+  private readonly details: DetailCache;
   private saveTimer: NodeJS.Timeout | undefined;
+  private indexSource: (() => Buffer | undefined) | undefined;
+  private savedIndex: Buffer | undefined;
+  /** Whether the store's saved index matches what is served (then saving it again is waste). */
+  private indexCurrent = false;
 
-  constructor(
-    private readonly path: string | undefined,
-    /** Told when a cache file was there but could not be trusted. */
-    private readonly onDamaged?: (reason: string) => void,
-  ) {}
+  constructor(private readonly options: ParseCacheOptions) {
+    this.details = new DetailCache(options.dir, options.onReread);
+  }
 
-  /**
-   * Reads the cache; one that is damaged (flipped bytes, truncated, another version) is
-   * dropped whole, so a cold parse replaces it and nothing wrong is ever served.
-   */
+  /** Opens the store and reads every head; a damaged store is rebuilt empty, so nothing wrong is served. */
   async load(): Promise<void> {
-    if (!this.path) return;
-    let bytes: Buffer;
+    const { path } = this.options;
+    if (!path || this.db) return;
+    this.db = BriefDb.open(path, this.folder(), this.options.onDamaged);
     try {
-      bytes = await readFile(this.path);
-    } catch {
-      return; // no cache yet
-    }
-    try {
-      if (bytes.length < HEADER || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a parse cache');
-      const payload = bytes.subarray(HEADER);
-      // The digest runs on the I/O threads while this thread deserialises; a mismatch discards the result.
-      const digest = webcrypto.subtle.digest('SHA-256', payload);
-      const data = deserialize(payload) as CacheFile;
-      if (!Buffer.from(await digest).equals(bytes.subarray(MAGIC.length, HEADER))) throw new Error('checksum mismatch');
-      if (data.format !== FORMAT || !Array.isArray(data.entries)) throw new Error(`format ${String(data.format)}`);
-      this.savedAt = data.savedAt;
-      for (const entry of data.entries) {
-        rememberVersion(entry.brief, entry.version);
-        this.entries.set(entry.brief.file, entry);
+      for (const row of this.db.heads()) {
+        const brief = new StoredBrief(row.head, row.id, this);
+        rememberVersion(brief, row.version);
+        this.entries.set(brief.file, { size: row.size, mtimeMs: row.mtimeMs, savedAt: row.savedAt, brief });
       }
+      this.savedIndex = this.db.savedIndex();
+      this.indexCurrent = this.savedIndex !== undefined;
     } catch (error) {
+      // A row that fails its checksum, or a page SQLite cannot read: start over from the files.
       this.entries = new Map();
-      this.savedAt = 0;
-      this.onDamaged?.(error instanceof Error ? error.message : String(error));
+      this.db.close();
+      this.options.onDamaged(error instanceof Error ? error.message : String(error));
+      this.db = BriefDb.recreate(path, this.folder());
     }
+  }
+
+  private folder(): string {
+    try {
+      return realpathSync(this.options.dir);
+    } catch {
+      return resolve(this.options.dir);
+    }
+  }
+
+  detail(brief: StoredBrief): BriefDetail {
+    return this.details.get(brief, this.db);
   }
 
   /** The cached brief when the file's size and time still match, unless that proof is too close to call. */
   fresh(file: string, stamp: FileStamp): Brief | 'check' | undefined {
     const hit = this.entries.get(file);
     if (!hit || hit.size !== stamp.size || hit.mtimeMs !== stamp.mtimeMs) return undefined;
-    return hit.mtimeMs >= this.savedAt - RACY_MS ? 'check' : hit.brief;
+    return hit.mtimeMs >= hit.savedAt - RACY_MS ? 'check' : hit.brief;
   }
 
   get(file: string, digest: string): Brief | undefined {
     const hit = this.entries.get(file);
-    return hit?.digest === digest ? hit.brief : undefined;
+    if (!hit) return undefined;
+    return (hit.digest ?? this.db?.digest(file)) === digest ? hit.brief : undefined;
+  }
+
+  /** The brief now held for a file (after `commit`, the stored one). */
+  briefOf(file: string): Brief | undefined {
+    return this.entries.get(file)?.brief;
   }
 
   set(file: string, digest: string, brief: Brief, stamp: FileStamp): void {
-    this.entries.set(file, { digest, version: briefVersion(brief), brief, size: stamp.size, mtimeMs: stamp.mtimeMs });
-    this.dirty = true;
+    this.letGo(file);
+    this.entries.set(file, { digest, brief, size: stamp.size, mtimeMs: stamp.mtimeMs, savedAt: Date.now() });
+    if (!this.db) return;
+    this.deletes.delete(file);
+    this.pending.set(file, { file, digest, version: briefVersion(brief), brief, stamp });
   }
 
   delete(file: string): void {
-    this.dirty = this.entries.delete(file) || this.dirty;
+    if (!this.entries.has(file)) return;
+    this.letGo(file);
+    this.entries.delete(file);
+    this.pending.delete(file);
+    if (this.db) this.deletes.add(file);
   }
 
   /** Every cached file with its brief, in path order, vouched for by nothing but the cache itself. */
@@ -110,40 +132,87 @@ export class ParseCache {
   }
 
   /**
-   * Writes the cache after `delayMs` of quiet. At 100,000 briefs a write takes about a second
-   * of CPU, so a burst of edits is written once rather than after each reload.
+   * Writes what was parsed and removed since the last write, in one transaction, and from
+   * then on holds only the heads of the written briefs. A failed write (a full disk) keeps
+   * the last good store and the briefs in memory; the next write tries again.
    */
-  saveLater(delayMs: number, onError: (err: unknown) => void): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    const write = () => {
-      this.saveTimer = undefined;
-      this.saving = this.saving.then(() => this.save()).catch(onError);
-    };
-    if (delayMs <= 0) write();
-    else this.saveTimer = setTimeout(write, delayMs).unref();
+  commit(): void {
+    const db = this.db;
+    if (!db || this.pending.size + this.deletes.size === 0) return;
+    const rows = [...this.pending.values()];
+    let ids: Map<string, number>;
+    try {
+      ids = db.write(rows, [...this.deletes], Date.now());
+    } catch (err) {
+      this.options.onWriteFailed(err);
+      return;
+    }
+    this.pending.clear();
+    this.deletes.clear();
+    this.indexCurrent = false;
+    for (const row of rows) {
+      const entry = this.entries.get(row.file);
+      const id = ids.get(row.file);
+      if (!entry || id === undefined || entry.brief !== row.brief) continue;
+      const stored = new StoredBrief(headOf(row.brief), id, this);
+      rememberVersion(stored, row.version);
+      entry.brief = stored;
+      delete entry.digest;
+    }
   }
 
-  /** Resolves once the cache is on disk, writing a pending one now. */
-  async flush(onError: (err: unknown) => void): Promise<void> {
-    if (this.saveTimer) this.saveLater(0, onError);
-    await this.saving;
+  /**
+   * Writes pending changes after `delayMs` of quiet, so a burst of edits is one transaction,
+   * then the search indexes, which then match the store exactly (none while a write failed).
+   */
+  saveLater(delayMs: number, searchIndex: () => Buffer | undefined): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    this.indexSource = searchIndex;
+    if (delayMs <= 0) this.flush();
+    else this.saveTimer = setTimeout(() => this.flush(), delayMs).unref();
+  }
+
+  /** Writes whatever is pending now; `clean` records that the session's writes are done (at a stop). */
+  flush(clean = false): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    this.commit();
+    if (!this.db || this.pending.size + this.deletes.size > 0) return;
+    try {
+      const bytes = this.indexCurrent ? undefined : this.indexSource?.();
+      if (bytes) this.db.saveIndex(bytes);
+      if (bytes) this.indexCurrent = true;
+    } catch (err) {
+      this.options.onWriteFailed(err);
+    }
+    try {
+      if (clean) this.db.markClean();
+    } catch (err) {
+      this.options.onWriteFailed(err);
+    }
+  }
+
+  /** The search indexes saved with the store when nothing was written since (once: they are large). */
+  takeSavedIndex(): Buffer | undefined {
+    const saved = this.savedIndex;
+    this.savedIndex = undefined;
+    return saved;
+  }
+
+  /** The served indexes are not the saved ones (rebuilt, or changed): save them at the next write. */
+  indexChanged(): void {
+    this.indexCurrent = false;
   }
 
   /** Keeps only the given files, dropping entries of files that no longer exist. */
   retain(files: ReadonlySet<string>): void {
-    for (const file of this.entries.keys()) if (!files.has(file)) this.delete(file);
+    for (const file of [...this.entries.keys()]) if (!files.has(file)) this.delete(file);
   }
 
-  async save(): Promise<void> {
-    if (!this.path || !this.dirty) return;
-    this.dirty = false;
-    await mkdir(dirname(this.path), { recursive: true });
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    const data: CacheFile = { format: FORMAT, savedAt: Date.now(), entries: [...this.entries.values()] };
-    const payload = serialize(data);
-    const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', payload));
-    await writeFile(tmp, [MAGIC, digest, payload]);
-    await rename(tmp, this.path);
+  /** A stored brief about to lose its row keeps its detail, for readers still holding it. */
+  private letGo(file: string): void {
+    const brief = this.entries.get(file)?.brief;
+    if (brief instanceof StoredBrief) brief.pin();
   }
 }

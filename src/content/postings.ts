@@ -13,6 +13,15 @@ export class Postings {
     this.counts = new Uint8Array(capacity);
   }
 
+  /** Postings over saved arrays (views into one buffer); the first push copies them out. */
+  static over(docs: Uint32Array, counts: Uint8Array): Postings {
+    const postings = new Postings(0);
+    postings.docs = docs;
+    postings.counts = counts;
+    postings.length = docs.length;
+    return postings;
+  }
+
   push(doc: number, count: number): void {
     if (this.length === this.docs.length) this.grow(this.length * 2);
     this.docs[this.length] = doc;

@@ -1,4 +1,5 @@
 import type { Brief } from './brief.js';
+import { decodeIndexes, encodeIndexes } from './index-snapshot.js';
 import { TermIndex, type TermHit, type TermSearchOptions } from './term-index.js';
 
 /** Typo tolerance grows with word length: none under 4 letters, 1 edit under 8, then 2. */
@@ -22,6 +23,7 @@ const SLICE = 500;
 
 type VocabField = 'title' | 'slug' | 'topic';
 type TextField = 'title' | 'topics' | 'summary' | 'facts';
+const TEXT_BOOSTS = { title: 3, topics: 2, summary: 1, facts: 0.5 };
 
 export const topicDocId = (key: string): string => `t:${key}`;
 export const briefDocId = (slug: string): string => `b:${slug}`;
@@ -56,9 +58,39 @@ export class SearchIndex {
     const slugs = briefs.map((b) => b.slug).reverse();
     this.pendingVocab = slugs;
     this.pendingTopics = [...topicKeys].reverse();
-    this.text = new TermIndex<TextField>({ title: 3, topics: 2, summary: 1, facts: 0.5 });
+    this.text = new TermIndex<TextField>(TEXT_BOOSTS);
     this.pendingText = [...slugs];
     this.building = undefined;
+  }
+
+  /** Both indexes as bytes, once complete (undefined while a build is under way). */
+  save(): Buffer | undefined {
+    if (!this.text || this.pendingVocab.length + this.pendingTopics.length + this.pendingText.length > 0) return undefined;
+    return encodeIndexes([this.vocab.state(), this.text.state()]);
+  }
+
+  /** Takes saved indexes in place of a build; they must cover exactly the briefs being served. */
+  restore(bytes: Buffer): void {
+    const [vocab, text] = decodeIndexes(bytes);
+    if (!vocab || !text) throw new Error('saved index is incomplete');
+    this.vocab.restore(vocab);
+    this.text = new TermIndex<TextField>(TEXT_BOOSTS);
+    this.text.restore(text);
+    this.pendingVocab = [];
+    this.pendingTopics = [];
+    this.pendingText = [];
+    this.building = undefined;
+  }
+
+  /** Whether the indexes hold exactly these briefs and topics (a saved index must, to be used). */
+  covers(briefs: number, topics: number): boolean {
+    const text = this.text;
+    if (!text || this.vocab.size !== briefs + topics || text.size !== briefs) return false;
+    for (const id of this.vocab.liveIds()) {
+      const known = id.startsWith('t:') ? this.topicExists(id.slice(2)) : this.briefOf(id.slice(2)) !== undefined && text.has(id);
+      if (!known) return false;
+    }
+    return true;
   }
 
   add(brief: Brief): void {

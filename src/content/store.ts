@@ -32,7 +32,8 @@ export interface ReloadReport {
   errors: ContentError[];
 }
 
-const CACHE_SAVE_DELAY_MS = 5_000;
+/** Removals are written in one transaction after a burst of edits. */
+const CACHE_SAVE_DELAY_MS = 1_000;
 
 /**
  * The content folder: loads it, keeps the Library in step with the files, and
@@ -53,9 +54,13 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
 
   constructor(private readonly options: StoreOptions) {
     super();
-    this.cache = new ParseCache(options.cacheFile, (reason) =>
-      options.logger.warn({ reason }, 'content cache damaged; parsing every file again'),
-    );
+    this.cache = new ParseCache({
+      path: options.cacheFile,
+      dir: options.dir,
+      onDamaged: (reason) => options.logger.warn({ reason }, 'content cache damaged; parsing every file again'),
+      onWriteFailed: (err) => options.logger.warn({ err }, 'could not write the content cache'),
+      onReread: (reason) => options.logger.warn({ reason }, 'content cache entry lost; brief read from its file'),
+    });
   }
 
   get dir(): string {
@@ -98,9 +103,10 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
         const brief = this.claim(outcome);
         if (brief) briefs.push(brief);
       }
-      this.library.replaceAll(briefs);
+      if (!this.library.replaceAll(briefs, this.cache.takeSavedIndex())) this.cache.indexChanged();
       this.cache.retain(new Set(files));
       this.saveCache(0);
+      this.saveIndexWhenReady();
       return this.report([], this.errors());
     });
   }
@@ -114,7 +120,8 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
       if (brief) briefs.push(brief);
     }
     if (briefs.length + this.drafts.size === 0) return false;
-    this.library.replaceAll(briefs);
+    if (!this.library.replaceAll(briefs, this.cache.takeSavedIndex())) this.cache.indexChanged();
+    this.saveIndexWhenReady();
     // After the indexes are complete, so that what the check changes lands on them as a hot reload would.
     this.checked = this.library
       .textReady()
@@ -124,6 +131,11 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
         return undefined;
       });
     return true;
+  }
+
+  /** Once the search indexes are complete, they are saved with the briefs (unless a change is pending). */
+  private saveIndexWhenReady(): void {
+    void this.library.textReady().then(() => this.serialized(async () => this.saveCache(0)));
   }
 
   /** Re-reads the given files (paths relative to the folder) and applies what changed. */
@@ -184,16 +196,14 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
     return this.reload([...stale, ...gone]);
   }
 
-  /** Resolves once the parse cache is on disk, writing a pending one now. */
+  /** Resolves once the brief store holds every change, writing pending ones now, and records a clean stop. */
   async flushCache(): Promise<void> {
-    await this.cache.flush(this.cacheWriteFailed);
+    await this.queue;
+    this.cache.flush(true);
   }
 
-  private readonly cacheWriteFailed = (err: unknown) =>
-    this.options.logger.warn({ err }, 'could not write the content cache');
-
   private saveCache(delayMs: number): void {
-    this.cache.saveLater(delayMs, this.cacheWriteFailed);
+    this.cache.saveLater(delayMs, () => this.library.savedSearch());
   }
 
   /** Turns "docs/x.md" into the path an editor sees: "content/docs/x.md". */

@@ -2,6 +2,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { Postings } from './postings.js';
 import { boundWords, DEFAULT_BOUNDS, type QueryBounds, type QueryWork } from './query-bounds.js';
 import { tokenize } from './tokenize.js';
+import type { TermIndexState } from './index-snapshot.js';
 
 export interface TermSearchOptions {
   /** Edits allowed for a query word; 0 for none. */
@@ -64,6 +65,11 @@ export class TermIndex<F extends string> {
     return this.numberOf.has(id);
   }
 
+  /** Every live document id. */
+  liveIds(): IterableIterator<string> {
+    return this.numberOf.keys();
+  }
+
   add(id: string, fields: Partial<Record<F, string>>): void {
     if (this.numberOf.has(id)) this.remove(id);
     const doc = this.ids.length;
@@ -107,6 +113,31 @@ export class TermIndex<F extends string> {
     this.dead++;
     if (this.dead > 1000 && this.dead > this.size / 4) this.sweep();
     return true;
+  }
+
+  /** Everything the index holds, for saving; `restore` gives back an index that answers the same. */
+  state(): TermIndexState {
+    const ids = this.ids.map((id) => id ?? null);
+    return { ids, lengths: this.lengths.subarray(0, ids.length), totalLength: this.totalLength, dead: this.dead, words: this.byWord };
+  }
+
+  restore(state: TermIndexState): void {
+    this.ids.length = 0;
+    this.numberOf.clear();
+    state.ids.forEach((id, doc) => {
+      this.ids.push(id ?? undefined);
+      if (id !== null) this.numberOf.set(id, doc);
+    });
+    this.lengths = new Float32Array(Math.max(64, state.ids.length));
+    this.lengths.set(state.lengths);
+    this.totalLength = state.totalLength;
+    this.dead = state.dead;
+    this.byWord.clear();
+    this.words.clear();
+    for (const [word, postings] of state.words) {
+      this.byWord.set(word, postings);
+      this.words.set(word, postings);
+    }
   }
 
   /** Frees spare room in every word's arrays; call after adding many documents at once. */

@@ -1,7 +1,6 @@
-import { watch, type FSWatcher } from 'chokidar';
-import { relative, sep } from 'node:path';
 import type { Logger } from '../shared/logger.js';
 import { guardFolder } from './folder-guard.js';
+import { FolderWatcher } from './folder-watcher.js';
 import { isContentFile } from './scan.js';
 import type { ContentStore } from './store.js';
 
@@ -31,7 +30,6 @@ export function startWatching(store: ContentStore, options: WatchOptions): Conte
   const debounceMs = options.debounceMs ?? 200;
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-  const toRel = (path: string) => relative(store.dir, path).split(sep).join('/');
 
   const flush = () => {
     timer = undefined;
@@ -46,39 +44,32 @@ export function startWatching(store: ContentStore, options: WatchOptions): Conte
       })
       .catch((err: unknown) => options.logger.error({ err }, 'content reload failed'));
   };
-  const touch = (path: string) => {
-    const rel = toRel(path);
+  const touch = (rel: string) => {
     if (!isContentFile(rel)) return;
     pending.add(rel);
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, debounceMs);
   };
-  const touchDir = (path: string) => {
-    const prefix = `${toRel(path)}/`;
-    for (const brief of store.library.all()) if (brief.file.startsWith(prefix)) touch(`${path}/${brief.file.slice(prefix.length)}`);
+  const touchDir = (rel: string) => {
+    const prefix = `${rel}/`;
+    for (const brief of store.library.all()) if (brief.file.startsWith(prefix)) touch(brief.file);
+    for (const file of store.draftFiles()) if (file.startsWith(prefix)) touch(file);
   };
 
-  const open = (): FSWatcher => {
-    const watcher = watch(store.dir, {
-      ignoreInitial: true,
-      // As at start-up: a linked file is read (if it stays inside the folder), a linked folder never entered.
-      followSymlinks: false,
-      ignored: (path: string) => {
-        const rel = toRel(path);
-        return rel !== '' && rel.split('/').some((p) => p.startsWith('.') || p === 'node_modules');
-      },
+  // One watch per folder, none per file: see FolderWatcher.
+  const open = () =>
+    new FolderWatcher(store.dir, {
+      name: touch,
+      folderGone: touchDir,
+      error: (err) => options.logger.error({ err }, 'content watcher error'),
     });
-    watcher.on('add', touch).on('change', touch).on('unlink', touch).on('unlinkDir', touchDir);
-    watcher.on('error', (err) => options.logger.error({ err }, 'content watcher error'));
-    return watcher;
-  };
-  const whenReady = (w: FSWatcher) => new Promise<void>((resolve) => w.once('ready', () => resolve()));
+  const whenReady = (w: FolderWatcher) => w.ready;
   let watcher = open();
   let closed = false;
 
   // A watcher follows the folder it started on; when that folder goes or is replaced, start over.
   const rewatch = async () => {
-    await watcher.close();
+    watcher.close();
     if (closed) return;
     watcher = open();
     await whenReady(watcher);
@@ -87,7 +78,7 @@ export function startWatching(store: ContentStore, options: WatchOptions): Conte
     options.logger.info({ briefs: report.briefs, changes: report.changes.length }, 'content folder watched again');
   };
   let rewatching = Promise.resolve();
-  const stopGuard = guardFolder(store.dir, options.folderCheckMs ?? 1000, (now) => {
+  const guard = guardFolder(store.dir, options.folderCheckMs ?? 1000, (now) => {
     if (now.state === 'ok') {
       rewatching = rewatching
         .then(rewatch)
@@ -95,13 +86,13 @@ export function startWatching(store: ContentStore, options: WatchOptions): Conte
     } else void store.folderLost(now.state);
   });
   return {
-    ready: whenReady(watcher),
+    ready: Promise.all([whenReady(watcher), guard.ready]).then(() => undefined),
     async close() {
       closed = true;
-      stopGuard();
+      guard.stop();
       if (timer) clearTimeout(timer);
       await rewatching;
-      await watcher.close();
+      watcher.close();
     },
   };
 }
