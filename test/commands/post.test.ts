@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import type { Chat, User } from '../../src/core/types.js';
 import { MemoryAdapter } from '../fanout/helpers/memory-adapter.js';
+import { memoryLogger } from '../helpers/memory-logger.js';
 import {
   groupChat,
   replyText,
@@ -192,7 +193,39 @@ describe('/post', () => {
   it('says posting is unavailable where no adapter can post', async () => {
     const reply = await run(app, groupChat('c1', 'discord'), 'post', { topic: 'water' });
     expect(reply).toMatchObject({ code: 'post_unavailable' });
-    expect((await app.data.recentPosts(1))[0]).toMatchObject({ platform: 'discord', outcome: 'unavailable' });
+    expect((await app.data.recentPosts(1))[0]).toMatchObject({
+      platform: 'discord',
+      outcome: 'unavailable',
+      detail: 'no discord adapter can post right now',
+    });
+  });
+
+  it('records a send that threw as failed, in its own words, and a chat that moved twice as failed', async () => {
+    await app.stop();
+    const { logger, lines } = memoryLogger();
+    app = await startTestApp(place, { adapters: [telegram], watch: false, logger });
+    telegram.script('g1', () => Promise.reject(new Error('socket hang up')));
+    expect(await run(app, g1, 'post', { topic: 'water' })).toMatchObject({ tone: 'error' });
+    expect((await app.data.recentPosts(1))[0]).toMatchObject({ outcome: 'failed', detail: 'socket hang up' });
+    expect(lines.find((l) => l.msg === 'posting failed')).toMatchObject({
+      level: 50,
+      err: { message: 'socket hang up' },
+    });
+    expect(lines.find((l) => l.msg === 'post of aral: failed')).toMatchObject({
+      level: 30,
+      platform: 'telegram',
+      user: 'u1',
+      from: 'g1',
+      target: 'g1',
+    });
+    telegram.script('g1', { ok: false, reason: 'migrated', newChatId: '-100123' });
+    telegram.script('-100123', { ok: false, reason: 'migrated', newChatId: '-100456' });
+    expect(await run(app, g1, 'post', { topic: 'water' })).toMatchObject({ tone: 'error' });
+    expect((await app.data.recentPosts(1))[0]).toMatchObject({
+      targetChatId: '-100123',
+      outcome: 'failed',
+      detail: 'the chat moved again, to -100456',
+    });
   });
 
   it('asks the platform about the moderator only when posting into another chat, and says no plainly', async () => {

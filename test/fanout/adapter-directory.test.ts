@@ -42,3 +42,64 @@ describe('AdapterDirectory counts how bulk deliveries end', () => {
     expect(seen).toEqual(['telegram:sent', 'telegram:failed', 'telegram:failed']);
   });
 });
+
+describe('AdapterDirectory tells which adapters are up', () => {
+  const terminal: Adapter = { platform: 'console', start: async () => undefined, stop: async () => undefined };
+
+  it('an adapter registers down; up and down are recorded with their time', () => {
+    const directory = new AdapterDirectory();
+    directory.register(adapterAnswering([]));
+    directory.register(terminal);
+    expect(directory.states()).toEqual([
+      { platform: 'telegram', up: false, canDeliver: true },
+      { platform: 'console', up: false, canDeliver: false },
+    ]);
+    const up = new Date('2026-01-01T10:00:00Z');
+    const down = new Date('2026-01-01T11:00:00Z');
+    directory.markUp('telegram', up);
+    directory.markUp('console', up);
+    expect(directory.states()[0]).toEqual({ platform: 'telegram', up: true, since: up, canDeliver: true });
+    expect(directory.deliveringPlatforms()).toEqual(['telegram']);
+    directory.markDown('telegram', down);
+    expect(directory.states()[0]).toEqual({ platform: 'telegram', up: false, since: down, canDeliver: true });
+    expect(directory.deliverer('telegram')).toBeUndefined();
+    expect(directory.deliveringPlatforms()).toEqual([]);
+  });
+
+  it('marking a platform that never registered changes nothing', () => {
+    const directory = new AdapterDirectory();
+    directory.markUp('discord');
+    directory.markDown('discord');
+    expect(directory.states()).toEqual([]);
+    expect(directory.deliverer('discord')).toBeUndefined();
+  });
+});
+
+describe('AdapterDirectory passes on what adapters know about chats and trouble', () => {
+  const inspecting = (notes: string[]): Adapter => ({
+    ...adapterAnswering([]),
+    inspect: async (chatId) => ({ ok: true, kind: chatId.startsWith('@') ? 'announcement' : 'chat' }),
+    notes: () => notes,
+  });
+
+  it("shows an adapter's notes in its state, and none when it has none", () => {
+    const directory = new AdapterDirectory();
+    directory.register(inspecting(['2 publishes left undone']));
+    expect(directory.states()[0]).toMatchObject({ notes: ['2 publishes left undone'] });
+    const quiet = new AdapterDirectory();
+    quiet.register(inspecting([]));
+    expect(quiet.states()[0]).not.toHaveProperty('notes');
+  });
+
+  it('offers the check of a named chat only while the adapter is up and has one', async () => {
+    const directory = new AdapterDirectory();
+    directory.register(inspecting([]));
+    expect(directory.inspector('telegram')).toBeUndefined();
+    directory.markUp('telegram');
+    expect(await directory.inspector('telegram')!('@news')).toEqual({ ok: true, kind: 'announcement' });
+    const plain = new AdapterDirectory();
+    plain.register(adapterAnswering([]));
+    plain.markUp('telegram');
+    expect(plain.inspector('telegram')).toBeUndefined();
+  });
+});
