@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Adapter } from '../../src/adapters/adapter.js';
 import type { Metrics } from '../../src/core/metrics.js';
+import type { AdapterNote } from '../../src/core/services.js';
 import type { DeliveryResult } from '../../src/core/types.js';
 import { AdapterDirectory } from '../../src/fanout/adapter-directory.js';
 
@@ -76,7 +77,7 @@ describe('AdapterDirectory tells which adapters are up', () => {
 });
 
 describe('AdapterDirectory passes on what adapters know about chats and trouble', () => {
-  const inspecting = (notes: string[]): Adapter => ({
+  const inspecting = (notes: AdapterNote[]): Adapter => ({
     ...adapterAnswering([]),
     inspect: async (chatId) => ({ ok: true, kind: chatId.startsWith('@') ? 'announcement' : 'chat' }),
     notes: () => notes,
@@ -84,8 +85,9 @@ describe('AdapterDirectory passes on what adapters know about chats and trouble'
 
   it("shows an adapter's notes in its state, and none when it has none", () => {
     const directory = new AdapterDirectory();
-    directory.register(inspecting(['2 publishes left undone']));
-    expect(directory.states()[0]).toMatchObject({ notes: ['2 publishes left undone'] });
+    const unpublished: AdapterNote = { kind: 'unpublished', channelId: '42', count: 2, perHour: 10 };
+    directory.register(inspecting([unpublished]));
+    expect(directory.states()[0]).toMatchObject({ notes: [unpublished] });
     const quiet = new AdapterDirectory();
     quiet.register(inspecting([]));
     expect(quiet.states()[0]).not.toHaveProperty('notes');
