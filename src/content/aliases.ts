@@ -18,15 +18,24 @@ const typos = (word: string): number => Math.min(2, Math.floor(word.length / 4))
  * same position. Each alias is also kept transliterated, so `sintszyan` finds what `синьцзян` does.
  */
 export class Aliases {
-  /** Alias key -> the briefs it leads to; a radix tree, so that near misses are found by a walk, not a scan. */
-  private readonly targets = new SearchableMap<Map<string, Target>>();
+  /**
+   * Alias key -> the briefs it leads to, one radix tree per script, so that near misses are found
+   * by a walk, not a scan, and a query walks only keys of its own script: a key in another script
+   * is never within a typo or two of it.
+   */
+  private readonly latin = new SearchableMap<Map<string, Target>>();
+  private readonly cyrillic = new SearchableMap<Map<string, Target>>();
+
+  private tree(key: string): SearchableMap<Map<string, Target>> {
+    return hasCyrillic(key) ? this.cyrillic : this.latin;
+  }
 
   add(brief: Brief): void {
     for (const [word, target] of entries(brief)) {
       for (const key of spellings(word)) {
-        const byBrief = this.targets.get(key) ?? new Map<string, Target>();
+        const byBrief = this.tree(key).get(key) ?? new Map<string, Target>();
         byBrief.set(brief.slug, target);
-        this.targets.set(key, byBrief);
+        this.tree(key).set(key, byBrief);
       }
     }
   }
@@ -34,31 +43,33 @@ export class Aliases {
   remove(brief: Brief): void {
     for (const [word] of entries(brief)) {
       for (const key of spellings(word)) {
-        const byBrief = this.targets.get(key);
+        const byBrief = this.tree(key).get(key);
         byBrief?.delete(brief.slug);
-        if (byBrief?.size === 0) this.targets.delete(key);
+        if (byBrief?.size === 0) this.tree(key).delete(key);
       }
     }
   }
 
   clear(): void {
-    this.targets.clear();
+    this.latin.clear();
+    this.cyrillic.clear();
   }
 
   /** The targets of a normalised query, exactly or, failing that, within a typo or two. */
   find(query: string, fuzzy: boolean): Target[] {
     for (const key of spellings(query)) {
-      const exact = this.targets.get(key.replace(/ /g, '-'));
+      const dashed = key.replace(/ /g, '-');
+      const exact = this.tree(dashed).get(dashed);
       if (exact) return [...exact.values()];
     }
-    if (!fuzzy || this.targets.size === 0) return [];
+    if (!fuzzy || this.latin.size + this.cyrillic.size === 0) return [];
     for (const key of spellings(query)) {
       const dashed = key.replace(/ /g, '-');
       const allowed = typos(dashed);
       if (allowed === 0) continue;
       // The nearest alias within the typos allowed; of equally near ones, the first in key order.
       let best: [string, Map<string, Target>, number] | undefined;
-      for (const [near, [byBrief, d]] of this.targets.fuzzyGet(dashed, allowed))
+      for (const [near, [byBrief, d]] of this.tree(dashed).fuzzyGet(dashed, allowed))
         if (!best || d < best[2] || (d === best[2] && near < best[0])) best = [near, byBrief, d];
       if (best) return [...best[1].values()];
     }
