@@ -52,8 +52,8 @@ function exec(cacheFile: string, sql: string): void {
 
 /** Overwrites one page of the SQLite file with noise, as a torn write of a crashed process would leave it. */
 function tearPageOf(cacheFile: string, table: string): void {
-  const [{ rootpage }] = query<{ rootpage: number }>(cacheFile, `SELECT rootpage FROM sqlite_master WHERE name = '${table}'`);
-  const [{ page_size: pageSize }] = query<{ page_size: number }>(cacheFile, 'PRAGMA page_size');
+  const { rootpage } = query<{ rootpage: number }>(cacheFile, `SELECT rootpage FROM sqlite_master WHERE name = '${table}'`)[0]!;
+  const { page_size: pageSize } = query<{ page_size: number }>(cacheFile, 'PRAGMA page_size')[0]!;
   const fd = openSync(cacheFile, 'r+');
   writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize);
   closeSync(fd);
