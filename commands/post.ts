@@ -1,17 +1,17 @@
 import { defineCommand } from '../src/core/command.js';
 import { translator, type Translate } from '../src/core/i18n/index.js';
-import type { Reply } from '../src/core/types.js';
+import type { Platform, Reply } from '../src/core/types.js';
 import type { PostResult } from '../src/core/services.js';
 import { briefQueryOption, topicExamples } from './examples.js';
-import { notAnnouncementText, placeName, refusalText, targetRefusal, text } from './target-text.js';
+import { notAnnouncementText, placeName, publishNoteText, refusalText, targetRefusal, text } from './target-text.js';
 import { shown } from './topic-choice.js';
 
-function outcomeText(result: PostResult, title: string, where: string, t: Translate): Reply {
-  if (!result.ok) return refusalText(result, where, t);
+function outcomeText(result: PostResult, title: string, where: string, platform: Platform, t: Translate): Reply {
+  if (!result.ok) return refusalText(result, where, platform, t);
   const posted = t('post.posted', { title: shown(title, 100), where });
   // The post stands; the moderator learns what did not happen after it.
-  const notes = (result.notes ?? []).map((note) => ` ${t('post.note', { note: shown(note, 200) })}`).join('');
-  return text('info', posted + notes);
+  const notes = (result.notes ?? []).map((note) => ` ${t('post.unpublished', { problem: publishNoteText(note, t) })}`);
+  return text('info', posted + notes.join(''));
 }
 
 export default defineCommand({
@@ -48,7 +48,8 @@ export default defineCommand({
     const request = { user: invocation.user, from: invocation.chat, ...(target === undefined ? {} : { target }) };
     if (publish) {
       const info = await services.publisher.inspect?.(request);
-      if (info && !info.ok) return refusalText(targetRefusal(info, target ?? invocation.chat.id), where, t);
+      if (info && !info.ok)
+        return refusalText(targetRefusal(info, target ?? invocation.chat.id), where, invocation.chat.platform, t);
       if (info?.kind !== 'announcement') return notAnnouncementText(target, invocation.chat.id, t);
     }
     const result = await services.publisher.post({
@@ -58,6 +59,6 @@ export default defineCommand({
       related: found.related,
       ...(publish ? { publish } : {}),
     });
-    return outcomeText(result, found.brief.title, where, t);
+    return outcomeText(result, found.brief.title, where, invocation.chat.platform, t);
   },
 });

@@ -2,7 +2,8 @@ import { defineCommand } from '../src/core/command.js';
 import { formatContentError, type ContentError } from '../src/content/parse.js';
 import { contentRelative, relativeToContent } from '../src/content/relative-paths.js';
 import { translator, type Translate } from '../src/core/i18n/index.js';
-import type { DatabaseHealth } from '../src/core/services.js';
+import type { AdapterNote, DatabaseHealth } from '../src/core/services.js';
+import { publishNoteText } from './target-text.js';
 import { shown } from './topic-choice.js';
 
 const ERRORS_SHOWN = 5;
@@ -60,7 +61,7 @@ export default defineCommand({
     for (const a of adapters) {
       const state = a.up ? t('status.up') : t('status.down');
       lines.push(`  • ${a.platform}: ${state}${a.since ? ` ${t('status.since', { when: utc(a.since) })}` : ''}`);
-      for (const note of a.notes ?? []) lines.push(`    – ${shown(note, 300)}`);
+      for (const note of a.notes ?? []) lines.push(`    – ${adapterNoteText(note, t)}`);
     }
     const { id, leader } = await status.instance();
     const role = leader === id ? t('status.leader') : t('status.sentBy', { leader: leader ?? t('status.noLeader') });
@@ -74,6 +75,12 @@ function databaseLine(db: DatabaseHealth, t: Translate): string {
   const since = db.since ? ` ${t('status.since', { when: utc(db.since) })}` : '';
   const error = shown(db.lastError ?? t('status.unknownError'), 200);
   return t('status.databaseFailing', { since, count: db.failures, error });
+}
+
+function adapterNoteText(note: AdapterNote, t: Translate): string {
+  if (note.kind === 'unpublished')
+    return t('status.unpublished', { channel: note.channelId, count: note.count, perHour: note.perHour });
+  return t('status.publishFailed', { channel: note.channelId, problem: publishNoteText(note.problem, t) });
 }
 
 /** A content error with every path relative to the content folder. */

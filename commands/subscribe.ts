@@ -71,7 +71,7 @@ export default defineCommand({
       // Another channel must exist, take the bot, and be one the moderator may post in.
       const request = { user: invocation.user, from: invocation.chat, target };
       const info = (await services.publisher.inspect?.(request)) ?? { ok: true, kind: 'unknown' };
-      if (!info.ok) return refusalText(targetRefusal(info, target), where, t);
+      if (!info.ok) return refusalText(targetRefusal(info, target), where, invocation.chat.platform, t);
       // A chat the platform cannot vouch for (it has no way to check one) is not subscribed from afar.
       if (elsewhere && info.kind === 'unknown') return text('error', t('subscribe.hereOnly'), 'subscribe_here_only');
       if (args.publish === 'true' && info.kind !== 'announcement')

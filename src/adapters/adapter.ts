@@ -3,6 +3,7 @@ import type { ContentStore } from '../content/store.js';
 import type { Bot } from '../core/bot.js';
 import type { Logger } from '../core/logger.js';
 import type { Metrics } from '../core/metrics.js';
+import type { AdapterNote } from '../core/services.js';
 import type { DeliveryResult, Platform, Reply, TargetInfo } from '../core/types.js';
 import type { HttpRoutes } from '../http/server.js';
 
@@ -60,6 +61,6 @@ export interface Adapter {
   deliver?(chatId: string, reply: Reply, options: DeliverOptions): Promise<DeliveryResult>;
   /** What kind of chat `chatId` is, after checking (with `onBehalfOf`) that the person may post there. */
   inspect?(chatId: string, onBehalfOf?: { userId: string; fromChatId: string }): Promise<TargetInfo>;
-  /** Lines for /status about trouble the adapter keeps track of (publishes left undone). */
-  notes?(): string[];
+  /** Trouble the adapter keeps track of (publishes left undone), for /status. */
+  notes?(): AdapterNote[];
 }

@@ -6,12 +6,14 @@ export interface OperatorSettings {
   homeChats: { telegram?: string; discord?: string };
 }
 
+const NOBODY: OperatorSettings = { users: { telegram: [], discord: [] }, homeChats: {} };
+
 /**
  * Decides who may see operator-only information (content errors, file names, database state).
  * Being a moderator is not enough: in a private chat everyone moderates their own chat.
  */
 export class Operators {
-  constructor(private readonly settings: OperatorSettings = { users: { telegram: [], discord: [] }, homeChats: {} }) {}
+  constructor(private readonly settings: OperatorSettings = NOBODY) {}
 
   isOperator(user: User, chat: Chat): boolean {
     // Whoever has the terminal has the machine.
@@ -19,6 +21,6 @@ export class Operators {
     const users: Readonly<Record<string, readonly string[]>> = this.settings.users;
     if (users[chat.platform]?.includes(user.id)) return true;
     const home = (this.settings.homeChats as Readonly<Record<string, string | undefined>>)[chat.platform];
-    return home !== undefined && home === chat.id && user.isModerator;
+    return home === chat.id && user.isModerator;
   }
 }

@@ -1,5 +1,3 @@
-import NodeCache from 'node-cache';
-
 export interface RateLimitOptions {
   /** Commands allowed per window. */
   limit: number;
@@ -20,28 +18,53 @@ export const decide = (count: number, limit: number): RateDecision =>
   count <= limit ? 'allow' : count === limit + 1 ? 'warn' : 'drop';
 
 interface Window {
+  endsAt: number;
   count: number;
 }
 
-/** Fixed window per key: the first command over the limit is warned, the rest dropped. */
+/**
+ * Fixed window per key, opened by the key's first command: the first command over the limit is
+ * warned, the rest dropped. Time comes from `now` (milliseconds), so tests move it themselves.
+ */
 export class RateLimiter implements CommandLimiter {
-  private readonly windows: NodeCache;
+  private readonly windows = new Map<string, Window>();
+  private readonly windowMs: number;
+  private nextSweep = 0;
 
-  constructor(private readonly options: RateLimitOptions) {
-    this.windows = new NodeCache({ useClones: false, checkperiod: Math.max(1, options.windowSeconds) });
+  constructor(
+    private readonly options: RateLimitOptions,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.windowMs = options.windowSeconds * 1000;
   }
 
   check(key: string, scale = 1): RateDecision {
-    const window = this.windows.get<Window>(key);
-    if (!window) {
-      this.windows.set<Window>(key, { count: 1 }, this.options.windowSeconds);
+    const now = this.now();
+    this.sweep(now);
+    const window = this.windows.get(key);
+    if (!window || window.endsAt <= now) {
+      this.windows.set(key, { endsAt: now + this.windowMs, count: 1 });
       return 'allow';
     }
     window.count += 1;
     return decide(window.count, this.options.limit * scale);
   }
 
+  /** Keys whose window is open: the memory the limiter holds. */
+  get openWindows(): number {
+    return this.windows.size;
+  }
+
   close(): void {
-    this.windows.close();
+    this.windows.clear();
+  }
+
+  /** At most once per window, forget the windows that have ended (one pass over the keys). */
+  private sweep(now: number): void {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: sweeping more often costs time, decides nothing
+    if (now < this.nextSweep) return;
+    // Stryker disable next-line ArithmeticOperator: sweeping more often costs time, decides nothing
+    this.nextSweep = now + this.windowMs;
+    for (const [key, window] of this.windows) if (window.endsAt <= now) this.windows.delete(key);
   }
 }

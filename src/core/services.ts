@@ -1,7 +1,18 @@
 import type { Brief, BriefRef } from '../content/brief.js';
 import type { ContentError } from '../content/parse.js';
 import { Operators } from './operators.js';
-import type { BriefFormat, Chat, DeliveryStyle, Platform, PostRefusal, TargetInfo, User } from './types.js';
+import type {
+  BriefFormat,
+  Chat,
+  ChatPermission,
+  DeliveryStyle,
+  Platform,
+  PostAdvice,
+  PostRefusal,
+  PublishNote,
+  TargetInfo,
+  User,
+} from './types.js';
 
 /** A chat on one platform, as the subscription store keys it. */
 export interface ChatRef {
@@ -67,8 +78,8 @@ export type PostResult =
       ok: true;
       targetChatId: string;
       messageIds: string[];
-      /** What went wrong after posting (it could not be published), in words. */
-      notes?: string[];
+      /** What went wrong after posting (it could not be published). */
+      notes?: PublishNote[];
     }
   | {
       ok: false;
@@ -78,8 +89,10 @@ export type PostResult =
       /** The moderator may not post there (rather than the bot). */
       userForbidden?: true;
       why?: PostRefusal;
+      /** The bot's permissions that are missing there. */
+      missing?: ChatPermission[];
       /** What a moderator can do about it, when it is not a missing permission. */
-      advice?: string;
+      advice?: PostAdvice;
     };
 
 /** Posts briefs on a moderator's request and keeps the audit log of every attempt. */
@@ -111,14 +124,19 @@ export interface DatabaseHealth {
   lastError?: string;
 }
 
+/** Trouble with one announcement channel, for /status to tell in the reader's language. */
+export type AdapterNote =
+  | { kind: 'unpublished'; channelId: string; count: number; perHour: number }
+  | { kind: 'publishFailed'; channelId: string; problem: PublishNote };
+
 export interface AdapterState {
   platform: Platform;
   up: boolean;
   /** When it came up, or when it went down. */
   since?: Date;
   canDeliver: boolean;
-  /** Trouble the adapter reports (publishes left undone), one line each. */
-  notes?: string[];
+  /** Trouble the adapter reports (publishes left undone), one per channel and kind. */
+  notes?: AdapterNote[];
 }
 
 /** What /status reports about the running bot. */

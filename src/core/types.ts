@@ -108,9 +108,38 @@ export type ReplyKind = Reply['kind'];
  * `forbidden` means the bot (or, with `user`, the person it posts for) lacks a permission there;
  * `migrated` means the chat now lives under another id; `failed` may succeed later.
  */
-/** Why a person may not have the bot post somewhere: each is a catalogue text (`post.why.<reason>`). */
+/**
+ * Why the bot may not post somewhere, or a person may not have it post there: each is a
+ * catalogue text (`post.why.<reason>`), so that the reader gets it in their language.
+ */
 export type PostRefusal =
-  'anonymousAdmin' | 'notChannelAdmin' | 'otherServer' | 'needManageMessages' | 'notServerMember';
+  | 'anonymousAdmin'
+  | 'notChannelAdmin'
+  | 'otherServer'
+  | 'needManageMessages'
+  | 'notServerMember'
+  | 'threadLocked'
+  | 'forumNeedsTag'
+  | 'botLacksRights'
+  | 'botNeedsAdmin'
+  | 'topicClosed'
+  | 'topicGone';
+
+/** What a moderator can do about a refusal that is not a missing permission (`post.advice.<advice>`). */
+export type PostAdvice = 'unlockThread' | 'dropForumTagRule';
+
+/** A permission the bot needs in a channel, named for the catalogues (`permission.<name>`). */
+export type ChatPermission = 'viewChannel' | 'sendMessages' | 'sendMessagesInThreads' | 'embedLinks';
+
+/**
+ * Why messages sent into an announcement channel were not published to the servers following it
+ * (`publish.<problem>`); `detail` keeps the platform's own words where nothing better is known.
+ */
+export type PublishNote =
+  | { problem: 'hourlyLimit'; perHour: number }
+  | { problem: 'noPermission' }
+  | { problem: 'notAnnouncement' }
+  | { problem: 'refused'; detail: string };
 
 export type DeliveryResult =
   | {
@@ -118,20 +147,30 @@ export type DeliveryResult =
       messageIds: string[];
       /** The forum post (a thread) the message opened, where the target is a forum channel. */
       threadId?: string;
-      /** What went wrong after the message was sent (it could not be published), in words. */
-      notes?: string[];
+      /** What went wrong after the message was sent (it could not be published). */
+      notes?: PublishNote[];
     }
-  | { ok: false; reason: 'gone'; detail: string }
+  | {
+      ok: false;
+      reason: 'gone';
+      /** The platform's words, for logs and the audit log. */
+      detail: string;
+      /** Why, where the platform said something more precise than "not there". */
+      why?: PostRefusal;
+    }
   | {
       ok: false;
       reason: 'forbidden';
+      /** In English or the platform's words, for logs and the audit log; readers get `why`, `missing` or a quote. */
       detail: string;
       /** The person the bot would post for may not post there (rather than the bot). */
       user?: true;
-      /** Why they may not, for the catalogues to say in the reader's language (`detail` stays for the audit log). */
+      /** Why they may not, for the catalogues to say in the reader's language. */
       why?: PostRefusal;
+      /** The bot's permissions that are missing there. */
+      missing?: ChatPermission[];
       /** What a moderator can do about it, when it is not a missing permission of the bot's. */
-      advice?: string;
+      advice?: PostAdvice;
     }
   | { ok: false; reason: 'migrated'; newChatId: string }
   | { ok: false; reason: 'failed'; detail: string };

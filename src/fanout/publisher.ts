@@ -84,16 +84,16 @@ function toPostResult(targetChatId: string, result: DeliveryResult): PostResult 
     return { ok: true, targetChatId, messageIds: result.messageIds, ...(result.notes ? { notes: result.notes } : {}) };
   if (result.reason === 'migrated')
     return { ok: false, outcome: 'failed', targetChatId, detail: `the chat moved again, to ${result.newChatId}` };
-  if (result.reason === 'forbidden' && result.user)
-    return {
-      ok: false,
-      outcome: 'forbidden',
-      targetChatId,
-      detail: result.detail,
-      userForbidden: true,
-      ...(result.why ? { why: result.why } : {}),
-    };
-  if (result.reason === 'forbidden' && result.advice)
-    return { ok: false, outcome: 'forbidden', targetChatId, detail: result.detail, advice: result.advice };
-  return { ok: false, outcome: result.reason, targetChatId, detail: result.detail };
+  if (result.reason === 'failed') return { ok: false, outcome: 'failed', targetChatId, detail: result.detail };
+  // The reasons travel as codes, for the reply to say in the reader's language.
+  return {
+    ok: false,
+    outcome: result.reason,
+    targetChatId,
+    detail: result.detail,
+    ...(result.why ? { why: result.why } : {}),
+    ...(result.reason === 'forbidden' && result.user ? { userForbidden: true as const } : {}),
+    ...(result.reason === 'forbidden' && result.missing ? { missing: result.missing } : {}),
+    ...(result.reason === 'forbidden' && result.advice ? { advice: result.advice } : {}),
+  };
 }

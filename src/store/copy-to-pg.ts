@@ -55,6 +55,7 @@ const TABLES = {
   ],
   handled_updates: ['platform', 'update_id', 'handled_at'],
   forum_threads: ['platform', 'chat_id', 'slug', 'thread_id', 'created_at'],
+  chat_settings: ['platform', 'chat_id', 'language', 'reader_language'],
 } as const;
 
 export type CopyCounts = Record<keyof typeof TABLES, number>;
@@ -72,7 +73,7 @@ const BOOLEAN_COLUMNS = new Set(['active', 'link_previews', 'publish']);
 /**
  * Copies everything the SQLite file holds into an empty PostgreSQL database (migrated first),
  * in one transaction: subscriptions, deliveries (ids kept, claims dropped), announced versions,
- * the audit log of posts and handled update ids. Refuses a database that already has data, and
+ * the audit log of posts, handled update ids, forum posts and each chat's languages. Refuses a database that already has data, and
  * a SQLite file a running briefbot holds.
  */
 export async function copySqliteToPg(sqlitePath: string, pool: pg.Pool): Promise<CopyCounts> {

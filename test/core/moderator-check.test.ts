@@ -38,6 +38,17 @@ describe('the core decides who is a moderator, and asks only when it matters', (
     expect(ann.asked).toBe(1);
   });
 
+  it('lets a moderator run moderator commands, and asks nobody in a private chat where anyone may subscribe', async () => {
+    const t = await testBot({ briefs: [makeBrief()] });
+    const mod = caller(true);
+    expect(await t.bot.handleText('/status', mod, group)).not.toMatchObject({ code: 'not_moderator' });
+    expect(await t.bot.handleText('/subscribe sample', mod, group)).not.toMatchObject({ code: 'not_moderator' });
+    expect(mod.asked).toBe(2);
+    const member = caller(false);
+    expect(await t.bot.handleText('/subscribe sample', member, dm)).not.toMatchObject({ code: 'not_moderator' });
+    expect(member.asked).toBe(0);
+  });
+
   it('counts a failing check as "not a moderator"', async () => {
     const t = await testBot({ briefs: [makeBrief()] });
     const broken: Caller = { id: 'u1', name: 'Ann', isModerator: () => Promise.reject(new Error('getChatMember 500')) };
@@ -55,6 +66,8 @@ describe('the core decides who is a moderator, and asks only when it matters', (
     expect(admin).toMatch(/\/post\b/);
     expect(admin).toMatch(/\/subscribe\b/);
     expect(privately).toMatch(/\/subscribe\b/);
+    // Anyone may subscribe their own private chat.
+    expect(textOf(await t.bot.handleText('/help', caller(false), dm))).toMatch(/\/subscribe\b/);
     expect(privately).not.toMatch(/\/post\b/);
   });
 });

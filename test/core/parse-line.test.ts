@@ -4,7 +4,7 @@ import briefCommand from '../../commands/brief.js';
 import searchCommand from '../../commands/search.js';
 import subscribeCommand from '../../commands/subscribe.js';
 import { bindArgs } from '../../src/core/bind-args.js';
-import { parseLine } from '../../src/core/parse-line.js';
+import { cleanText, parseLine } from '../../src/core/parse-line.js';
 
 describe('parseLine', () => {
   it('reads the command, the addressed bot and the rest', () => {
@@ -12,6 +12,17 @@ describe('parseLine', () => {
     expect(parseLine('/brief@OurBot xinjiang')).toEqual({ command: 'brief', addressedTo: 'OurBot', rest: 'xinjiang' });
     expect(parseLine('/BRIEF   Xinjiang  ')).toEqual({ command: 'brief', rest: 'Xinjiang' });
     expect(parseLine('/help')).toEqual({ command: 'help', rest: '' });
+  });
+
+  it('names no bot when none was addressed (the key is absent, not undefined)', () => {
+    expect(parseLine('/brief xinjiang')).toStrictEqual({ command: 'brief', rest: 'xinjiang' });
+  });
+
+  it('allows spaces before the command and folds every run of whitespace in the rest to one space', () => {
+    expect(parseLine('  \t/brief xinjiang   re-education\t\ncamps')).toEqual({
+      command: 'brief',
+      rest: 'xinjiang re-education camps',
+    });
   });
 
   it('is not fooled by text that is no command', () => {
@@ -33,6 +44,12 @@ describe('parseLine', () => {
         expect(parsed?.rest).not.toMatch(/[\u0000\u200b\u202e]/);
       }),
     );
+  });
+});
+
+describe('cleanText (inline queries)', () => {
+  it('drops invisible characters and folds whitespace', () => {
+    expect(cleanText('  kazakh\u200b\u0000 camps\t\n  ')).toBe('kazakh camps');
   });
 });
 

@@ -41,7 +41,12 @@ describe('discord: threads, forum channels and announcement channels', { timeout
   const crossposts = (since = 0) => sent('POST', /\/crosspost$/, since);
 
   /** A moderator's slash command typed in `channelId`; the text they saw. */
-  const run = async (channelId: string, name: string, options: { name: string; type: number; value: string }[]) => {
+  const run = async (
+    channelId: string,
+    name: string,
+    options: { name: string; type: number; value: string }[],
+    locale?: string,
+  ) => {
     const target = options.find((o) => o.type === CHANNEL)?.value;
     const data = {
       ...slash(name, options),
@@ -54,6 +59,7 @@ describe('discord: threads, forum channels and announcement channels', { timeout
       user: editor,
       permissions: MODERATOR,
       data,
+      ...(locale ? { locale } : {}),
     });
     const body = await answerOf(h.fake, payload);
     return body.data.embeds?.[0]?.description ?? body.data.content ?? '';
@@ -179,15 +185,20 @@ describe('discord: threads, forum channels and announcement channels', { timeout
     for (let i = 0; i < 9; i++)
       expect(await run(NEWS, 'post', [topic('dams-intro'), publish])).toBe('Posted "Dams on the Irtysh" here.');
     expect(crossposts(since)).toHaveLength(9);
-    for (let i = 0; i < 2; i++)
-      expect(await run(NEWS, 'post', [topic('dams-intro'), publish])).toBe(
-        'Posted "Dams on the Irtysh" here. It was not published to following servers: Discord allows 10 publishes per channel per hour.',
-      );
+    expect(await run(NEWS, 'post', [topic('dams-intro'), publish])).toBe(
+      'Posted "Dams on the Irtysh" here. It was not published to following servers: Discord allows 10 publishes per channel per hour.',
+    );
+    expect(await run(NEWS, 'post', [topic('dams-intro'), publish], 'ru')).toBe(
+      'Опубликовано «Dams on the Irtysh» здесь. На подписанные серверы она не опубликована: Discord разрешает не больше 10 публикаций в час на канал.',
+    );
     expect(messagesTo(NEWS, since)).toHaveLength(11);
     expect(crossposts(since)).toHaveLength(9);
     expect(logged()).toHaveLength(1);
     expect(await run(NEWS, 'status', [])).toContain(
-      `announcement channel ${NEWS}: 2 message(s) not published to following servers (Discord allows 10 publishes per channel per hour)`,
+      `announcement channel ${NEWS}: 2 messages not published to following servers (Discord allows 10 publishes per channel per hour)`,
+    );
+    expect(await run(NEWS, 'status', [], 'ru')).toContain(
+      `канал объявлений ${NEWS}: 2 сообщения не опубликованы на подписанных серверах (Discord разрешает не больше 10 публикаций в час на канал)`,
     );
     // An hour on, for the bot and for Discord, publishing works again and the note is gone.
     now += HOUR;
@@ -223,6 +234,18 @@ describe('discord: threads, forum channels and announcement channels', { timeout
     expect(await run(NEWS, 'status', [])).toContain(
       `announcement channel ${NEWS}: could not publish: I lack the permission`,
     );
+    expect(await run(NEWS, 'status', [], 'ru')).toContain(
+      `канал объявлений ${NEWS}: не удалось опубликовать: у меня нет права публиковать там («Отправлять сообщения» или «Управлять сообщениями»)`,
+    );
+    h.fake.fail({
+      method: 'POST',
+      path: /\/crosspost$/,
+      status: 403,
+      body: { code: 50013, message: 'Missing Permissions' },
+    });
+    expect(await run(NEWS, 'post', [topic('dams-intro'), publish], 'ru')).toBe(
+      'Опубликовано «Dams on the Irtysh» здесь. На подписанные серверы она не опубликована: у меня нет права публиковать там («Отправлять сообщения» или «Управлять сообщениями»).',
+    );
     expect(await run(GENERAL, 'post', [topic('dams-intro'), publish])).toMatch(
       /^Only announcement channels can publish/,
     );
@@ -242,6 +265,16 @@ describe('discord: threads, forum channels and announcement channels', { timeout
     expect(postsIn(TAGGED).filter((r) => h.fake.refusals.some((x) => x.request === r))).toHaveLength(1);
     expect(await run(GENERAL, 'post', [topic('dams-intro'), channel(QUIET_THREAD)])).toBe(
       'I could not post in that channel: missing Send Messages in Threads. Ask an admin to give me that permission there, then try again.',
+    );
+    // A Russian-speaking moderator reads the same refusals in Russian.
+    expect(await run(GENERAL, 'post', [topic('dams-intro'), channel(LOCKED)], 'ru')).toBe(
+      'Я не смог опубликовать в том канале: ветка в архиве и закрыта. Откройте ветку (или дайте мне там право «Управлять ветками») и попробуйте снова.',
+    );
+    expect(await run(GENERAL, 'post', [topic('dams-intro'), channel(TAGGED)], 'ru')).toBe(
+      'Я не смог опубликовать в том канале: форум требует тег у каждой публикации, а теги я не выбираю. Отключите в настройках форума «Требовать выбор тегов при публикации» и попробуйте снова.',
+    );
+    expect(await run(GENERAL, 'post', [topic('dams-intro'), channel(QUIET_THREAD)], 'ru')).toBe(
+      'Я не смог опубликовать в том канале: у меня нет права «Отправлять сообщения в ветках». Попросите администратора дать мне это право и попробуйте снова.',
     );
     expect(messagesTo(QUIET_THREAD)).toHaveLength(0);
     expect(await run(GENERAL, 'post', [topic('dams-intro'), channel(QUIET)])).toBe(

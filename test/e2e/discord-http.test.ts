@@ -181,7 +181,9 @@ describe('Discord HTTP interactions', { timeout: 30_000 }, () => {
     });
     const body = await answerTo(payload);
     expect(body.data.flags).toBe(EPHEMERAL);
-    expect(body.data.embeds?.[0]?.description).toContain('Missing Permissions');
+    expect(body.data.embeds?.[0]?.description).toBe(
+      'I could not post in that channel: I lack a permission I need there. Ask an admin to give me that permission there, then try again.',
+    );
     expect(h.fake.refusals.map((r) => (r.body as { code: number }).code)).toContain(50013);
   });
 });

@@ -292,6 +292,7 @@ describe('Discord adapter against a fake Discord', { timeout: 30_000 }, () => {
         ok: false,
         reason: 'forbidden',
         detail: 'missing Embed Links',
+        missing: ['embedLinks'],
       },
     );
     expect(h.fake.requests.length).toBe(before);

@@ -134,7 +134,12 @@ describe('telegram: forum topics', { timeout: 60_000 }, () => {
       { kind: 'text', tone: 'info', text: 'hello' },
       { bulk: false },
     );
-    expect(result).toEqual({ ok: false, reason: 'gone', detail: 'Bad Request: message thread not found' });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'gone',
+      detail: 'Bad Request: message thread not found',
+      why: 'topicGone',
+    });
     // The group itself still answers.
     expect(await command(group, undefined, '/help')).toMatch(/\/brief/);
   });

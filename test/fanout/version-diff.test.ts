@@ -34,6 +34,13 @@ describe('changesSince', () => {
     ]);
   });
 
+  it('leaves out a brief that has no version (not yet in the library the versions come from)', () => {
+    const library = new Library([brief('a')]);
+    const known = new Map([['pending', 'an-older-version']]);
+    const changes = changesSince(known, [brief('a'), brief('pending')], (s) => library.versionOf(s));
+    expect(changes.map((c) => c.brief.slug)).toEqual(['a']);
+  });
+
   it('announces everything as New to an empty store', () => {
     const library = new Library([brief('a'), brief('b')]);
     expect(changesSince(new Map(), library.all(), (s) => library.versionOf(s)).map((c) => c.label)).toEqual([

@@ -23,6 +23,12 @@ async function snapshot(store: DataStore) {
     pending: await store.countPending(['telegram']),
     unknown: await store.countUnknownOutcomes(),
     posts: await store.recentPosts(10),
+    languages: await Promise.all(
+      ['g1', 'g2', 'p1', 'p2'].map(async (id) => [
+        await store.chatLanguage(chat(id)),
+        await store.deliveryLanguage(chat(id)),
+      ]),
+    ),
     due: (await store.claimDue('telegram', Date.now() + 1, 10, 1_000)).map((d) => [d.id, d.chatId, d.label]),
   };
 }
@@ -60,6 +66,10 @@ describe('npm run db:copy', () => {
     });
     await sqlite.claimUpdate('telegram', '77');
     await sqlite.rememberForumThread({ platform: 'discord', chatId: '900' }, 'aral', '901');
+    await sqlite.setChatLanguage(chat('g1'), 'ru');
+    await sqlite.setReaderLanguage(chat('p1'), 'kk');
+    await sqlite.setChatLanguage(chat('p2'), 'ru');
+    await sqlite.setReaderLanguage(chat('p2'), 'en-GB');
     await sqlite.close();
   });
   afterAll(async () => {
@@ -76,11 +86,11 @@ describe('npm run db:copy', () => {
       (e: { code: number; stdout: string; stderr: string }) => e,
     );
 
-  it('copies subscriptions, deliveries, versions and posts once, then refuses a database with data', async () => {
+  it('copies subscriptions, deliveries, versions, posts and chat languages once, then refuses a database with data', async () => {
     const first = await copy({ DATABASE_PATH: path, DATABASE_URL: db.url });
     expect(first.stderr).toBe('');
     expect(first.stdout).toMatch(
-      /^db:copy: copied .*briefbot\.db into 127\.0\.0\.1:\d+\/briefbot_test_\w+: 3 subscriptions, 3 deliveries, 2 brief versions, 1 posts, 1 handled updates, 1 forum threads\n$/,
+      /^db:copy: copied .*briefbot\.db into 127\.0\.0\.1:\d+\/briefbot_test_\w+: 3 subscriptions, 3 deliveries, 2 brief versions, 1 posts, 1 handled updates, 1 forum threads, 3 chat settings\n$/,
     );
     expect(first.code).toBe(0);
 
@@ -91,6 +101,13 @@ describe('npm run db:copy', () => {
     try {
       expect(await snapshot(pgStore)).toEqual(expected);
       expect(expected.due).toHaveLength(2);
+      // The chosen language wins over the reader's; a reader's language alone is kept too.
+      expect(expected.languages).toEqual([
+        ['ru', 'ru'],
+        [undefined, undefined],
+        [undefined, 'kk'],
+        ['ru', 'ru'],
+      ]);
       expect(await pgStore.forumThread({ platform: 'discord', chatId: '900' }, 'aral')).toBe('901');
       // New rows continue after the copied ids.
       await pgStore.announce('glaciers', 'v1', 'New', [chat('g1')]);

@@ -18,6 +18,8 @@ describe('the newsroom console in a real browser', () => {
   beforeAll(async () => {
     fake = await FakeTelegramApi.start();
     bot = await startTelegramBot(fake, { CONSOLE_PASSWORD: PASSWORD }, { watch: true });
+    // The edit below must land after the watcher is up, or it is never seen.
+    await bot.app.contentWatched;
     base = `http://127.0.0.1:${bot.app.http!.port}`;
     const paused = { platform: 'telegram' as const, chatId: '-100777' };
     await bot.app.data.subscribe(paused, 'xinjiang', 'editor');
@@ -70,7 +72,7 @@ describe('the newsroom console in a real browser', () => {
     const edited = text.replace('Astana has\n  protested quietly', 'Astana has\n  now protested openly');
     expect(edited).not.toBe(text);
     await writeFile(file, edited);
-    await page.locator('.preview.telegram .tg-text', { hasText: 'now protested openly' }).waitFor({ timeout: 2000 });
+    await page.locator('.preview.telegram .tg-text', { hasText: 'now protested openly' }).waitFor({ timeout: 10_000 });
     expect(await page.textContent('.preview.discord')).toContain('now protested openly');
   });
 

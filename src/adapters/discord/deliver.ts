@@ -1,6 +1,6 @@
 import { PermissionFlagsBits, RESTJSONErrorCodes, Routes, type APIMessage, type Client, type REST } from 'discord.js';
 import type { Logger } from '../../core/logger.js';
-import type { DeliveryResult, Reply } from '../../core/types.js';
+import type { ChatPermission, DeliveryResult, Reply } from '../../core/types.js';
 import { apiErrorCode, describeError } from './errors.js';
 import { openForumPost } from './forum.js';
 import { publishMessages } from './publish.js';
@@ -14,23 +14,28 @@ const GONE = new Set<number>([
   RESTJSONErrorCodes.CannotSendMessagesToThisUser,
 ]);
 
+/** The permissions the bot needs to post, by name (in English for logs, as codes for readers). */
+const NEEDED: Record<ChatPermission, [bigint, string]> = {
+  viewChannel: [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  sendMessages: [PermissionFlagsBits.SendMessages, 'Send Messages'],
+  sendMessagesInThreads: [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
+  embedLinks: [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+};
+
 /** The permissions the bot lacks in a cached guild channel; undefined when it cannot tell. */
-export function missingPermissions(client: Client, channelId: string): string[] | undefined {
+export function missingPermissions(client: Client, channelId: string): ChatPermission[] | undefined {
   const channel = client.channels.cache.get(channelId);
   if (!channel || channel.isDMBased() || !('permissionsFor' in channel)) return undefined;
   const me = channel.guild.members.me;
   const permissions = me ? channel.permissionsFor(me) : null;
   if (!permissions) return undefined;
   // In a thread, Send Messages in Threads is what counts.
-  const send: [bigint, string] = channel.isThread()
-    ? [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads']
-    : [PermissionFlagsBits.SendMessages, 'Send Messages'];
-  const needed: [bigint, string][] = [
-    [PermissionFlagsBits.ViewChannel, 'View Channel'],
-    send,
-    [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+  const needed: ChatPermission[] = [
+    'viewChannel',
+    channel.isThread() ? 'sendMessagesInThreads' : 'sendMessages',
+    'embedLinks',
   ];
-  return needed.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
+  return needed.filter((name) => !permissions.has(NEEDED[name][0]));
 }
 
 /** Discord folds a repeated nonce only when it is at most 25 characters. */
@@ -50,7 +55,7 @@ export interface DeliverToOptions {
   /** Names the send across retries and restarts; Discord folds a repeat through the nonce. */
   idempotencyKey?: string | undefined;
   /** Permissions the bot is known to lack there (the gateway's cache knows; over HTTP only Discord does). */
-  missing?: string[] | undefined;
+  missing?: ChatPermission[] | undefined;
   /** Where the target is a forum: the post this brief opened there earlier, which takes the update as a reply. */
   forumThread?: string | undefined;
   /** Publish to the servers following the channel (an announcement channel), within its hourly allowance. */
@@ -73,7 +78,10 @@ export async function deliverTo(
   run: Run,
   { idempotencyKey, missing, forumThread, publish, forums }: DeliverToOptions = {},
 ): Promise<DeliveryResult> {
-  if (missing && missing.length > 0) return { ok: false, reason: 'forbidden', detail: `missing ${missing.join(', ')}` };
+  if (missing && missing.length > 0) {
+    const detail = `missing ${missing.map((name) => NEEDED[name][1]).join(', ')}`;
+    return { ok: false, reason: 'forbidden', detail, missing };
+  }
   const message = render(reply);
   const nonce = (key: string | undefined) => (key === undefined ? {} : { nonce: nonceFor(key), enforce_nonce: true });
   const content = { embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } };
@@ -125,20 +133,22 @@ function failureOf(error: unknown): Extract<DeliveryResult, { ok: false }> {
   if (code !== undefined && GONE.has(code)) return { ok: false, reason: 'gone', detail };
   switch (code) {
     case RESTJSONErrorCodes.MissingPermissions:
-      return { ok: false, reason: 'forbidden', detail };
+      return { ok: false, reason: 'forbidden', detail, why: 'botLacksRights' };
     case RESTJSONErrorCodes.InvalidActionOnArchivedThread:
       return {
         ok: false,
         reason: 'forbidden',
         detail: 'the thread is archived and locked',
-        advice: 'Unlock the thread (or give me Manage Threads there), then try again.',
+        why: 'threadLocked',
+        advice: 'unlockThread',
       };
     case RESTJSONErrorCodes.TagRequiredToCreateAForumPostInThisChannel:
       return {
         ok: false,
         reason: 'forbidden',
         detail: 'the forum requires a tag on every post, and I do not choose tags',
-        advice: 'Turn off "Require people to select tags when posting" in the forum\'s settings, then try again.',
+        why: 'forumNeedsTag',
+        advice: 'dropForumTagRule',
       };
     default:
       return { ok: false, reason: 'failed', detail };

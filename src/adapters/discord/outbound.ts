@@ -1,7 +1,8 @@
 import { ChannelType, RESTJSONErrorCodes, Routes, type APIChannel, type REST } from 'discord.js';
 import type { DeliverOptions } from '../adapter.js';
 import type { Logger } from '../../core/logger.js';
-import type { DeliveryResult, Reply, TargetInfo } from '../../core/types.js';
+import type { AdapterNote } from '../../core/services.js';
+import type { ChatPermission, DeliveryResult, Reply, TargetInfo } from '../../core/types.js';
 import { deliverTo } from './deliver.js';
 import { apiErrorCode, describeError } from './errors.js';
 import { createPacer } from './pace.js';
@@ -20,7 +21,7 @@ export interface OutboundOptions {
   /** Whether the asker may post into the channel: undefined when they may (gateway cache or REST). */
   refusePostFor: (chatId: string, asker: Asker) => Promise<Refusal | undefined>;
   /** Permissions the bot is known to lack in the channel, where the client can tell. */
-  missing?: (chatId: string) => string[] | undefined;
+  missing?: (chatId: string) => ChatPermission[] | undefined;
 }
 
 const KINDS: Partial<Record<ChannelType, Extract<TargetInfo, { ok: true }>['kind']>> = {
@@ -75,6 +76,6 @@ export function createOutbound(o: OutboundOptions) {
       }
     },
 
-    notes: (): string[] => budget.notes(),
+    notes: (): AdapterNote[] => budget.notes(),
   };
 }

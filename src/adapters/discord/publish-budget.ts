@@ -1,3 +1,6 @@
+import type { AdapterNote } from '../../core/services.js';
+import type { PublishNote } from '../../core/types.js';
+
 /** Discord lets one announcement channel publish (crosspost) 10 messages an hour. */
 export const PUBLISHES_PER_HOUR = 10;
 const HOUR_MS = 3_600_000;
@@ -10,7 +13,7 @@ interface ChannelState {
   /** Messages left unpublished since the last publish that went through. */
   skipped: number;
   /** Why the last publish failed, until one goes through. */
-  problem?: string;
+  problem?: PublishNote;
 }
 
 /**
@@ -60,24 +63,21 @@ export class PublishBudget {
   }
 
   /** A publish failed for another reason; true when it is news (to log once per kind of trouble). */
-  failed(channelId: string, problem: string): boolean {
+  failed(channelId: string, problem: PublishNote): boolean {
     const state = this.state(channelId);
-    const news = state.problem !== problem;
+    const news = JSON.stringify(state.problem) !== JSON.stringify(problem);
     state.problem = problem;
     return news;
   }
 
-  /** One line per channel with trouble, for /status. */
-  notes(): string[] {
-    const lines: string[] = [];
+  /** The trouble of each channel that has some, for /status to say in the reader's language. */
+  notes(): AdapterNote[] {
+    const notes: AdapterNote[] = [];
     for (const [channelId, state] of this.channels) {
       if (state.skipped > 0)
-        lines.push(
-          `announcement channel ${channelId}: ${state.skipped} message(s) not published to following servers ` +
-            `(Discord allows ${PUBLISHES_PER_HOUR} publishes per channel per hour)`,
-        );
-      if (state.problem) lines.push(`announcement channel ${channelId}: could not publish: ${state.problem}`);
+        notes.push({ kind: 'unpublished', channelId, count: state.skipped, perHour: PUBLISHES_PER_HOUR });
+      if (state.problem) notes.push({ kind: 'publishFailed', channelId, problem: state.problem });
     }
-    return lines;
+    return notes;
   }
 }

@@ -1,12 +1,13 @@
 import { RateLimitError, RESTJSONErrorCodes, Routes, type REST } from 'discord.js';
 import type { Logger } from '../../core/logger.js';
+import type { PublishNote } from '../../core/types.js';
 import { apiErrorCode, describeError } from './errors.js';
 import { PUBLISHES_PER_HOUR, type PublishBudget } from './publish-budget.js';
 
 /** REST option: a 429 on a publish is an answer, never something to wait out and repeat. */
 export const isPublishRoute = (data: { url: string }): boolean => data.url.endsWith('/crosspost');
 
-const LIMIT_NOTE = `not published to following servers: Discord allows ${PUBLISHES_PER_HOUR} publishes per channel per hour`;
+const LIMIT_NOTE: PublishNote = { problem: 'hourlyLimit', perHour: PUBLISHES_PER_HOUR };
 
 /**
  * Publishes sent messages to the servers following an announcement channel, within the channel's
@@ -19,7 +20,7 @@ export async function publishMessages(
   messageIds: readonly string[],
   budget: PublishBudget,
   logger: Logger,
-): Promise<string[]> {
+): Promise<PublishNote[]> {
   for (const messageId of messageIds) {
     if (!budget.take(channelId)) {
       if (budget.skipped(channelId))
@@ -38,20 +39,37 @@ export async function publishMessages(
       }
       const problem = problemOf(error);
       if (budget.failed(channelId, problem))
-        logger.warn({ channelId, err: describeError(error) }, `could not publish to following servers: ${problem}`);
-      return [`not published to following servers: ${problem}`];
+        logger.warn(
+          { channelId, err: describeError(error) },
+          `could not publish to following servers: ${inWords(problem)}`,
+        );
+      return [problem];
     }
   }
   return [];
 }
 
-function problemOf(error: unknown): string {
+function problemOf(error: unknown): PublishNote {
   switch (apiErrorCode(error)) {
     case RESTJSONErrorCodes.MissingPermissions:
-      return 'I lack the permission to publish there (Send Messages, or Manage Messages)';
+      return { problem: 'noPermission' };
     case RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType:
-      return 'it is not an announcement channel';
+      return { problem: 'notAnnouncement' };
     default:
-      return String(describeError(error).message ?? 'unknown error');
+      return { problem: 'refused', detail: String(describeError(error).message ?? 'unknown error') };
+  }
+}
+
+/** The problem in English, for the log. */
+function inWords(note: PublishNote): string {
+  switch (note.problem) {
+    case 'noPermission':
+      return 'I lack the permission to publish there (Send Messages, or Manage Messages)';
+    case 'notAnnouncement':
+      return 'it is not an announcement channel';
+    case 'hourlyLimit':
+      return `Discord allows ${note.perHour} publishes per channel per hour`;
+    case 'refused':
+      return note.detail;
   }
 }

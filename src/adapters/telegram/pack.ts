@@ -18,6 +18,8 @@ export function pack(units: readonly Unit[], limit = MESSAGE_LIMIT): Line[][] {
   let current: Line[] = [];
   let size = 0;
 
+  /** The line break before the next line: none at the top of a message. */
+  const gap = () => (current.length > 0 ? 1 : 0);
   const flush = () => {
     while (current.length > 0 && isBlank(current[current.length - 1]!)) current.pop();
     if (current.some((line) => !isBlank(line))) messages.push(current);
@@ -25,13 +27,13 @@ export function pack(units: readonly Unit[], limit = MESSAGE_LIMIT): Line[][] {
     size = 0;
   };
   const append = (line: Line, length: number) => {
-    size += length + (current.length > 0 ? 1 : 0);
+    size += gap() + length;
     current.push(line);
   };
   const pushLine = (line: Line) => {
     if (current.length === 0 && isBlank(line)) return;
     const length = visibleLength(line);
-    if (size + length + (current.length > 0 ? 1 : 0) <= limit) return append(line, length);
+    if (size + gap() + length <= limit) return append(line, length);
     flush();
     let rest = line;
     while (visibleLength(rest) > limit) {
@@ -45,8 +47,7 @@ export function pack(units: readonly Unit[], limit = MESSAGE_LIMIT): Line[][] {
 
   for (const unit of units) {
     const length = unit.reduce((n, line) => n + visibleLength(line), 0) + unit.length - 1;
-    const separator = current.length > 0 ? 1 : 0;
-    if (size + separator + length > limit && length <= limit) flush();
+    if (size + gap() + length > limit && length <= limit) flush();
     for (const line of unit) pushLine(line);
   }
   flush();

@@ -36,9 +36,11 @@ export async function refusePostFor(
     };
   } catch (error) {
     const failure = classifySendError(error);
-    if (failure.kind === 'gone') return { ok: false, reason: 'gone', detail: failure.detail };
+    if (failure.kind === 'gone' || failure.kind === 'forbidden') {
+      const { kind: reason, detail, why } = failure;
+      return why ? { ok: false, reason, detail, why } : { ok: false, reason, detail };
+    }
     const detail = 'detail' in failure ? failure.detail : failure.kind;
-    if (failure.kind === 'forbidden') return { ok: false, reason: 'forbidden', detail };
     return { ok: false, reason: 'failed', detail: `could not check your rights there: ${detail}` };
   }
 }

@@ -1,9 +1,11 @@
+import type { PostRefusal } from '../../core/types.js';
+
 /** What to do about a failed Bot API call. */
 export type SendFailure =
   | { kind: 'retryAfter'; seconds: number }
   | { kind: 'transient'; detail: string }
-  | { kind: 'gone'; detail: string }
-  | { kind: 'forbidden'; detail: string }
+  | { kind: 'gone'; detail: string; why?: PostRefusal }
+  | { kind: 'forbidden'; detail: string; why?: PostRefusal }
   | { kind: 'migrated'; newChatId: string }
   | { kind: 'failed'; detail: string };
 
@@ -37,10 +39,23 @@ export function classifySendError(error: unknown): SendFailure {
   if (code >= 500) return { kind: 'transient', detail: `${code} ${description}` };
   if (parameters?.migrate_to_chat_id !== undefined)
     return { kind: 'migrated', newChatId: String(parameters.migrate_to_chat_id) };
-  if (code === 403)
-    return GONE.test(description) ? { kind: 'gone', detail: description } : { kind: 'forbidden', detail: description };
-  if (code === 400 && /chat not found/i.test(description)) return { kind: 'gone', detail: description };
+  if (code === 403) return GONE.test(description) ? gone(description) : forbidden(description);
+  if (code === 400 && /chat not found/i.test(description)) return gone(description);
   // A forum topic that was deleted, closed, or belongs to a group that is no longer a forum.
-  if (code === 400 && TOPIC_GONE.test(description)) return { kind: 'gone', detail: description };
+  if (code === 400 && TOPIC_GONE.test(description)) return gone(description);
   return { kind: 'failed', detail: `${code} ${description}` };
 }
+
+/** The reason of a known refusal, for the reader's language; the description stays for the logs. */
+const reasons: [RegExp, PostRefusal][] = [
+  [/TOPIC_CLOSED/i, 'topicClosed'],
+  [/message thread not found|TOPIC_DELETED|TOPIC_ID_INVALID/i, 'topicGone'],
+  [/need administrator rights|CHAT_ADMIN_REQUIRED/i, 'botNeedsAdmin'],
+  [/not enough rights|CHAT_WRITE_FORBIDDEN/i, 'botLacksRights'],
+];
+const reasonOf = (description: string): { why?: PostRefusal } => {
+  const why = reasons.find(([pattern]) => pattern.test(description))?.[1];
+  return why ? { why } : {};
+};
+const gone = (detail: string): SendFailure => ({ kind: 'gone', detail, ...reasonOf(detail) });
+const forbidden = (detail: string): SendFailure => ({ kind: 'forbidden', detail, ...reasonOf(detail) });

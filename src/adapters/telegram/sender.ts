@@ -110,7 +110,9 @@ export class Sender {
     if (outcome.kind === 'migrated') return { ok: false, reason: 'migrated', newChatId: outcome.newChatId };
     const level = outcome.kind === 'failed' ? 'error' : 'info';
     this.logger[level]({ chatId, reason: outcome.kind, detail: outcome.detail }, 'telegram message not delivered');
-    return { ok: false, reason: outcome.kind, detail: outcome.detail };
+    return 'why' in outcome && outcome.why
+      ? { ok: false, reason: outcome.kind, detail: outcome.detail, why: outcome.why }
+      : { ok: false, reason: outcome.kind, detail: outcome.detail };
   }
 
   private async sendOne(

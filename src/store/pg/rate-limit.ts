@@ -27,7 +27,7 @@ export class SharedRateLimiter implements CommandLimiter {
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
   ) {
-    this.local = new RateLimiter(options);
+    this.local = new RateLimiter(options, now);
     this.windowMs = options.windowSeconds * 1000;
   }
 

@@ -30,6 +30,25 @@ describe('classifySendError', () => {
     expect(classifySendError(apiError(400, "Bad Request: can't parse entities")).kind).toBe('failed');
   });
 
+  it('names the refusals it knows, for the reader to get them in their language; the words stay as detail', () => {
+    const why = (code: number, description: string) => classifySendError(apiError(code, description));
+    expect(why(403, 'Forbidden: not enough rights to send text messages to the chat')).toEqual({
+      kind: 'forbidden',
+      detail: 'Forbidden: not enough rights to send text messages to the chat',
+      why: 'botLacksRights',
+    });
+    expect(why(403, 'Forbidden: need administrator rights in the channel chat')).toMatchObject({
+      why: 'botNeedsAdmin',
+    });
+    expect(why(400, 'Bad Request: TOPIC_CLOSED')).toMatchObject({ kind: 'gone', why: 'topicClosed' });
+    expect(why(400, 'Bad Request: message thread not found')).toMatchObject({ kind: 'gone', why: 'topicGone' });
+    expect(why(400, 'Bad Request: chat not found')).toEqual({ kind: 'gone', detail: 'Bad Request: chat not found' });
+    expect(why(403, 'Forbidden: CHAT_SEND_PLAIN_FORBIDDEN')).toEqual({
+      kind: 'forbidden',
+      detail: 'Forbidden: CHAT_SEND_PLAIN_FORBIDDEN',
+    });
+  });
+
   it('treats network failures as transient', () => {
     const reset = Object.assign(new Error('socket hang up'), { name: 'FetchError', code: 'ECONNRESET' });
     expect(classifySendError(reset)).toMatchObject({ kind: 'transient' });

@@ -1,11 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { memoryLogger } from '../../helpers/memory-logger.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import type { Library } from '../../../src/content/library.js';
-import type { Logger } from '../../../src/core/logger.js';
 import { AdapterDirectory } from '../../../src/fanout/adapter-directory.js';
 import { FanOut, type FanOutOptions } from '../../../src/fanout/fan-out.js';
 import type { DataStore } from '../../../src/store/data-store.js';
@@ -53,17 +51,7 @@ export class FailingStore {
   }
 }
 
-/** Log lines as parsed JSON, in order. */
-export function memoryLogger(): { logger: Logger; lines: { level: number; msg: string }[] } {
-  const lines: { level: number; msg: string }[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { logger: pino({ level: 'debug' }, sink), lines };
-}
+export { memoryLogger };
 
 export interface FailingRig {
   fanout: FanOut;

@@ -110,7 +110,6 @@ export default {
     inThatChannel: 'in that channel',
     inPlace: 'in {{place}}',
     thatChannel: 'that channel',
-    note: 'It was {{note}}.',
     refusedWithAdvice: 'I could not post {{where}}: {{detail}}. {{advice}}',
     notAnnouncement:
       'Only announcement channels can publish to following servers, and the channel {{channel}} is not one. Leave out publish, or pick an announcement channel.',
@@ -125,6 +124,34 @@ export default {
     whyOtherServer: 'that channel is in another server',
     whyNeedManageMessages: 'you need Manage Messages or Manage Server in that channel',
     whyNotServerMember: 'you are not a member of this server',
+    whyThreadLocked: 'the thread is archived and locked',
+    whyForumNeedsTag: 'the forum requires a tag on every post, and I do not choose tags',
+    whyBotLacksRights: 'I lack a permission I need there',
+    whyBotNeedsAdmin: 'I need to be an administrator there',
+    whyTopicClosed: 'that topic is closed',
+    whyTopicGone: 'that topic no longer exists',
+    adviceUnlockThread: 'Unlock the thread (or give me Manage Threads there), then try again.',
+    adviceDropForumTagRule:
+      'Turn off "Require people to select tags when posting" in the forum\'s settings, then try again.',
+    goneBecause: 'I could not post {{where}}: {{detail}}.',
+    missing_one: 'missing {{permissions}}',
+    missing_other: 'missing {{permissions}}',
+    platformRefused: '{{platform}} refused the message: "{{detail}}"',
+    unpublished: 'It was not published to following servers: {{problem}}.',
+  },
+  /** Discord's names of the permissions the bot needs, as its settings show them. */
+  permission: {
+    viewChannel: 'View Channel',
+    sendMessages: 'Send Messages',
+    sendMessagesInThreads: 'Send Messages in Threads',
+    embedLinks: 'Embed Links',
+  },
+  /** Why a message in an announcement channel was not published to the servers following it. */
+  publish: {
+    hourlyLimit: 'Discord allows {{perHour}} publishes per channel per hour',
+    noPermission: 'I lack the permission to publish there (Send Messages, or Manage Messages)',
+    notAnnouncement: 'it is not an announcement channel',
+    refused: 'Discord refused: "{{detail}}"',
   },
   status: {
     briefs: 'Briefs loaded: {{count}}',
@@ -155,6 +182,11 @@ export default {
     databaseFailing_one: 'Database: FAILING{{since}}, {{count}} failed call: {{error}}',
     databaseFailing_other: 'Database: FAILING{{since}}, {{count}} failed calls: {{error}}',
     unknownError: 'unknown error',
+    unpublished_one:
+      'announcement channel {{channel}}: {{count}} message not published to following servers (Discord allows {{perHour}} publishes per channel per hour)',
+    unpublished_other:
+      'announcement channel {{channel}}: {{count}} messages not published to following servers (Discord allows {{perHour}} publishes per channel per hour)',
+    publishFailed: 'announcement channel {{channel}}: could not publish: {{problem}}',
   },
   language: {
     set: 'This chat now reads briefs in {{language}}.',

@@ -127,7 +127,6 @@ const ru: Catalogue = {
     inThatChannel: 'в том канале',
     inPlace: 'в {{place}}',
     thatChannel: 'тот канал',
-    note: 'Её {{note}}.',
     refusedWithAdvice: 'Я не смог опубликовать {{where}}: {{detail}}. {{advice}}',
     notAnnouncement:
       'Публиковать на подписанные серверы могут только каналы объявлений, а канал {{channel}} не такой. Уберите publish или выберите канал объявлений.',
@@ -143,6 +142,34 @@ const ru: Catalogue = {
     whyOtherServer: 'тот канал на другом сервере',
     whyNeedManageMessages: 'в том канале нужно право «Управлять сообщениями» или «Управлять сервером»',
     whyNotServerMember: 'вы не участник этого сервера',
+    whyThreadLocked: 'ветка в архиве и закрыта',
+    whyForumNeedsTag: 'форум требует тег у каждой публикации, а теги я не выбираю',
+    whyBotLacksRights: 'у меня нет нужного там права',
+    whyBotNeedsAdmin: 'там я должен быть администратором',
+    whyTopicClosed: 'эта тема закрыта',
+    whyTopicGone: 'этой темы больше нет',
+    adviceUnlockThread: 'Откройте ветку (или дайте мне там право «Управлять ветками») и попробуйте снова.',
+    adviceDropForumTagRule: 'Отключите в настройках форума «Требовать выбор тегов при публикации» и попробуйте снова.',
+    goneBecause: 'Я не смог опубликовать {{where}}: {{detail}}.',
+    missing_one: 'у меня нет права {{permissions}}',
+    missing_few: 'у меня нет прав {{permissions}}',
+    missing_many: 'у меня нет прав {{permissions}}',
+    missing_other: 'у меня нет прав {{permissions}}',
+    platformRefused: '{{platform}} отклонил сообщение: «{{detail}}»',
+    unpublished: 'На подписанные серверы она не опубликована: {{problem}}.',
+  },
+  /** Названия прав в русском Discord. */
+  permission: {
+    viewChannel: '«Просматривать каналы»',
+    sendMessages: '«Отправлять сообщения»',
+    sendMessagesInThreads: '«Отправлять сообщения в ветках»',
+    embedLinks: '«Встраивать ссылки»',
+  },
+  publish: {
+    hourlyLimit: 'Discord разрешает не больше {{perHour}} публикаций в час на канал',
+    noPermission: 'у меня нет права публиковать там («Отправлять сообщения» или «Управлять сообщениями»)',
+    notAnnouncement: 'это не канал объявлений',
+    refused: 'Discord отказал: «{{detail}}»',
   },
   status: {
     briefs: 'Загружено справок: {{count}}',
@@ -179,6 +206,15 @@ const ru: Catalogue = {
     databaseFailing_many: 'База данных: СБОИТ{{since}}, {{count}} неудачных вызовов: {{error}}',
     databaseFailing_other: 'База данных: СБОИТ{{since}}, {{count}} неудачного вызова: {{error}}',
     unknownError: 'неизвестная ошибка',
+    unpublished_one:
+      'канал объявлений {{channel}}: {{count}} сообщение не опубликовано на подписанных серверах (Discord разрешает не больше {{perHour}} публикаций в час на канал)',
+    unpublished_few:
+      'канал объявлений {{channel}}: {{count}} сообщения не опубликованы на подписанных серверах (Discord разрешает не больше {{perHour}} публикаций в час на канал)',
+    unpublished_many:
+      'канал объявлений {{channel}}: {{count}} сообщений не опубликовано на подписанных серверах (Discord разрешает не больше {{perHour}} публикаций в час на канал)',
+    unpublished_other:
+      'канал объявлений {{channel}}: {{count}} сообщения не опубликовано на подписанных серверах (Discord разрешает не больше {{perHour}} публикаций в час на канал)',
+    publishFailed: 'канал объявлений {{channel}}: не удалось опубликовать: {{problem}}',
   },
   language: {
     set: 'Теперь в этом чате справки показываются на языке: {{language}}.',
