@@ -8,6 +8,7 @@ import { MultiMap } from './multi-map.js';
 import { SortedKeys } from './sorted-keys.js';
 import { Rankings, newestFirst } from './rankings.js';
 import { Groups } from './groups.js';
+import { frameSaved, restoreStart, unframeSaved } from './start-snapshot.js';
 import { prefixEntries } from './prefix-entries.js';
 import { rankingOfDoc, refsOfDocs, relatedRefs, resolveDoc } from './doc-refs.js';
 import type { GroupProblem } from './translations.js';
@@ -54,11 +55,19 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     this.bySlug.clear();
     this.titleKeys.clear();
     this.groups.clear();
-    for (const brief of briefs) this.indexExact(brief);
+    for (const brief of briefs) this.indexExact(brief, false);
     this.prefixKeys = undefined;
-    this.rankings.rebuild(this.bySlug.values());
+    const saved = savedSearch && unframeSaved(savedSearch);
+    const start = saved?.start && restoreStart(saved.start, this.bySlug);
+    if (start) {
+      this.rankings.rebuildOrdered(start.newest);
+      start.newest.forEach((brief, i) => this.titleKeys.add(start.titleKeys[i]!, brief.slug));
+    } else {
+      this.rankings.rebuild(this.bySlug.values());
+      for (const brief of this.bySlug.values()) this.titleKeys.add(normalize(brief.title), brief.slug);
+    }
     this.search = this.newSearchIndex();
-    const restored = savedSearch !== undefined && this.restoreSearch(savedSearch);
+    const restored = saved !== undefined && this.restoreSearch(saved.search);
     if (!restored) this.search.addAll(this.rankings.all, this.rankings.topicKeys());
     setImmediate(() => {
       this.keys();
@@ -74,7 +83,8 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
 
   /** The search indexes as bytes to save with the briefs, once complete. */
   savedSearch(): Buffer | undefined {
-    return this.search.save();
+    const search = this.search.save();
+    return search && frameSaved(search, this.rankings.all, (brief) => normalize(brief.title));
   }
 
   private restoreSearch(saved: Buffer): boolean {
@@ -264,11 +274,12 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     return [...slugs].map((s) => this.bySlug.get(s)!).sort(newestFirst)[0]!;
   }
 
-  private indexExact(brief: Brief): void {
+  /** `titled` false leaves the title key to the caller (a bulk load restores or computes them together). */
+  private indexExact(brief: Brief, titled = true): void {
     if (brief.translationOf !== undefined) return this.groups.addTranslation(brief);
     this.groups.addOriginal(brief);
     this.bySlug.set(brief.slug, brief);
-    this.titleKeys.add(normalize(brief.title), brief.slug);
+    if (titled) this.titleKeys.add(normalize(brief.title), brief.slug);
   }
 
   private unindex(brief: Brief): void {

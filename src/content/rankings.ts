@@ -34,7 +34,12 @@ export class Rankings {
    * arrive already newest first, main-topic ones and the others kept apart, then joined.
    */
   rebuild(briefs: Iterable<Brief>): void {
-    this.newest = [...briefs].sort(newestFirst);
+    this.rebuildOrdered([...briefs].sort(newestFirst));
+  }
+
+  /** As `rebuild`, from briefs already newest first (a warm start's saved order). */
+  rebuildOrdered(newest: Brief[]): void {
+    this.newest = newest;
     this.byTopic.clear();
     this.counts = undefined;
     const others = new Map<string, Brief[]>();

@@ -2,6 +2,9 @@
 
 const MAX_TAG = 35;
 const namesInEnglish = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+/** Tags already worked out; cleared when full, since readers' platforms may send any tag. */
+const canonicalOf = new Map<string, string | undefined>();
+const MAX_REMEMBERED = 1_000;
 
 /**
  * The canonical form of a language tag (`EN-gb` -> `en-GB`, `en_US` -> `en-US`), or undefined
@@ -9,6 +12,15 @@ const namesInEnglish = new Intl.DisplayNames(['en'], { type: 'language', fallbac
  */
 export function canonicalLanguage(tag: string | null | undefined): string | undefined {
   if (typeof tag !== 'string') return undefined;
+  // Every brief names its language: the few distinct tags are worked out once, not per brief.
+  if (canonicalOf.has(tag)) return canonicalOf.get(tag);
+  const canonical = canonicalize(tag);
+  if (canonicalOf.size >= MAX_REMEMBERED) canonicalOf.clear();
+  canonicalOf.set(tag, canonical);
+  return canonical;
+}
+
+function canonicalize(tag: string): string | undefined {
   // POSIX locales (`ru_RU.UTF-8`, `C`) as LANG holds them.
   const cleaned = tag
     .trim()
