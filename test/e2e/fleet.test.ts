@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeDiscord } from '../fakes/discord-api.js';
 import { InteractionSender } from '../fakes/discord-interactions.js';
 import { FakeTelegramApi, privateChat, user, type ApiCall } from '../fakes/telegram-api.js';
@@ -122,12 +122,14 @@ describe('a fleet of three processes on one PostgreSQL database', { timeout: 180
 
     await telegram.waitFor(() => perChat(broadcast()).size === CHATS, 90_000, 'every chat served');
     // Nothing more can go out once every delivery is recorded as finished.
-    let deliveries = await readDeliveries(db.url, BROADCAST_SLUG);
-    const deadline = performance.now() + 30_000;
-    while (deliveries.some((d) => d.status === 'pending') && performance.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      deliveries = await readDeliveries(db.url, BROADCAST_SLUG);
-    }
+    const deliveries = await vi.waitFor(
+      async () => {
+        const rows = await readDeliveries(db.url, BROADCAST_SLUG);
+        if (rows.some((d) => d.status === 'pending')) throw new Error('deliveries still pending');
+        return rows;
+      },
+      { timeout: 30_000, interval: 200 },
+    );
     expect(deliveries).toHaveLength(CHATS);
     expect(deliveries.filter((d) => d.status !== 'done')).toEqual([]);
 

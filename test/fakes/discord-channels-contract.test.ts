@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from './clock.js';
 import { CHANNEL_TYPES, FakeDiscord, PERMISSIONS } from './discord-api.js';
+import { discordRest } from './discord-rest.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
 const APP = '123456789012345678';
@@ -23,15 +24,7 @@ const message = { content: 'hello', allowed_mentions: { parse: [] } };
 describe('FakeDiscord enforces the rules of threads, forums and announcement channels', () => {
   let fake: FakeDiscord;
   let clock: ManualClock;
-  const rest = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${fake.restUrl}/v10${path}`, {
-      method,
-      headers: { authorization: `Bot ${TOKEN}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-  };
+  const rest = discordRest(() => fake, TOKEN);
   const send = (channel: string, body: unknown = message) => rest('POST', `/channels/${channel}/messages`, body);
   const channel = (id: string) => fake.options.guilds![0]!.channels.find((c) => c.id === id)!;
 

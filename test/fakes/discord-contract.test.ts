@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from './clock.js';
 import { FakeDiscord, PERMISSIONS } from './discord-api.js';
+import { discordRest } from './discord-rest.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
 const APP = '123456789012345678';
@@ -17,19 +18,7 @@ const ok = { content: 'hello', allowed_mentions: { parse: [] } };
 describe('FakeDiscord enforces the platform contract', () => {
   let fake: FakeDiscord;
   let rateClock: ManualClock;
-  const rest = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${fake.restUrl}/v10${path}`, {
-      method,
-      headers: { authorization: `Bot ${TOKEN}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-    };
-  };
+  const rest = discordRest(() => fake, TOKEN);
 
   beforeEach(async () => {
     rateClock = new ManualClock();

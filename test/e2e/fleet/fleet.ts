@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,17 +120,17 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     contentDir,
     webhookUrl: `${proxy.url}${WEBHOOK_PATH}`,
     health,
-    async waitForLeader(timeoutMs) {
-      const deadline = performance.now() + timeoutMs;
-      for (;;) {
-        const candidates = live();
-        const answers = await Promise.all(candidates.map(health));
-        const leaders = candidates.filter((_, n) => answers[n]?.leader === true);
-        if (leaders.length === 1) return leaders[0]!;
-        if (performance.now() > deadline)
-          throw new Error(`no single leader after ${timeoutMs} ms: ${JSON.stringify(answers)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+    waitForLeader(timeoutMs) {
+      return vi.waitFor(
+        async () => {
+          const candidates = live();
+          const answers = await Promise.all(candidates.map(health));
+          const leaders = candidates.filter((_, n) => answers[n]?.leader === true);
+          if (leaders.length !== 1) throw new Error(`no single leader yet: ${JSON.stringify(answers)}`);
+          return leaders[0]!;
+        },
+        { timeout: timeoutMs, interval: 100 },
+      );
     },
     async kill(instance) {
       instance.killed = true;
