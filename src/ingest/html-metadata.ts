@@ -1,20 +1,10 @@
 import { jsonLd, ldArticle, ldString as str, ldTypes, type LdObject } from './json-ld.js';
+import type { MetaDocument } from './meta-dom.js';
 import { pageDate } from './page-date.js';
 import { hostName, siteName } from './site-name.js';
 
 export { hostName };
-
-/** The few DOM members metadata reading needs; linkedom's documents provide them. */
-export interface MetaDocument {
-  querySelector(selector: string): MetaElement | null;
-  querySelectorAll(selector: string): Iterable<MetaElement>;
-  documentElement: MetaElement | null;
-}
-interface MetaElement {
-  getAttribute(name: string): string | null;
-  textContent: string | null;
-  closest(selector: string): MetaElement | null;
-}
+export type { MetaDocument };
 
 export interface PageMetadata {
   title?: string;

@@ -1,16 +1,6 @@
 import { parseDate } from './dates.js';
 import { ldString, type LdObject } from './json-ld.js';
-
-/** The DOM members finding the date needs; linkedom's documents provide them. */
-interface DateDocument {
-  querySelector(selector: string): DateElement | null;
-  querySelectorAll(selector: string): Iterable<DateElement>;
-}
-interface DateElement {
-  getAttribute(name: string): string | null;
-  textContent: string | null;
-  closest(selector: string): DateElement | null;
-}
+import type { MetaDocument, MetaElement } from './meta-dom.js';
 
 const META_KEYS = [
   'article:published_time',
@@ -41,7 +31,7 @@ export function dateFromUrl(url: string | undefined): string | undefined {
 }
 
 /** A date in the masthead, navigation, footer or a promo is today's or a teaser's, not the story's. */
-function inStory(el: DateElement): boolean {
+function inStory(el: MetaElement): boolean {
   if (el.closest('nav, footer, aside, [role="banner"], [role="navigation"], [role="contentinfo"]')) return false;
   return !el.closest('header') || Boolean(el.closest('article, main'));
 }
@@ -50,7 +40,7 @@ function inStory(el: DateElement): boolean {
 const BYLINE =
   '[class*="date"], [class*="byline"], [class*="published"], [class*="timestamp"], [itemprop="datePublished"], [id*="date"]';
 
-const attrs = (el: DateElement): (string | null)[] => [
+const attrs = (el: MetaElement): (string | null)[] => [
   el.getAttribute('datetime'),
   el.getAttribute('content'),
   el.getAttribute('title'),
@@ -61,7 +51,7 @@ const attrs = (el: DateElement): (string | null)[] => [
  * The story's publication date: meta tags, JSON-LD, `<time>`, then a byline
  * or dateline in the text, then the date in its address. YYYY-MM-DD or undefined.
  */
-export function pageDate(doc: DateDocument, ld: LdObject | undefined, url: string | undefined): string | undefined {
+export function pageDate(doc: MetaDocument, ld: LdObject | undefined, url: string | undefined): string | undefined {
   const meta = META_KEYS.flatMap((key) => [
     doc.querySelector(`meta[property="${key}"]`)?.getAttribute('content'),
     doc.querySelector(`meta[name="${key}"]`)?.getAttribute('content'),

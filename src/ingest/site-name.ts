@@ -1,21 +1,12 @@
 import { ldPublisher, type LdObject } from './json-ld.js';
-
-/** The DOM members reading the site's name needs; linkedom's documents provide them. */
-interface SiteDocument {
-  querySelector(selector: string): SiteElement | null;
-  querySelectorAll(selector: string): Iterable<SiteElement>;
-}
-interface SiteElement {
-  getAttribute(name: string): string | null;
-  textContent: string | null;
-}
+import type { MetaDocument } from './meta-dom.js';
 
 const clean = (s: string | null | undefined): string | undefined => {
   const t = s?.replace(/\s+/g, ' ').trim();
   return t ? t : undefined;
 };
 
-const metaContent = (doc: SiteDocument, key: string): string | undefined =>
+const metaContent = (doc: MetaDocument, key: string): string | undefined =>
   clean(
     doc.querySelector(`meta[property="${key}"]`)?.getAttribute('content') ??
       doc.querySelector(`meta[name="${key}"]`)?.getAttribute('content'),
@@ -60,7 +51,7 @@ export function nameFitsHost(name: string, host: string): boolean {
 }
 
 /** "Story - The New York Times" -> "The New York Times", when the tail names the site at `host`. */
-function titleSuffix(doc: SiteDocument, host: string | undefined): string | undefined {
+function titleSuffix(doc: MetaDocument, host: string | undefined): string | undefined {
   const title = clean(doc.querySelector('title')?.textContent);
   const tail = title?.split(/\s+[|–—-]\s+/).at(-1);
   if (!title || !tail || tail === title || !host) return undefined;
@@ -68,7 +59,7 @@ function titleSuffix(doc: SiteDocument, host: string | undefined): string | unde
 }
 
 /** `<span itemprop="publisher"><meta itemprop="name" content="X">` and the like. */
-function microdataPublisher(doc: SiteDocument): string | undefined {
+function microdataPublisher(doc: MetaDocument): string | undefined {
   for (const el of doc.querySelectorAll(
     '[itemprop~="publisher"] [itemprop="name"], [itemprop~="sourceOrganization"] [itemprop="name"]',
   )) {
@@ -84,7 +75,7 @@ function microdataPublisher(doc: SiteDocument): string | undefined {
  * microdata, the site's name at the end of the title; the host name last.
  */
 export function siteName(
-  doc: SiteDocument,
+  doc: MetaDocument,
   ld: LdObject | undefined,
   url: string | undefined,
   storyTitle: string | undefined,
