@@ -133,22 +133,20 @@ export class FanOut {
     this.running = false;
     this.library.off('change', this.onChange);
     this.announcer.stop();
-    if (this.timer) clearTimeout(this.timer);
+    clearTimeout(this.timer);
     await this.announcements;
-    const underWay = [...this.inFlight.values()];
-    if (underWay.length > 0) {
-      let timeout: NodeJS.Timeout | undefined;
-      const graceOver = new Promise<'late'>((resolve) => {
-        timeout = setTimeout(() => resolve('late'), this.settings.stopGraceMs);
-      });
-      const outcome = await Promise.race([Promise.allSettled(underWay), graceOver]);
-      clearTimeout(timeout);
-      if (outcome === 'late')
-        this.logger.warn(
-          { deliveries: this.inFlight.size },
-          'stopped while sends were under way; they stay pending and are sent again on the next start',
-        );
-    }
+    let timeout: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<'late'>((resolve) => {
+      timeout = setTimeout(() => resolve('late'), this.settings.stopGraceMs);
+    });
+    // With nothing under way, allSettled([]) settles first.
+    const outcome = await Promise.race([Promise.allSettled(this.inFlight.values()), graceOver]);
+    clearTimeout(timeout);
+    if (outcome === 'late')
+      this.logger.warn(
+        { deliveries: this.inFlight.size },
+        'stopped while sends were under way; they stay pending and are sent again on the next start',
+      );
     this.releaseIdleWaiters();
   }
 

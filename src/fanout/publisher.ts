@@ -82,18 +82,32 @@ export class AdapterPublisher implements Publisher {
 function toPostResult(targetChatId: string, result: DeliveryResult): PostResult {
   if (result.ok)
     return { ok: true, targetChatId, messageIds: result.messageIds, ...(result.notes ? { notes: result.notes } : {}) };
-  if (result.reason === 'migrated')
-    return { ok: false, outcome: 'failed', targetChatId, detail: `the chat moved again, to ${result.newChatId}` };
-  if (result.reason === 'failed') return { ok: false, outcome: 'failed', targetChatId, detail: result.detail };
   // The reasons travel as codes, for the reply to say in the reader's language.
-  return {
-    ok: false,
-    outcome: result.reason,
-    targetChatId,
-    detail: result.detail,
-    ...(result.why ? { why: result.why } : {}),
-    ...(result.reason === 'forbidden' && result.user ? { userForbidden: true as const } : {}),
-    ...(result.reason === 'forbidden' && result.missing ? { missing: result.missing } : {}),
-    ...(result.reason === 'forbidden' && result.advice ? { advice: result.advice } : {}),
-  };
+  switch (result.reason) {
+    case 'migrated':
+      return { ok: false, outcome: 'failed', targetChatId, detail: `the chat moved again, to ${result.newChatId}` };
+    case 'failed':
+      return { ok: false, outcome: 'failed', targetChatId, detail: result.detail };
+    case 'gone':
+      return {
+        ok: false,
+        outcome: 'gone',
+        targetChatId,
+        detail: result.detail,
+        ...(result.why ? { why: result.why } : {}),
+      };
+    case 'forbidden': {
+      const { detail, why, user, missing, advice } = result;
+      return {
+        ok: false,
+        outcome: 'forbidden',
+        targetChatId,
+        detail,
+        ...(why ? { why } : {}),
+        ...(user ? { userForbidden: true as const } : {}),
+        ...(missing ? { missing } : {}),
+        ...(advice ? { advice } : {}),
+      };
+    }
+  }
 }

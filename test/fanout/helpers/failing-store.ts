@@ -19,6 +19,11 @@ import { MemoryAdapter } from './memory-adapter.js';
 export class FailingStore {
   readonly failures: { operation: string; at: number }[] = [];
   private readonly failing = new Set<string>();
+  private readonly held = new Map<string, Promise<void>>();
+  /** Calls that reached the database and answered, in order, with their answers: a cursor for tests. */
+  readonly answered: { operation: string; result: unknown }[] = [];
+  /** Calls waiting at a hold, by operation. */
+  readonly waiting = new Map<string, number>();
   readonly store: DataStore;
 
   constructor(readonly real: DataStore) {
@@ -28,11 +33,19 @@ export class FailingStore {
         if (typeof value !== 'function') return value;
         const operation = String(property);
         return async (...args: unknown[]) => {
+          const hold = this.held.get(operation);
+          if (hold) {
+            this.waiting.set(operation, (this.waiting.get(operation) ?? 0) + 1);
+            await hold;
+            this.waiting.set(operation, this.waiting.get(operation)! - 1);
+          }
           if (this.failing.has(operation)) {
             this.failures.push({ operation, at: performance.now() });
             throw new BetterSqlite3.SqliteError('database or disk is full', 'SQLITE_FULL');
           }
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
+          const result: unknown = await (value as (...a: unknown[]) => unknown).apply(target, args);
+          this.answered.push({ operation, result });
+          return result;
         };
       },
     });
@@ -40,6 +53,18 @@ export class FailingStore {
 
   fail(...operations: string[]): void {
     for (const operation of operations) this.failing.add(operation);
+  }
+
+  /** Calls of `operation` wait (before they reach the database) until `release()`. */
+  hold(operation: string): { release: () => void } {
+    let release!: () => void;
+    this.held.set(operation, new Promise<void>((resolve) => (release = resolve)));
+    return {
+      release: () => {
+        this.held.delete(operation);
+        release();
+      },
+    };
   }
 
   heal(): void {

@@ -21,6 +21,8 @@ export class MemoryAdapter implements Adapter {
   readonly calls: { chatId: string; bulk: boolean }[] = [];
   /** Who each call was made for (`onBehalfOf`), in the order of `calls`. */
   readonly askers: DeliverOptions['onBehalfOf'][] = [];
+  /** The options of every call, in the order of `calls`. */
+  readonly options: DeliverOptions[] = [];
   private readonly scripts = new Map<string, Scripted[]>();
   private gate: { open: Promise<void>; release: () => void; after: number } | undefined;
 
@@ -53,6 +55,7 @@ export class MemoryAdapter implements Adapter {
   async deliver(chatId: string, reply: Reply, options: DeliverOptions): Promise<DeliveryResult> {
     this.calls.push({ chatId, bulk: options.bulk });
     this.askers.push(options.onBehalfOf);
+    this.options.push(options);
     const next = this.scripts.get(chatId)?.shift();
     if (next !== undefined) {
       const result = typeof next === 'function' ? await next(chatId) : next;

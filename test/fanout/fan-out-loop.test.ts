@@ -1,0 +1,315 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Library } from '../../src/content/library.js';
+import { AdapterDirectory } from '../../src/fanout/adapter-directory.js';
+import { FanOut, type FanOutOptions } from '../../src/fanout/fan-out.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { makeBrief } from '../helpers/briefs.js';
+import { memoryLogger, type LogLine } from '../helpers/memory-logger.js';
+import { FailingStore } from './helpers/failing-store.js';
+import { MemoryAdapter } from './helpers/memory-adapter.js';
+
+/*
+ * The delivery loop's timing, on an injected clock: vitest's fake setTimeout and Date drive every
+ * wake-up of the loop (retries, claims running out, the expiry sweep, the stop grace), while the
+ * loop's own immediate passes and the database run for real. What the loop did is read from
+ * cursors: the calls the adapter received and the database answers the store gave.
+ */
+
+const aral = makeBrief({ slug: 'aral', topics: ['water'] });
+const failed = { ok: false, reason: 'failed', detail: '502 Bad Gateway' } as const;
+
+interface Rig {
+  fanout: FanOut;
+  library: Library;
+  telegram: MemoryAdapter;
+  failing: FailingStore;
+  lines: LogLine[];
+  dbPath: string;
+  close(): Promise<void>;
+}
+
+let rig: Rig | undefined;
+
+/** A fan-out over a real SQLite file, one telegram adapter, and `chats` following `water`. */
+async function makeRig(chats: string[], options: Partial<FanOutOptions> = {}): Promise<Rig> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  const dir = await mkdtemp(join(tmpdir(), 'briefbot-loop-'));
+  const dbPath = join(dir, 'briefbot.db');
+  const failing = new FailingStore(openSqliteStore(dbPath));
+  for (const chatId of chats) await failing.real.subscribe({ platform: 'telegram', chatId }, 'water', 'u1');
+  const { logger, lines } = memoryLogger();
+  const telegram = new MemoryAdapter('telegram');
+  const adapters = new AdapterDirectory();
+  adapters.register(telegram);
+  adapters.markUp('telegram');
+  const library = new Library([aral]);
+  const fanout = new FanOut({
+    quietMs: 0,
+    retry: { baseMs: 1_000, maxMs: 1_000 },
+    stopGraceMs: 2_000,
+    ...options,
+    store: failing.store,
+    library,
+    adapters,
+    logger,
+  });
+  rig = {
+    fanout,
+    library,
+    telegram,
+    failing,
+    lines,
+    dbPath,
+    close: async () => {
+      vi.useRealTimers();
+      await fanout.stop();
+      await failing.real.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return rig;
+}
+
+afterEach(async () => {
+  await rig?.close();
+  rig = undefined;
+  vi.useRealTimers();
+});
+
+/** Waits (in real time, which the fake clock leaves alone) until `check` passes; fails after `ms`. */
+async function until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Passes of the delivery loop that got to the end (each ends by asking when the next delivery is due). */
+const passes = (r: Rig) => r.failing.answered.filter((a) => a.operation === 'nextDueAfter').length;
+
+/** Runs `step`, then waits for the loop to finish a pass it started. */
+async function pass(r: Rig, step: () => unknown): Promise<void> {
+  const before = passes(r);
+  await step();
+  await until(() => passes(r) > before, 'a pass of the delivery loop');
+}
+
+/** The delivery loop's next wake-up, as an offset from now: the clock moves to it and the loop runs. */
+async function wake(r: Rig): Promise<number> {
+  const from = Date.now();
+  await pass(r, () => vi.advanceTimersToNextTimer());
+  return Date.now() - from;
+}
+
+/** Waits for idle() without moving the clock. */
+async function idle(r: Rig): Promise<void> {
+  let done = false;
+  void r.fanout.idle().then(() => (done = true));
+  await until(() => done, 'the fan-out to be idle');
+}
+
+function delivery(r: Rig, chatId: string): { nextAttemptAt: number; lastError: string | null; status: string } {
+  const db = new BetterSqlite3(r.dbPath, { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        'SELECT next_attempt_at AS nextAttemptAt, last_error AS lastError, status FROM deliveries WHERE chat_id = ?',
+      )
+      .get(chatId) as { nextAttemptAt: number; lastError: string | null; status: string } | undefined;
+    if (!row) throw new Error(`no delivery to ${chatId}`);
+    return row;
+  } finally {
+    db.close();
+  }
+}
+
+const messages = (r: Rig, prefix: string) => r.lines.filter((l) => l.msg.startsWith(prefix));
+
+describe('the delivery loop, on a fake clock', () => {
+  it('has at most `concurrency` sends under way, even when their claims run out, and never starts one twice', async () => {
+    const r = await makeRig(['g1', 'g2', 'g3', 'g4', 'g5'], { concurrency: 2, claimLeaseMs: 60_000 });
+    const gate = r.telegram.hold(0);
+    await r.fanout.start();
+    await until(() => r.telegram.waiting === 2, 'two sends under way');
+    // The loop wakes up when the claims run out, finds them still in flight and the platform full,
+    // and then waits for a send to end rather than for the clock.
+    expect(await wake(r)).toBe(60_000);
+    expect(r.telegram.calls).toHaveLength(2);
+    expect(vi.getTimerCount()).toBe(0);
+
+    gate.release();
+    await until(() => r.telegram.sent.length === 5, 'all five messages');
+    await idle(r);
+    expect(r.telegram.calls).toHaveLength(5);
+    for (const chatId of ['g1', 'g2', 'g3', 'g4', 'g5']) expect(r.telegram.to(chatId)).toEqual(['New aral']);
+  });
+
+  it('does not send again a delivery whose send outlived its claim, while there is room for it', async () => {
+    const r = await makeRig(['g1'], { concurrency: 2, claimLeaseMs: 60_000 });
+    const gate = r.telegram.hold(0);
+    await r.fanout.start();
+    await until(() => r.telegram.waiting === 1, 'the send under way');
+    expect(await wake(r)).toBe(60_000);
+    expect(r.telegram.calls).toHaveLength(1);
+    gate.release();
+    await idle(r);
+    expect(r.telegram.calls).toHaveLength(1);
+    expect(delivery(r, 'g1').status).toBe('done');
+  });
+
+  it('sends a failed delivery again exactly when its retry falls due', async () => {
+    const r = await makeRig(['g1']);
+    r.telegram.script('g1', failed, failed);
+    await r.fanout.start();
+    await until(() => delivery(r, 'g1').lastError === '502 Bad Gateway', 'the first failure');
+    const due = delivery(r, 'g1').nextAttemptAt;
+    // The pass after the failure learns when the retry is due and sets its wake-up for then.
+    await until(
+      () => r.failing.answered.some((a) => a.operation === 'nextDueAfter' && a.result === due),
+      'the wake-up',
+    );
+    const waited = due - Date.now();
+    expect(waited).toBeGreaterThanOrEqual(800);
+    expect(await wake(r)).toBe(waited);
+    await until(() => r.telegram.calls.length === 2, 'the second try');
+
+    await until(() => delivery(r, 'g1').nextAttemptAt > due, 'the second failure');
+    const next = delivery(r, 'g1').nextAttemptAt;
+    await until(
+      () => r.failing.answered.some((a) => a.operation === 'nextDueAfter' && a.result === next),
+      'the wake-up',
+    );
+    const waitedAgain = next - Date.now();
+    expect(await wake(r)).toBe(waitedAgain);
+    await until(() => r.telegram.sent.length === 1, 'the third try to go through');
+    await idle(r);
+    expect(r.telegram.to('g1')).toEqual(['New aral']);
+  });
+
+  it('sends the next delivery at once when a send ends while the loop is still reading the database', async () => {
+    const r = await makeRig(['g1', 'g2'], { concurrency: 1 });
+    const reading = r.failing.hold('nextDueAfter');
+    await r.fanout.start();
+    await until(() => r.telegram.sent.length === 1, 'the first message');
+    await until(() => r.failing.waiting.get('nextDueAfter') === 1, 'the loop to wait for the database');
+    reading.release();
+    // The slot the first send freed is used at once, not when the loop would next wake up.
+    await until(() => r.telegram.sent.length === 2, 'the second message');
+    await idle(r);
+    expect(r.telegram.calls).toHaveLength(2);
+  });
+
+  it('sweeps out deliveries that waited too long at most once a minute, and says how many it dropped', async () => {
+    // Discord's adapter is not running: what it is owed waits, and grows old.
+    const r = await makeRig(['g1'], { expireAfterMs: 1_000 });
+    await r.failing.real.subscribe({ platform: 'discord', chatId: 'c1' }, 'water', 'u1');
+    await r.fanout.start();
+    await idle(r);
+    const started = Date.now();
+    const pendingForDiscord = () => r.failing.real.countPending(['discord']);
+    expect(await pendingForDiscord()).toBe(1);
+
+    // 30 s later a new brief wakes the loop: too soon for another sweep.
+    vi.setSystemTime(started + 30_000);
+    await pass(r, () => r.library.upsert(makeBrief({ slug: 'dams', topics: ['water'] })));
+    await idle(r);
+    expect(await pendingForDiscord()).toBe(2);
+    expect(messages(r, 'dropped deliveries')).toEqual([]);
+
+    // A minute after the last sweep, the next pass sweeps: both are older than a second.
+    vi.setSystemTime(started + 60_000);
+    await pass(r, () => r.library.upsert(makeBrief({ slug: 'canals', topics: ['water'] })));
+    await idle(r);
+    expect(await pendingForDiscord()).toBe(1);
+    expect(messages(r, 'dropped deliveries')).toEqual([
+      expect.objectContaining({ level: 40, msg: 'dropped deliveries that waited too long to be sent', deliveries: 2 }),
+    ]);
+    expect(r.telegram.to('g1')).toEqual(['New aral', 'New dams', 'New canals']);
+  });
+});
+
+describe('starting and stopping the delivery loop', () => {
+  it('says nothing about resuming when the last run left nothing owed', async () => {
+    const r = await makeRig(['g1']);
+    await r.failing.real.announce('aral', r.library.versionOf('aral')!, 'New', []);
+    await r.fanout.start();
+    await idle(r);
+    r.library.upsert(makeBrief({ slug: 'aral', topics: ['water'], summary: 'Edited.' }));
+    await until(() => r.telegram.sent.length === 1, 'the update');
+    await idle(r);
+    expect(r.telegram.to('g1')).toEqual(['Updated aral']);
+    expect(messages(r, 'resuming')).toEqual([]);
+    expect(r.lines.filter((l) => l.msg.includes('may arrive twice'))).toEqual([]);
+  });
+
+  it('starts once: a second start neither logs nor sends again', async () => {
+    const r = await makeRig(['g1', 'g2'], { concurrency: 1 });
+    await r.failing.real.announce('aral', r.library.versionOf('aral')!, 'New', [
+      { platform: 'telegram', chatId: 'g1' },
+      { platform: 'telegram', chatId: 'g2' },
+    ]);
+    const gate = r.telegram.hold(0);
+    await r.fanout.start();
+    await until(() => r.telegram.waiting === 1, 'the first send');
+    await r.fanout.start();
+    expect(messages(r, 'resuming pending deliveries')).toEqual([
+      expect.objectContaining({ level: 30, pending: 2, platforms: ['telegram'] }),
+    ]);
+    gate.release();
+    await idle(r);
+    expect(r.telegram.calls).toHaveLength(2);
+    expect(messages(r, 'resuming pending deliveries')).toHaveLength(1);
+  });
+
+  it('sends nothing once stopped, even if started again', async () => {
+    const r = await makeRig(['g1']);
+    await r.failing.real.announce('aral', r.library.versionOf('aral')!, 'New', [
+      { platform: 'telegram', chatId: 'g1' },
+    ]);
+    await r.fanout.stop();
+    await r.fanout.start();
+    await idle(r);
+    expect(r.telegram.calls).toEqual([]);
+    expect(messages(r, 'resuming')).toEqual([]);
+    expect(await r.failing.real.countPending(['telegram'])).toBe(1);
+  });
+
+  it('waits for a send under way for the grace period, no longer, and says so once', async () => {
+    const r = await makeRig(['g1'], { stopGraceMs: 100 });
+    r.telegram.hold(0); // never released
+    await r.fanout.start();
+    await until(() => r.telegram.waiting === 1, 'the send under way');
+    let stopped = false;
+    void r.fanout.stop().then(() => (stopped = true));
+    await vi.advanceTimersByTimeAsync(99);
+    expect(stopped).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await until(() => stopped, 'stop() to give up waiting');
+    await r.fanout.stop();
+    expect(messages(r, 'stopped while sends')).toEqual([
+      expect.objectContaining({
+        level: 40,
+        deliveries: 1,
+        msg: 'stopped while sends were under way; they stay pending and are sent again on the next start',
+      }),
+    ]);
+    expect(await r.failing.real.countPending(['telegram'])).toBe(1);
+  });
+
+  it('says nothing when the sends under way end within the grace period', async () => {
+    const r = await makeRig(['g1'], { stopGraceMs: 100 });
+    const gate = r.telegram.hold(0);
+    await r.fanout.start();
+    await until(() => r.telegram.waiting === 1, 'the send under way');
+    const stopping = r.fanout.stop();
+    gate.release();
+    await stopping;
+    expect(r.telegram.to('g1')).toEqual(['New aral']);
+    expect(messages(r, 'stopped while sends')).toEqual([]);
+  });
+});
