@@ -27,6 +27,7 @@ interface Rig {
   library: Library;
   telegram: MemoryAdapter;
   failing: FailingStore;
+  adapters: AdapterDirectory;
   lines: LogLine[];
   dbPath: string;
   close(): Promise<void>;
@@ -62,6 +63,7 @@ async function makeRig(chats: string[], options: Partial<FanOutOptions> = {}): P
     library,
     telegram,
     failing,
+    adapters,
     lines,
     dbPath,
     close: async () => {
@@ -88,6 +90,12 @@ async function until(check: () => boolean, what: string, ms = 5_000): Promise<vo
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
+
+/**
+ * One turn of the event loop: the loop queues its passes with setImmediate, so after a turn a pass
+ * asked for before it has begun (or found one under way).
+ */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Passes of the delivery loop that got to the end (each ends by asking when the next delivery is due). */
 const passes = (r: Rig) => r.failing.answered.filter((a) => a.operation === 'nextDueAfter').length;
@@ -147,6 +155,8 @@ describe('the delivery loop, on a fake clock', () => {
     await idle(r);
     expect(r.telegram.calls).toHaveLength(5);
     for (const chatId of ['g1', 'g2', 'g3', 'g4', 'g5']) expect(r.telegram.to(chatId)).toEqual(['New aral']);
+    // Nothing owed: the loop sets no wake-up.
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('does not send again a delivery whose send outlived its claim, while there is room for it', async () => {
@@ -195,13 +205,55 @@ describe('the delivery loop, on a fake clock', () => {
     const r = await makeRig(['g1', 'g2'], { concurrency: 1 });
     const reading = r.failing.hold('nextDueAfter');
     await r.fanout.start();
-    await until(() => r.telegram.sent.length === 1, 'the first message');
     await until(() => r.failing.waiting.get('nextDueAfter') === 1, 'the loop to wait for the database');
+    await until(() => r.failing.answered.some((a) => a.operation === 'recordReachable'), 'the first send to end');
+    await turn();
     reading.release();
     // The slot the first send freed is used at once, not when the loop would next wake up.
     await until(() => r.telegram.sent.length === 2, 'the second message');
     await idle(r);
     expect(r.telegram.calls).toHaveLength(2);
+  });
+
+  it('ends with the pass under way when stopped, though another was asked for', async () => {
+    const r = await makeRig(['g1', 'g2'], { concurrency: 1 });
+    const reading = r.failing.hold('nextDueAfter');
+    await r.fanout.start();
+    await until(() => r.failing.waiting.get('nextDueAfter') === 1, 'the loop to wait for the database');
+    await until(() => r.failing.answered.some((a) => a.operation === 'recordReachable'), 'the first send to end');
+    await turn();
+    await r.fanout.stop();
+    const before = passes(r);
+    reading.release();
+    await until(() => passes(r) >= before + 1, 'the pass under way to end');
+    // Claiming and sending take no turn of the event loop with SQLite: a further pass would show by now.
+    await turn();
+    expect(r.telegram.calls).toHaveLength(1);
+    expect(await r.failing.real.countPending(['telegram'])).toBe(1);
+  });
+
+  it('runs one pass at a time: what asks for a pass meanwhile gets the next one', async () => {
+    const r = await makeRig(['g1', 'g2', 'g3'], { concurrency: 1 });
+    await r.failing.real.announce('aral', r.library.versionOf('aral')!, 'New', []);
+    await r.fanout.start();
+    await idle(r);
+    const claiming = r.failing.hold('claimDue');
+    r.library.upsert(makeBrief({ slug: 'dams', topics: ['water'] }));
+    await until(() => r.failing.waiting.get('claimDue') === 1, 'a pass to claim deliveries');
+    // Another announcement asks for a pass while this one waits for the database.
+    r.library.upsert(makeBrief({ slug: 'canals', topics: ['water'] }));
+    await until(() => r.failing.answered.filter((a) => a.operation === 'announce').length === 2, 'the announcement');
+    await turn();
+    const gate = r.telegram.hold(0);
+    const before = passes(r);
+    claiming.release();
+    // The pass under way, then the one asked for, which finds the platform full.
+    await until(() => passes(r) === before + 2, 'two passes');
+    expect(r.telegram.calls).toHaveLength(1);
+    gate.release();
+    await until(() => r.telegram.sent.length === 6, 'six messages');
+    await idle(r);
+    expect(r.telegram.calls).toHaveLength(6);
   });
 
   it('sweeps out deliveries that waited too long at most once a minute, and says how many it dropped', async () => {
@@ -230,6 +282,80 @@ describe('the delivery loop, on a fake clock', () => {
       expect.objectContaining({ level: 40, msg: 'dropped deliveries that waited too long to be sent', deliveries: 2 }),
     ]);
     expect(r.telegram.to('g1')).toEqual(['New aral', 'New dams', 'New canals']);
+  });
+});
+
+describe('idle()', () => {
+  it('waits for a change to stay unchanged for the quiet time, and for its deliveries', async () => {
+    const r = await makeRig(['g1'], { quietMs: 30_000 });
+    await r.fanout.start();
+    await idle(r);
+    r.library.upsert(makeBrief({ slug: 'aral', topics: ['water'], summary: 'Edited.' }));
+    let sentWhenIdle: number | undefined;
+    void r.fanout.idle().then(() => (sentWhenIdle = r.telegram.sent.length));
+    await vi.advanceTimersByTimeAsync(30_000);
+    await until(() => sentWhenIdle !== undefined, 'the fan-out to be idle');
+    expect(sentWhenIdle).toBe(2);
+    expect(r.telegram.to('g1')).toEqual(['New aral', 'Updated aral']);
+  });
+
+  it('does not wait for a removed brief', async () => {
+    const r = await makeRig(['g1'], { quietMs: 30_000 });
+    await r.fanout.start();
+    await idle(r);
+    r.library.remove('aral');
+    await idle(r);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('waits for a send under way even when its platform went down meanwhile', async () => {
+    const r = await makeRig(['g1']);
+    const gate = r.telegram.hold(0);
+    await r.fanout.start();
+    await until(() => r.telegram.waiting === 1, 'the send under way');
+    r.adapters.markDown('telegram');
+    let doneWhenIdle: string | undefined;
+    void r.fanout.idle().then(() => (doneWhenIdle = delivery(r, 'g1').status));
+    await turn();
+    gate.release();
+    await until(() => doneWhenIdle !== undefined, 'the fan-out to be idle');
+    expect(doneWhenIdle).toBe('done');
+  });
+
+  it('waits for the expiry sweep of a pass, at start and under way', async () => {
+    const r = await makeRig([], { expireAfterMs: 1_000 });
+    const c1 = { platform: 'discord' as const, chatId: 'c1' };
+    const version = r.library.versionOf('aral')!;
+    await r.failing.real.announce('aral', version, 'New', [c1]);
+    vi.setSystemTime(Date.now() + 2_000);
+    /** How many sweeps had dropped something when idle() resolved. */
+    const droppedWhenIdle = async () => {
+      let dropped: number | undefined;
+      void r.fanout.idle().then(() => (dropped = messages(r, 'dropped deliveries').length));
+      await until(() => dropped !== undefined, 'the fan-out to be idle');
+      return dropped;
+    };
+    await r.fanout.start();
+    expect(await droppedWhenIdle()).toBe(1);
+
+    await r.failing.real.announce('dams', 'v1', 'New', [c1]);
+    vi.setSystemTime(Date.now() + 61_000);
+    const sweeping = r.failing.hold('expirePending');
+    await r.fanout.migrateChat('discord', 'c8', 'c9'); // any cause of a pass
+    await until(() => r.failing.waiting.get('expirePending') === 1, 'the sweep');
+    const idleNow = droppedWhenIdle();
+    await turn();
+    sweeping.release();
+    expect(await idleNow).toBe(2);
+  });
+
+  it('does not wait for deliveries of a fan-out that was never started (a follower)', async () => {
+    const r = await makeRig(['g1']);
+    await r.failing.real.announce('aral', r.library.versionOf('aral')!, 'New', [
+      { platform: 'telegram', chatId: 'g1' },
+    ]);
+    await idle(r);
+    expect(r.telegram.calls).toEqual([]);
   });
 });
 
