@@ -45,6 +45,7 @@ export class FanOut {
   private stopped = false;
   private pumpQueued = false;
   private pumping = false;
+  // Stryker disable next-line BooleanLiteral: pump() sets it to false before it first reads it
   private pumpAgain = false;
   private timer: NodeJS.Timeout | undefined;
   private lastSweep = 0;

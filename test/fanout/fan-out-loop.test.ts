@@ -140,13 +140,13 @@ const messages = (r: Rig, prefix: string) => r.lines.filter((l) => l.msg.startsW
 
 describe('the delivery loop, on a fake clock', () => {
   it('has at most `concurrency` sends under way, even when their claims run out, and never starts one twice', async () => {
-    const r = await makeRig(['g1', 'g2', 'g3', 'g4', 'g5'], { concurrency: 2, claimLeaseMs: 60_000 });
+    const r = await makeRig(['g1', 'g2', 'g3', 'g4', 'g5'], { concurrency: 2, claimLeaseMs: 30_000 });
     const gate = r.telegram.hold(0);
     await r.fanout.start();
     await until(() => r.telegram.waiting === 2, 'two sends under way');
     // The loop wakes up when the claims run out, finds them still in flight and the platform full,
     // and then waits for a send to end rather than for the clock.
-    expect(await wake(r)).toBe(60_000);
+    expect(await wake(r)).toBe(30_000);
     expect(r.telegram.calls).toHaveLength(2);
     expect(vi.getTimerCount()).toBe(0);
 
@@ -160,11 +160,11 @@ describe('the delivery loop, on a fake clock', () => {
   });
 
   it('does not send again a delivery whose send outlived its claim, while there is room for it', async () => {
-    const r = await makeRig(['g1'], { concurrency: 2, claimLeaseMs: 60_000 });
+    const r = await makeRig(['g1'], { concurrency: 2, claimLeaseMs: 30_000 });
     const gate = r.telegram.hold(0);
     await r.fanout.start();
     await until(() => r.telegram.waiting === 1, 'the send under way');
-    expect(await wake(r)).toBe(60_000);
+    expect(await wake(r)).toBe(30_000);
     expect(r.telegram.calls).toHaveLength(1);
     gate.release();
     await idle(r);
@@ -184,7 +184,9 @@ describe('the delivery loop, on a fake clock', () => {
       'the wake-up',
     );
     const waited = due - Date.now();
+    // retry: 1 s, give or take its 20% jitter
     expect(waited).toBeGreaterThanOrEqual(800);
+    expect(waited).toBeLessThanOrEqual(1_200);
     expect(await wake(r)).toBe(waited);
     await until(() => r.telegram.calls.length === 2, 'the second try');
 
@@ -285,15 +287,53 @@ describe('the delivery loop, on a fake clock', () => {
   });
 });
 
+describe('the delivery loop meeting a bug', () => {
+  it('logs an error in a pass, not of the database, and tries again after a pause', async () => {
+    const r = await makeRig(['g1'], { storeRetry: { baseMs: 2_000, maxMs: 2_000 } });
+    r.failing.breakOnce('claimDue', new TypeError('cannot read properties of undefined'));
+    await r.fanout.start();
+    await until(() => messages(r, 'delivery loop failed').length === 1, 'the error line');
+    expect(messages(r, 'delivery loop failed')[0]).toMatchObject({
+      level: 50,
+      msg: 'delivery loop failed; trying again shortly',
+      err: expect.objectContaining({ message: 'cannot read properties of undefined' }),
+    });
+    expect(r.telegram.calls).toEqual([]);
+    const paused = await wake(r);
+    expect(paused).toBeGreaterThanOrEqual(1_600);
+    expect(paused).toBeLessThanOrEqual(2_400);
+    await until(() => r.telegram.sent.length === 1, 'the delivery');
+    await idle(r);
+    expect(r.telegram.to('g1')).toEqual(['New aral']);
+  });
+
+  it('logs a send that failed with a bug, with its delivery, and goes on with the others', async () => {
+    const r = await makeRig(['g1', 'g2'], { concurrency: 1 });
+    r.failing.breakOnce('deliveryStyle', new TypeError('style is not iterable'));
+    await r.fanout.start();
+    await until(() => messages(r, 'delivery failed unexpectedly').length === 1, 'the error line');
+    await until(() => r.telegram.sent.length === 1, 'the other delivery');
+    expect(messages(r, 'delivery failed unexpectedly')).toEqual([
+      expect.objectContaining({
+        level: 50,
+        delivery: 1,
+        err: expect.objectContaining({ message: 'style is not iterable' }),
+      }),
+    ]);
+  });
+});
+
 describe('idle()', () => {
   it('waits for a change to stay unchanged for the quiet time, and for its deliveries', async () => {
-    const r = await makeRig(['g1'], { quietMs: 30_000 });
+    const r = await makeRig(['g1'], { quietMs: 10_000 });
     await r.fanout.start();
     await idle(r);
     r.library.upsert(makeBrief({ slug: 'aral', topics: ['water'], summary: 'Edited.' }));
     let sentWhenIdle: number | undefined;
     void r.fanout.idle().then(() => (sentWhenIdle = r.telegram.sent.length));
-    await vi.advanceTimersByTimeAsync(30_000);
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(r.telegram.sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
     await until(() => sentWhenIdle !== undefined, 'the fan-out to be idle');
     expect(sentWhenIdle).toBe(2);
     expect(r.telegram.to('g1')).toEqual(['New aral', 'Updated aral']);

@@ -19,6 +19,8 @@ import { MemoryAdapter } from './memory-adapter.js';
 export class FailingStore {
   readonly failures: { operation: string; at: number }[] = [];
   private readonly failing = new Set<string>();
+  /** Operations that throw a plain error (a bug, not the database), once each. */
+  private readonly broken = new Map<string, Error>();
   private readonly held = new Map<string, Promise<void>>();
   /** Calls that reached the database and answered, in order, with their answers: a cursor for tests. */
   readonly answered: { operation: string; result: unknown }[] = [];
@@ -39,6 +41,11 @@ export class FailingStore {
             await hold;
             this.waiting.set(operation, this.waiting.get(operation)! - 1);
           }
+          const bug = this.broken.get(operation);
+          if (bug) {
+            this.broken.delete(operation);
+            throw bug;
+          }
           if (this.failing.has(operation)) {
             this.failures.push({ operation, at: performance.now() });
             throw new BetterSqlite3.SqliteError('database or disk is full', 'SQLITE_FULL');
@@ -53,6 +60,11 @@ export class FailingStore {
 
   fail(...operations: string[]): void {
     for (const operation of operations) this.failing.add(operation);
+  }
+
+  /** The next call of `operation` throws `error`, as a bug in the code under it would. */
+  breakOnce(operation: string, error: Error): void {
+    this.broken.set(operation, error);
   }
 
   /** Calls of `operation` wait (before they reach the database) until `release()`. */
