@@ -1,5 +1,5 @@
 import { pickVersion } from '../content/versions.js';
-import type { Brief, BriefRef } from '../content/brief.js';
+import { relatedRefs } from '../content/doc-refs.js';
 import type { Library } from '../content/library.js';
 import type { Logger } from '../core/logger.js';
 import type { DeliveryResult, Platform, Reply } from '../core/types.js';
@@ -52,7 +52,8 @@ export class DeliverySender {
     const reply: Reply = {
       kind: 'brief',
       brief: shown,
-      related: this.relatedTo(brief),
+      // What /brief shows under it: a lookup by slug finds the brief itself.
+      related: relatedRefs(library, brief),
       label: delivery.label,
       format: style.format,
       linkPreviews: style.linkPreviews,
@@ -142,10 +143,5 @@ export class DeliverySender {
     }
     const wait = action.wait === 'now' ? 0 : retryDelay(attempts, this.o.retry);
     await this.o.store.retryAt(delivery.id, Date.now() + wait, action.error);
-  }
-
-  private relatedTo(brief: Brief): BriefRef[] {
-    const found = this.o.library.lookup(brief.slug);
-    return found.kind === 'found' && found.brief.slug === brief.slug ? found.related : [];
   }
 }
