@@ -16,6 +16,8 @@ import {
 
 afterEach(closeRig);
 
+const edited = makeBrief({ slug: 'aral', topics: ['water'], summary: 'Edited.' });
+
 describe('the delivery loop, on a fake clock', () => {
   it('has at most `concurrency` sends under way, even when their claims run out, and never starts one twice', async () => {
     const r = await makeRig(['g1', 'g2', 'g3', 'g4', 'g5'], { concurrency: 2, claimLeaseMs: 30_000 });
@@ -215,6 +217,20 @@ describe('idle()', () => {
     await until(() => sentWhenIdle !== undefined, 'the fan-out to be idle');
     expect(sentWhenIdle).toBe(2);
     expect(r.telegram.to('g1')).toEqual(['New aral', 'Updated aral']);
+  });
+
+  it('announces nothing for a brief edited, then removed during its quiet time', async () => {
+    const r = await makeRig(['g1'], { quietMs: 10_000 });
+    await r.fanout.start();
+    await idle(r);
+    r.library.upsert(edited);
+    await vi.advanceTimersByTimeAsync(5_000);
+    r.library.remove('aral');
+    await vi.advanceTimersByTimeAsync(5_000);
+    await idle(r);
+    expect(r.lines.filter((l) => l.level >= 40)).toEqual([]);
+    expect(r.telegram.to('g1')).toEqual(['New aral']);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('does not wait for a removed brief', async () => {
