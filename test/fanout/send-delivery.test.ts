@@ -46,6 +46,84 @@ describe('sending one delivery', () => {
     expect(r.telegram.to('f1')).toEqual(['New aral', 'Updated aral']);
   });
 
+  it("sends the version in the chat's language, or the original with a note of what was missing", async () => {
+    const r = await makeRig(['ru', 'fr', 'en']);
+    r.library.upsert(makeBrief({ slug: 'aral-ru', lang: 'ru', translationOf: 'aral', title: 'Арал мелеет' }));
+    await r.failing.real.setChatLanguage(chat('ru'), 'ru');
+    await r.failing.real.setChatLanguage(chat('fr'), 'fr');
+    await r.fanout.start();
+    await idle(r);
+    const reply = (chatId: string) => {
+      const sent = r.telegram.sent.find((s) => s.chatId === chatId)!.reply;
+      if (sent.kind !== 'brief') throw new Error('not a brief');
+      const { lang, fallback } = sent;
+      return {
+        title: sent.brief.title,
+        lang,
+        fallback,
+        keys: Object.keys(sent).filter((k) => k === 'lang' || k === 'fallback'),
+      };
+    };
+    expect(reply('ru')).toEqual({ title: 'Арал мелеет', lang: 'ru', fallback: undefined, keys: ['lang'] });
+    expect(reply('fr')).toEqual({
+      title: 'A sample brief',
+      lang: 'fr',
+      fallback: { wanted: 'fr', available: ['en', 'ru'] },
+      keys: ['fallback', 'lang'],
+    });
+    expect(reply('en')).toEqual({ title: 'A sample brief', lang: undefined, fallback: undefined, keys: [] });
+  });
+
+  it('records a send that threw as a passing failure, in its own words, and tries again', async () => {
+    const r = await makeRig(['g1', 'g2']);
+    r.telegram.script('g1', () => Promise.reject(new Error('socket hang up')));
+    r.telegram.script('g2', () => Promise.reject('ECONNRESET' as unknown as Error));
+    await r.fanout.start();
+    await until(() => ['g1', 'g2'].every((c) => delivery(r, c).lastError !== null), 'both failures');
+    expect([delivery(r, 'g1'), delivery(r, 'g2')]).toEqual([
+      expect.objectContaining({ status: 'pending', attempts: 1, lastError: 'socket hang up' }),
+      expect.objectContaining({ status: 'pending', attempts: 1, lastError: 'ECONNRESET' }),
+    ]);
+  });
+
+  it('counts "forbidden" as unreachable: three in a row pause the chat', async () => {
+    const r = await makeRig(['g1']);
+    const forbidden = { ok: false, reason: 'forbidden', detail: 'bot was kicked' } as const;
+    r.telegram.script('g1', forbidden, forbidden, forbidden);
+    await r.fanout.start();
+    await until(() => r.telegram.calls.length === 1, 'the first try');
+    await until(() => delivery(r, 'g1').lastError !== null, 'its outcome');
+    expect(delivery(r, 'g1')).toMatchObject({ status: 'pending', lastError: 'forbidden: bot was kicked' });
+    for (const tries of [2, 3]) {
+      await until(() => vi.getTimerCount() === 1, 'the retry');
+      await vi.runOnlyPendingTimersAsync();
+      await until(() => r.telegram.calls.length === tries, `try ${tries}`);
+    }
+    await idle(r);
+    const [subscription] = await r.failing.real.subscriptionsOf(chat('g1'));
+    expect(subscription).toMatchObject({ active: false, pausedReason: 'forbidden: bot was kicked' });
+    expect(messages(r, 'subscriptions deactivated')).toEqual([
+      expect.objectContaining({ level: 40, chatId: 'g1', reason: 'forbidden', detail: 'bot was kicked', failures: 3 }),
+    ]);
+  });
+
+  it('drops, without counting it, a delivery whose chat was gone but had unsubscribed meanwhile', async () => {
+    const r = await makeRig(['g1']);
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    r.telegram.script('g1', async () => {
+      await answered;
+      return { ok: false, reason: 'gone', detail: 'chat not found' };
+    });
+    await r.fanout.start();
+    await until(() => r.telegram.calls.length === 1, 'the send');
+    await r.failing.real.unsubscribe(chat('g1'), 'water');
+    answer();
+    await idle(r);
+    expect(delivery(r, 'g1')).toMatchObject({ status: 'dropped', lastError: 'the chat no longer follows the topic' });
+    expect(r.lines.filter((l) => l.chatId === 'g1')).toEqual([]);
+  });
+
   it('leaves a delivery due as it was when its adapter went down before the send', async () => {
     const r = await makeRig(['g1']);
     const styling = r.failing.hold('deliveryStyle');
@@ -87,6 +165,25 @@ describe('sending one delivery', () => {
       err: expect.objectContaining({ message: 'message ids are not an array' }),
     });
     expect(delivery(r, 'g1').status).toBe('pending');
+  });
+
+  it('tries to record an outcome again with growing pauses while the database fails', async () => {
+    const r = await makeRig(['g1'], { storeRetry: { baseMs: 1_000, maxMs: 60_000 } });
+    r.failing.fail('markDone');
+    await r.fanout.start();
+    for (const tries of [1, 2, 3]) {
+      await until(() => r.failing.failed('markDone').length === tries, `failure ${tries}`);
+      await vi.advanceTimersToNextTimerAsync();
+    }
+    const [first, second, third] = r.failing.failed('markDone').map((f) => f.time);
+    expect(second! - first!).toBeLessThanOrEqual(1_200);
+    expect(third! - second!).toBeGreaterThanOrEqual(1_600);
+    r.failing.heal();
+    await until(() => r.failing.failed('markDone').length === 4, 'failure 4');
+    await vi.advanceTimersToNextTimerAsync();
+    await idle(r);
+    expect(delivery(r, 'g1').status).toBe('done');
+    expect(r.telegram.calls).toHaveLength(1);
   });
 
   it('stops trying to record an outcome when the fan-out stops', async () => {

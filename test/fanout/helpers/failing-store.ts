@@ -17,7 +17,8 @@ import { MemoryAdapter } from './memory-adapter.js';
  * recording when each failure happened.
  */
 export class FailingStore {
-  readonly failures: { operation: string; at: number }[] = [];
+  /** Each failure, `at` in real time (performance.now), `time` by the clock (Date.now, fake or not). */
+  readonly failures: { operation: string; at: number; time: number }[] = [];
   private readonly failing = new Set<string>();
   /** Operations that throw a plain error (a bug, not the database), once each. */
   private readonly broken = new Map<string, Error>();
@@ -47,7 +48,7 @@ export class FailingStore {
             throw bug;
           }
           if (this.failing.has(operation)) {
-            this.failures.push({ operation, at: performance.now() });
+            this.failures.push({ operation, at: performance.now(), time: Date.now() });
             throw new BetterSqlite3.SqliteError('database or disk is full', 'SQLITE_FULL');
           }
           const result: unknown = await (value as (...a: unknown[]) => unknown).apply(target, args);
@@ -83,7 +84,7 @@ export class FailingStore {
     this.failing.clear();
   }
 
-  failed(operation: string): { operation: string; at: number }[] {
+  failed(operation: string): { operation: string; at: number; time: number }[] {
     return this.failures.filter((f) => f.operation === operation);
   }
 }
