@@ -178,9 +178,9 @@ export class FanOut {
     return run;
   }
 
-  /** A pass of the loop soon; pump() folds it into the pass under way, if there is one. */
+  /** A pass of the loop soon (if running); pump() folds it into the pass under way, if there is one. */
   private schedulePump(): void {
-    if (!this.running || this.pumpQueued) return;
+    if (this.pumpQueued) return;
     this.pumpQueued = true;
     setImmediate(() => {
       this.pumpQueued = false;

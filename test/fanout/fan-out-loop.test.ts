@@ -39,6 +39,31 @@ describe('the delivery loop, on a fake clock', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('frees one slot, not all, when one of several sends ends', async () => {
+    const r = await makeRig(['g1', 'g2', 'g3', 'g4'], { concurrency: 2 });
+    const answers = new Map<string, () => void>();
+    for (const chatId of ['g1', 'g2', 'g3', 'g4'])
+      r.telegram.script(chatId, () => {
+        let answer!: () => void;
+        const answered = new Promise<void>((resolve) => (answer = resolve));
+        answers.set(chatId, answer);
+        return answered.then(() => ({ ok: true, messageIds: [`m-${chatId}`] }));
+      });
+    await r.fanout.start();
+    await until(() => answers.size === 2 && passes(r) === 1, 'two sends under way');
+    const [first] = [...answers.keys()];
+    const before = passes(r);
+    answers.get(first!)!();
+    await until(() => passes(r) > before, 'the pass after it');
+    expect(r.telegram.calls).toHaveLength(3);
+    for (const chatId of ['g1', 'g2', 'g3', 'g4']) {
+      await until(() => answers.has(chatId), `the send to ${chatId}`);
+      answers.get(chatId)!();
+    }
+    await idle(r);
+    expect(r.telegram.calls).toHaveLength(4);
+  });
+
   it('does not send again a delivery whose send outlived its claim, while there is room for it', async () => {
     const r = await makeRig(['g1'], { concurrency: 2, claimLeaseMs: 30_000 });
     const gate = r.telegram.hold(0);
@@ -112,6 +137,33 @@ describe('the delivery loop, on a fake clock', () => {
     await turn();
     expect(r.telegram.calls).toHaveLength(1);
     expect(await r.failing.real.countPending(['telegram'])).toBe(1);
+  });
+
+  it('announces nothing when attached after a stop', async () => {
+    const r = await makeRig(['g1']);
+    await r.fanout.stop();
+    await r.fanout.attach();
+    expect(await r.failing.real.knownVersion('aral')).toBeUndefined();
+    expect(r.library.listenerCount('change')).toBe(0);
+  });
+
+  it('follows the library once however often attached, and lets go of it when stopped', async () => {
+    const r = await makeRig(['g1']);
+    await r.fanout.attach();
+    await r.fanout.start();
+    expect(r.library.listenerCount('change')).toBe(1);
+    await r.fanout.stop();
+    expect(r.library.listenerCount('change')).toBe(0);
+  });
+
+  it('does not run a pass asked for just before the stop', async () => {
+    const r = await makeRig(['g1']);
+    await r.fanout.start(); // asks for the first pass
+    const stopping = r.fanout.stop();
+    await turn();
+    await stopping;
+    expect(r.telegram.calls).toEqual([]);
+    expect(passes(r)).toBe(0);
   });
 
   it('runs one pass at a time: what asks for a pass meanwhile gets the next one', async () => {
