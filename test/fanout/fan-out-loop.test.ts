@@ -255,6 +255,21 @@ describe('the delivery loop meeting a bug', () => {
   });
 });
 
+describe('the delivery loop while the database fails', () => {
+  it('ends its pause as soon as a send under way records its attempt', async () => {
+    const r = await makeRig(['g1', 'g2', 'g3'], { concurrency: 2, storeRetry: { baseMs: 10_000, maxMs: 10_000 } });
+    const slow = r.failing.hold('deliveryStyle', ([d]) => (d as { chatId: string }).chatId === 'g2');
+    r.failing.breakOnce('markAttempt', new Error('disk I/O error'));
+    await r.fanout.start();
+    await until(() => r.failing.waiting.get('deliveryStyle') === 1, 'the send to g2 to wait');
+    await until(() => r.failing.failed('markAttempt').length === 1, 'the failed attempt of g1');
+    // The loop pauses for 10 s; g2's attempt, recorded now, shows the database works again.
+    slow.release();
+    await until(() => r.telegram.sent.length === 2, 'g2 and g3');
+    expect(r.telegram.calls.map((c) => c.chatId)).toEqual(['g2', 'g3']);
+  });
+});
+
 describe('idle()', () => {
   it('waits for a change to stay unchanged for the quiet time, and for its deliveries', async () => {
     const r = await makeRig(['g1'], { quietMs: 10_000 });

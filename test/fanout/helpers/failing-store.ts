@@ -22,7 +22,7 @@ export class FailingStore {
   private readonly failing = new Set<string>();
   /** Operations that throw a plain error (a bug, not the database), once each. */
   private readonly broken = new Map<string, Error>();
-  private readonly held = new Map<string, Promise<void>>();
+  private readonly held = new Map<string, { open: Promise<void>; applies: (args: unknown[]) => boolean }>();
   /** Calls that reached the database and answered, in order, with their answers: a cursor for tests. */
   readonly answered: { operation: string; result: unknown }[] = [];
   /** Calls waiting at a hold, by operation. */
@@ -37,14 +37,15 @@ export class FailingStore {
         const operation = String(property);
         return async (...args: unknown[]) => {
           const hold = this.held.get(operation);
-          if (hold) {
+          if (hold?.applies(args)) {
             this.waiting.set(operation, (this.waiting.get(operation) ?? 0) + 1);
-            await hold;
+            await hold.open;
             this.waiting.set(operation, this.waiting.get(operation)! - 1);
           }
           const bug = this.broken.get(operation);
           if (bug) {
             this.broken.delete(operation);
+            this.failures.push({ operation, at: performance.now(), time: Date.now() });
             throw bug;
           }
           if (this.failing.has(operation)) {
@@ -68,10 +69,10 @@ export class FailingStore {
     this.broken.set(operation, error);
   }
 
-  /** Calls of `operation` wait (before they reach the database) until `release()`. */
-  hold(operation: string): { release: () => void } {
+  /** Calls of `operation` (those whose arguments `applies` to) wait before the database until `release()`. */
+  hold(operation: string, applies: (args: unknown[]) => boolean = () => true): { release: () => void } {
     let release!: () => void;
-    this.held.set(operation, new Promise<void>((resolve) => (release = resolve)));
+    this.held.set(operation, { open: new Promise<void>((resolve) => (release = resolve)), applies });
     return {
       release: () => {
         this.held.delete(operation);
