@@ -73,6 +73,16 @@ export class StoredBrief implements Brief {
     return this.detail().body;
   }
 
+  /** The fields held in memory, without reading the long part. */
+  head(): BriefHead {
+    const { slug, title, topics, published, updated, lang, translationOf, aliases, publisher, url, draft, file } = this;
+    const head: BriefHead = { slug, title, topics, published, lang, publisher, url, draft, file };
+    if (updated !== undefined) head.updated = updated;
+    if (translationOf !== undefined) head.translationOf = translationOf;
+    if (aliases !== undefined) head.aliases = aliases;
+    return head;
+  }
+
   /** Keeps the detail in memory before the store lets go of the row. */
   pin(): void {
     this.pinned ??= this.source.detail(this);
