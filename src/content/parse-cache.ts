@@ -7,7 +7,7 @@ import { readStartFile, writeStartFile } from './start-file.js';
 import { DetailCache } from './detail-cache.js';
 import type { FileStamp } from './read-brief.js';
 import { StoredBrief, headOf, type BriefDetail, type DetailSource } from './stored-brief.js';
-import { briefVersion, rememberVersion } from './version.js';
+import { briefVersion } from './version.js';
 
 /** Files changed this close to their row's write may have changed again within one timestamp tick. */
 const RACY_MS = 2000;
@@ -87,8 +87,7 @@ export class ParseCache implements DetailSource {
   }
 
   private remember(row: HeadRow): void {
-    const brief = new StoredBrief(row.head, row.id, this);
-    rememberVersion(brief, row.version);
+    const brief = new StoredBrief(row.head, row.id, row.version, this);
     this.entries.set(brief.file, { size: row.size, mtimeMs: row.mtimeMs, savedAt: row.savedAt, brief });
   }
 
@@ -172,8 +171,7 @@ export class ParseCache implements DetailSource {
       const entry = this.entries.get(row.file);
       const id = ids.get(row.file);
       if (!entry || id === undefined || entry.brief !== row.brief) continue;
-      const stored = new StoredBrief(headOf(row.brief), id, this);
-      rememberVersion(stored, row.version);
+      const stored = new StoredBrief(headOf(row.brief), id, row.version, this);
       entry.brief = stored;
       delete entry.digest;
     }

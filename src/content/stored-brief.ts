@@ -41,6 +41,8 @@ export class StoredBrief implements Brief {
     head: BriefHead,
     /** The store's row for the brief. */
     readonly row: number,
+    /** Its version, computed when it was parsed: see `briefVersion`. */
+    readonly version: string,
     private readonly source: DetailSource,
   ) {
     this.slug = head.slug;
@@ -89,8 +91,7 @@ export class StoredBrief implements Brief {
   }
 
   toJSON(): Brief {
-    const { pinned: _pinned, source: _source, row: _row, ...head } = this as unknown as Record<string, unknown>;
-    return { ...(head as BriefHead), ...this.detail() };
+    return { ...this.head(), ...this.detail() };
   }
 
   private detail(): BriefDetail {
