@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { randomUUID } from 'node:crypto';
 import type { Brief } from './brief.js';
 import type { FileStamp } from './read-brief.js';
@@ -42,16 +43,15 @@ CREATE TABLE details (id INTEGER PRIMARY KEY, summary TEXT NOT NULL, facts TEXT 
 INSERT INTO meta (key, value) VALUES ('generation', '0');
 `;
 
-/** FNV-1a over the parts and their separators: SQLite keeps no checksum of its own rows. */
+/** CRC-32 (zlib's, native) over the parts and their separators: SQLite keeps no checksum of its own rows. */
 export function checksum(parts: readonly (string | number | null)[]): number {
-  let hash = 0x811c9dc5;
-  for (const part of parts) {
-    const text = part === null ? '\u0000' : String(part);
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    hash = Math.imul(hash ^ 0x1f, 0x01000193);
-  }
-  return hash >>> 0;
+  let sum = 0;
+  for (const part of parts) sum = crc32(SEPARATOR, crc32(part === null ? NULL : String(part), sum));
+  return sum;
 }
+
+const NULL = '\u0000';
+const SEPARATOR = '\u001f';
 
 /** Lists are stored one item a line; topic keys and aliases are normalised words, never multi-line. */
 const joinList = (list: readonly string[] | undefined): string | null => (list === undefined ? null : list.join('\n'));

@@ -7,7 +7,7 @@ import { readStartFile, writeStartFile } from './start-file.js';
 import { DetailCache } from './detail-cache.js';
 import type { FileStamp } from './read-brief.js';
 import { StoredBrief, headOf, type BriefDetail, type DetailSource } from './stored-brief.js';
-import { briefVersion } from './version.js';
+import { briefVersion, rememberVersion } from './version.js';
 
 /** Files changed this close to their row's write may have changed again within one timestamp tick. */
 const RACY_MS = 2000;
@@ -125,12 +125,13 @@ export class ParseCache implements DetailSource {
     return this.entries.get(file)?.brief;
   }
 
-  set(file: string, digest: string, brief: Brief, stamp: FileStamp): void {
+  set(file: string, digest: string, brief: Brief, stamp: FileStamp, version: string): void {
+    rememberVersion(brief, version);
     this.letGo(file);
     this.entries.set(file, { digest, brief, size: stamp.size, mtimeMs: stamp.mtimeMs, savedAt: Date.now() });
     if (!this.db) return;
     this.deletes.delete(file);
-    this.pending.set(file, { file, digest, version: briefVersion(brief), brief, stamp });
+    this.pending.set(file, { file, digest, version, brief, stamp });
   }
 
   delete(file: string): void {

@@ -15,3 +15,8 @@ export function briefVersion(brief: Brief): string {
   }
   return version;
 }
+
+/** Records a version worked out elsewhere (on a parser thread) so it is not hashed again. */
+export function rememberVersion(brief: Brief, version: string): void {
+  known.set(brief, version);
+}
