@@ -14,7 +14,8 @@ import { Random } from './random.js';
 
 /** What the parent asks one child process to measure; a fresh process per phase keeps heaps apart. */
 export interface SizeJob {
-  mode: 'cold' | 'warm';
+  /** cold: delete the store, load, measure queries; reuse: the same from the store as it is; warm: load only. */
+  mode: 'cold' | 'reuse' | 'warm';
   dir: string;
   cacheFile: string;
   seed: number;
@@ -172,7 +173,7 @@ async function cold(job: SizeJob): Promise<ColdResult> {
 
 async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2] ?? '{}') as SizeJob;
-  const result = job.mode === 'cold' ? await cold(job) : (await load(job)).result;
+  const result = job.mode === 'warm' ? (await load(job)).result : await cold(job);
   process.send!(result, () => process.exit(0));
 }
 
