@@ -66,7 +66,8 @@ export function writeStartFile(path: string, state: StoreState, heads: Iterable<
   const lead = Buffer.alloc(8);
   MAGIC.copy(lead);
   lead.writeUInt32LE(json.length, 4);
-  const temporary = `${path}.${process.pid}.tmp`;
+  // One name, so that a write cut short (a kill at a stop) leaves one file that the next write replaces.
+  const temporary = `${path}.tmp`;
   try {
     const fd = openSync(temporary, 'w');
     try {
