@@ -54,6 +54,7 @@ function rows(): Row[] {
       (r) => `${seconds(r.cold.textReadyMs)} / ${seconds(r.warm.textReadyMs)}`,
       '',
     ],
+    ['  folder checked in the background (warm)', (r) => seconds(r.warm.folderCheckedMs), ''],
     ['heap after GC (cold / warm)', (r) => `${mb(r.cold.heapMb)} / ${mb(r.warm.heapMb)}`, '< 500 MB'],
     ['RSS (cold / warm)', (r) => `${mb(r.cold.rssMb)} / ${mb(r.warm.rssMb)}`, ''],
     ...classes.map((c): Row => [
