@@ -47,7 +47,7 @@ export function validateArgs(
       if (!parsed.success)
         return {
           ok: false,
-          problem: t('args.invalid', { name: option.name, problem: parsed.error.issues[0]?.message ?? 'invalid' }),
+          problem: t('args.invalid', { name: option.name, problem: parsed.error.issues[0]!.message }),
         };
       args[option.name] = parsed.data;
       continue;

@@ -103,6 +103,8 @@ describe('validateArgs: values checked against the declaration, in words for use
       ok: true,
       args: { offset: 999999999 },
     });
+    const shift = command(option('shift', 'integer', { max: 5 }));
+    expect(validateArgs(shift, { shift: '-999999999' })).toEqual({ ok: true, args: { shift: -999999999 } });
   });
 
   it('holds text to its length, both ends counted', () => {

@@ -33,6 +33,23 @@ describe('message catalogues', () => {
     }
   });
 
+  it('splits a text around its commands into as many parts in every language as in English', () => {
+    const sections = (catalogue: unknown) => Object.entries(catalogue as Record<string, Record<string, unknown>>);
+    const english = new Map(
+      sections(CATALOGUES.en).flatMap(([section, texts]) =>
+        Object.entries(texts).flatMap(([key, value]) => (Array.isArray(value) ? [[`${section}.${key}`, value]] : [])),
+      ),
+    );
+    expect(english.size).toBeGreaterThan(1);
+    for (const [lang, catalogue] of Object.entries(CATALOGUES))
+      for (const [section, texts] of sections(catalogue))
+        for (const [key, value] of Object.entries(texts)) {
+          const parts = english.get(`${section}.${key}`)?.length;
+          if (parts !== undefined)
+            expect({ lang, key, parts: (value as string[]).length }).toEqual({ lang, key, parts });
+        }
+  });
+
   it('ships every plural form Intl.PluralRules asks for, for every counted text', () => {
     const counted = (tree: Tree, prefix = ''): string[] =>
       Object.entries(tree).flatMap(([key, value]) =>
