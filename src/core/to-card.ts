@@ -51,6 +51,14 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** A subscription update's label, short and long, in the reader's language; nothing without one. */
+function labelled(label: 'New' | 'Updated' | undefined, t: Translate): Pick<Card, 'label' | 'labelText' | 'labelLong'> {
+  if (!label) return {};
+  return label === 'New'
+    ? { label, labelText: t('card.new'), labelLong: t('card.newBrief') }
+    : { label, labelText: t('card.updated'), labelLong: t('card.updatedBrief') };
+}
+
 function briefCard(reply: Extract<Reply, { kind: 'brief' }>, t: Translate): Card {
   const { brief, related, label, fallback } = reply;
   const sources = brief.sources.map(sourceItem);
@@ -73,8 +81,7 @@ function briefCard(reply: Extract<Reply, { kind: 'brief' }>, t: Translate): Card
     tone: 'info',
     private: false,
     title: brief.title,
-    ...(label ? { label, labelText: label === 'New' ? t('card.new') : t('card.updated') } : {}),
-    ...(label ? { labelLong: label === 'New' ? t('card.newBrief') : t('card.updatedBrief') } : {}),
+    ...labelled(label, t),
     lang: brief.lang,
     url: brief.url,
     byline: byline(brief, t),
@@ -107,8 +114,7 @@ function shortBriefCard(
     tone: 'info',
     private: false,
     title: brief.title,
-    ...(label ? { label, labelText: label === 'New' ? t('card.new') : t('card.updated') } : {}),
-    ...(label ? { labelLong: label === 'New' ? t('card.newBrief') : t('card.updatedBrief') } : {}),
+    ...labelled(label, t),
     lang: brief.lang,
     url: brief.url,
     date: lastChanged(brief),

@@ -124,9 +124,12 @@ describe('Telegram: whole messages of each reply kind', () => {
 describe('Telegram: the mapping of any card', () => {
   const body = { type: 'text', text: 'Body.' } as const;
 
-  it('reads a bare title as the first line of what follows, and sets a byline apart from it', () => {
+  it('reads a bare title as the first line of what follows, and sets a byline or topics apart from it', () => {
     expect(telegramMessages(card({ title: 'Title', blocks: [body] }))[0]!.text).toBe('<b>Title</b>\nBody.');
     expect(telegramMessages(card({ byline: 'By line', blocks: [body] }))[0]!.text).toBe('<i>By line</i>\n\nBody.');
+    expect(telegramMessages(card({ title: 'Title', topics: ['water'], blocks: [body] }))[0]!.text).toBe(
+      '<b>Title</b>\nTopics: water\n\nBody.',
+    );
   });
 
   it('shows no bare heading for a list with no items', () => {
@@ -136,8 +139,8 @@ describe('Telegram: the mapping of any card', () => {
 });
 
 describe('Telegram: the one-message form used inline', () => {
-  it('shows no sources, even for a brief without facts', () => {
-    const message = renderBriefSingle(makeBrief({ facts: [] }));
+  it('shows the facts but not the sources', () => {
+    const message = renderBriefSingle(makeBrief());
     expect(message.text).toBe(
       [
         '<b>A sample brief</b>',
@@ -145,6 +148,9 @@ describe('Telegram: the one-message form used inline', () => {
         'Topics: sample',
         '',
         'Something happened somewhere, and this is what it means.',
+        '',
+        '<b>Key facts</b>',
+        '• It happened on 15 January 2024.',
         '',
         '<a href="https://example.org/story">Read the original article</a> (Example News)',
       ].join('\n'),
