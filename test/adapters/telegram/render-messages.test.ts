@@ -37,6 +37,11 @@ describe('Telegram: whole messages of each reply kind', () => {
     ]);
   });
 
+  it("labels an update in the reader's language", () => {
+    const [message] = renderTelegram({ kind: 'brief', brief: makeBrief(), related: [], label: 'Updated', lang: 'ru' });
+    expect(message!.text.split('\n')[0]).toBe('<b>[Обновлено] A sample brief</b>');
+  });
+
   it('a list: numbered bold titles with their date and command, then the page and the next page command', () => {
     const items = [ref('a', 'Alpha'), ref('b', 'Beta', '2024-01-02')];
     expect(renderTelegram({ kind: 'list', title: 'Latest briefs', items, page: { number: 1, of: 2 } })).toEqual([
