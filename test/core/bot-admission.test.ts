@@ -71,8 +71,10 @@ describe('Bot: admission', () => {
     expect(await b.handle({ command: 'ping', args: {}, user: ann, chat: group }, { admitted: true })).toMatchObject({
       text: 'pong',
     });
+    expect(await b.admit(ann, { ...dm, platform: 'console' }, 'lookup')).toBe('allow');
     expect(asked).toEqual([]);
     expect(await b.handleText('/ping', ann, group)).toBeNull();
+    expect(await bot().bot.admit(ann, group)).toBe('allow');
   });
 
   it("warns the first request over the limit in the reader's language", async () => {
