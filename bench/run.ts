@@ -17,10 +17,12 @@ interface Options {
   e2e: boolean;
   /** The share of briefs with a Russian translation (0: none). */
   translated: number;
+  /** Measure queries against the store as it is instead of deleting it and loading cold. */
+  reuseStore: boolean;
 }
 
 const USAGE =
-  '--json, --sizes 1000,10000, --seed N, --no-fuse, --no-e2e (skip the end-to-end runs, about 2.5 min), --translated 0.25';
+  '--json, --sizes 1000,10000, --seed N, --no-fuse, --no-e2e (skip the end-to-end runs, about 2.5 min), --translated 0.25, --reuse-store (no cold load: queries against the store as it is)';
 
 function parseArgs(argv: readonly string[]): Options {
   const options: Options = {
@@ -30,6 +32,7 @@ function parseArgs(argv: readonly string[]): Options {
     fuse: true,
     e2e: true,
     translated: 0,
+    reuseStore: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -37,6 +40,7 @@ function parseArgs(argv: readonly string[]): Options {
     if (arg === '--json') options.json = true;
     else if (arg === '--no-fuse') options.fuse = false;
     else if (arg === '--no-e2e') options.e2e = false;
+    else if (arg === '--reuse-store') options.reuseStore = true;
     else if (arg === '--sizes')
       options.sizes = value()
         .split(',')
@@ -114,7 +118,7 @@ async function main(): Promise<void> {
     );
     if (options.translated > 0) log(`${size}: translations under ru/: ${translationsText(corpus.dir)}`);
     const job: SizeJob = {
-      mode: 'cold',
+      mode: options.reuseStore ? 'reuse' : 'cold',
       dir: corpus.dir,
       cacheFile: `${corpus.dir}.briefs.sqlite`,
       seed: options.seed,
@@ -122,10 +126,19 @@ async function main(): Promise<void> {
       fuse: options.fuse,
     };
     const cold = await runSize<ColdResult>(job);
-    log(`${size}: cold load ${(cold.loadMs / 1000).toFixed(2)} s, queries done`);
+    log(
+      `${size}: ${options.reuseStore ? 'load from the store' : 'cold load'} ${(cold.loadMs / 1000).toFixed(2)} s, queries done`,
+    );
     const warm = await runSize<LoadResult>({ ...job, mode: 'warm' });
     log(`${size}: warm start ${(warm.loadMs / 1000).toFixed(2)} s`);
-    results.push({ size, generateMs: corpus.generateMs, reused: corpus.reused, cold, warm });
+    results.push({
+      size,
+      generateMs: corpus.generateMs,
+      reused: corpus.reused,
+      storeReused: options.reuseStore,
+      cold,
+      warm,
+    });
   }
   const endToEnd = options.e2e ? await runEndToEnd(log) : undefined;
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${process.platform}`;

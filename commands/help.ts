@@ -26,7 +26,7 @@ export default defineCommand({
     }
     const words = commandWords(command, language);
     const options = command.options.map(
-      (o) => `  ${o.name}${o.required ? '' : ` ${t('help.optional')}`}: ${words.option(o.name)}`,
+      (o) => `  ${o.name}${o.required ? '' : ` ${t('help.optional')}`}: ${words.option(o)}`,
     );
     const examples = command.examples(library);
     return {

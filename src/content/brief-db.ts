@@ -1,18 +1,15 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
+import { randomUUID } from 'node:crypto';
 import type { Brief } from './brief.js';
 import type { FileStamp } from './read-brief.js';
 import type { BriefDetail, BriefHead } from './stored-brief.js';
+import type { StoreState } from './start-file.js';
 
 /** Bumped whenever parsing or the layout changes what a row means, so old stores are rebuilt. */
-export const STORE_FORMAT = '8';
-
-const digestOf = (bytes: Buffer): string => createHash('sha1').update(bytes).digest('base64url');
-
-/** Saved indexes are written in parts of this many bytes. */
-const INDEX_PART = 64 * 1024 * 1024;
+export const STORE_FORMAT = '9';
 
 /** A file's row as a start reads it: its stamp and the head of its brief, never the long part. */
 export interface HeadRow extends FileStamp {
@@ -43,20 +40,18 @@ CREATE TABLE files (
   url TEXT NOT NULL, draft INTEGER NOT NULL, head_sum INTEGER NOT NULL, digest TEXT NOT NULL);
 CREATE TABLE details (id INTEGER PRIMARY KEY, summary TEXT NOT NULL, facts TEXT NOT NULL, sources TEXT NOT NULL,
   body TEXT NOT NULL, sum INTEGER NOT NULL);
-CREATE TABLE saved_index (part INTEGER PRIMARY KEY, generation INTEGER NOT NULL, bytes BLOB NOT NULL, digest TEXT NOT NULL);
 INSERT INTO meta (key, value) VALUES ('generation', '0');
 `;
 
-/** FNV-1a over the parts and their separators: SQLite keeps no checksum of its own rows. */
+/** CRC-32 (zlib's, native) over the parts and their separators: SQLite keeps no checksum of its own rows. */
 export function checksum(parts: readonly (string | number | null)[]): number {
-  let hash = 0x811c9dc5;
-  for (const part of parts) {
-    const text = part === null ? '\u0000' : String(part);
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    hash = Math.imul(hash ^ 0x1f, 0x01000193);
-  }
-  return hash >>> 0;
+  let sum = 0;
+  for (const part of parts) sum = crc32(SEPARATOR, crc32(part === null ? NULL : String(part), sum));
+  return sum;
 }
+
+const NULL = '\u0000';
+const SEPARATOR = '\u001f';
 
 /** Lists are stored one item a line; topic keys and aliases are normalised words, never multi-line. */
 const joinList = (list: readonly string[] | undefined): string | null => (list === undefined ? null : list.join('\n'));
@@ -145,7 +140,7 @@ export class BriefDb {
       const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
       if (tables.n === 0) {
         db.exec(SCHEMA);
-        db.prepare("INSERT INTO meta (key, value) VALUES ('format', ?), ('folder', ?)").run(STORE_FORMAT, folder);
+        db.prepare("INSERT INTO meta (key, value) VALUES ('format', ?), ('folder', ?), ('store', ?)").run(STORE_FORMAT, folder, randomUUID());
         return new BriefDb(db);
       }
       const pages = Number(db.pragma('page_count', { simple: true })) * Number(db.pragma('page_size', { simple: true }));
@@ -197,39 +192,10 @@ export class BriefDb {
     return { summary: row[0], facts: JSON.parse(row[1]) as string[], sources: JSON.parse(row[2]) as Brief['sources'], body: row[3] };
   }
 
-  /** Counts writes: a saved index is good for the generation it was saved at only. */
-  generation(): number {
-    return Number(this.db.prepare("SELECT value FROM meta WHERE key = 'generation'").pluck().get());
-  }
-
-  /** Saves the search indexes as they are after the last write, in parts (SQLite caps one value under 1 GB). */
-  saveIndex(bytes: Buffer): void {
-    const generation = this.generation();
-    const insert = this.db.prepare('INSERT INTO saved_index (part, generation, bytes, digest) VALUES (?, ?, ?, ?)');
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM saved_index').run();
-      for (let part = 0; part * INDEX_PART < bytes.length; part++) {
-        const chunk = bytes.subarray(part * INDEX_PART, (part + 1) * INDEX_PART);
-        insert.run(part, generation, chunk, digestOf(chunk));
-      }
-    })();
-  }
-
-  /** The search indexes saved after the last write, if they were and are intact. */
-  savedIndex(): Buffer | undefined {
-    try {
-      const generation = this.generation();
-      const parts = this.db.prepare('SELECT part, generation, bytes, digest FROM saved_index ORDER BY part').all() as {
-        part: number;
-        generation: number;
-        bytes: Buffer;
-        digest: string;
-      }[];
-      const whole = parts.every((p, i) => p.part === i && p.generation === generation && digestOf(p.bytes) === p.digest);
-      return parts.length > 0 && whole ? Buffer.concat(parts.map((p) => p.bytes)) : undefined;
-    } catch {
-      return undefined;
-    }
+  /** This store and how many writes it has had: a start file is good for exactly one such state. */
+  state(): StoreState {
+    const value = (key: string) => this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string;
+    return { store: value('store'), generation: Number(value('generation')) };
   }
 
   digest(file: string): string | undefined {

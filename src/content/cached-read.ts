@@ -68,7 +68,7 @@ function outcomeOf(cache: ParseCache, read: FileRead): FileOutcome {
   if ('missing' in read) return { file: read.file, missing: true };
   if ('errors' in read) return { file: read.file, errors: read.errors };
   const { brief } = read;
-  cache.set(brief.file, read.digest, brief, read.stamp);
+  cache.set(brief.file, read.digest, brief, read.stamp, read.version);
   return brief.draft ? { file: brief.file, draft: true } : { file: brief.file, brief };
 }
 

@@ -9,7 +9,7 @@ import { SortedKeys } from './sorted-keys.js';
 import { Rankings, newestFirst } from './rankings.js';
 import { Groups } from './groups.js';
 import { frameSaved, restoreStart, unframeSaved } from './start-snapshot.js';
-import { prefixEntries } from './prefix-entries.js';
+import { movePrefixEntries, prefixEntries } from './prefix-entries.js';
 import { rankingOfDoc, refsOfDocs, relatedRefs, resolveDoc } from './doc-refs.js';
 import type { GroupProblem } from './translations.js';
 import { hasCyrillic, transliterate } from '../shared/transliterate.js';
@@ -148,11 +148,11 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
       return undefined;
     }
     if (previous) {
-      this.unindex(previous);
+      this.unindex(previous, false);
       this.rankings.remove(previous);
     }
     this.indexExact(brief);
-    if (this.prefixKeys) for (const [key, target] of prefixEntries(brief)) this.prefixKeys.add(key, target);
+    if (this.prefixKeys) movePrefixEntries(previous, brief, this.prefixKeys);
     this.search.add(brief);
     this.rankings.add(brief);
     const event: ChangeEvent = previous ? { type: 'updated', brief, previous } : { type: 'added', brief };
@@ -282,11 +282,12 @@ export class Library extends EventEmitter<{ change: [ChangeEvent] }> {
     if (titled) this.titleKeys.add(normalize(brief.title), brief.slug);
   }
 
-  private unindex(brief: Brief): void {
+  /** `withPrefixKeys` false leaves the autocomplete keys to the caller (an update changes only some). */
+  private unindex(brief: Brief, withPrefixKeys = true): void {
     this.groups.removeOriginal(brief);
     this.bySlug.delete(brief.slug);
     this.titleKeys.delete(normalize(brief.title), brief.slug);
-    if (this.prefixKeys) for (const [key, target] of prefixEntries(brief)) this.prefixKeys.delete(key, target);
+    if (this.prefixKeys && withPrefixKeys) movePrefixEntries(brief, undefined, this.prefixKeys);
     this.search.remove(brief.slug);
   }
 

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Brief } from './brief.js';
-import { BriefDb, type RowWrite } from './brief-db.js';
+import { BriefDb, type HeadRow, type RowWrite } from './brief-db.js';
+import { readStartFile, writeStartFile } from './start-file.js';
 import { DetailCache } from './detail-cache.js';
 import type { FileStamp } from './read-brief.js';
 import { StoredBrief, headOf, type BriefDetail, type DetailSource } from './stored-brief.js';
@@ -31,6 +32,8 @@ export interface ParseCacheOptions {
   onWriteFailed: (err: unknown) => void;
   /** Told when a brief's stored text had to be read from its file again. */
   onReread: (reason: string) => void;
+  /** Told when there is a start file but it cannot be used: the start reads every row of the store instead. */
+  onStartFileRefused: (reason: string) => void;
 }
 
 /**
@@ -49,8 +52,13 @@ export class ParseCache implements DetailSource {
   private saveTimer: NodeJS.Timeout | undefined;
   private indexSource: (() => Buffer | undefined) | undefined;
   private savedIndex: Buffer | undefined;
-  /** Whether the store's saved index matches what is served (then saving it again is waste). */
+  /** Whether the start file holds what is served (then writing it again is waste). */
   private indexCurrent = false;
+  /**
+   * Whether this start found no start file to use. Then one is written as soon as the indexes
+   * are complete; otherwise only at a clean stop, since at a million briefs it is a gigabyte.
+   */
+  private startFileMissing = true;
 
   constructor(private readonly options: ParseCacheOptions) {
     this.details = new DetailCache(options.dir, options.onReread);
@@ -62,13 +70,13 @@ export class ParseCache implements DetailSource {
     if (!path || this.db) return;
     this.db = BriefDb.open(path, this.folder(), this.options.onDamaged);
     try {
-      for (const row of this.db.heads()) {
-        const brief = new StoredBrief(row.head, row.id, this);
-        rememberVersion(brief, row.version);
-        this.entries.set(brief.file, { size: row.size, mtimeMs: row.mtimeMs, savedAt: row.savedAt, brief });
-      }
-      this.savedIndex = this.db.savedIndex();
+      const start = readStartFile(this.startPath(path), this.db.state());
+      if ('refused' in start) this.options.onStartFileRefused(start.refused);
+      const heads = 'heads' in start ? start.heads : this.db.heads();
+      for (const row of heads) this.remember(row);
+      this.savedIndex = 'index' in start ? start.index : undefined;
       this.indexCurrent = this.savedIndex !== undefined;
+      this.startFileMissing = !this.indexCurrent;
     } catch (error) {
       // A row that fails its checksum, or a page SQLite cannot read: start over from the files.
       this.entries = new Map();
@@ -76,6 +84,15 @@ export class ParseCache implements DetailSource {
       this.options.onDamaged(error instanceof Error ? error.message : String(error));
       this.db = BriefDb.recreate(path, this.folder());
     }
+  }
+
+  private remember(row: HeadRow): void {
+    const brief = new StoredBrief(row.head, row.id, row.version, this);
+    this.entries.set(brief.file, { size: row.size, mtimeMs: row.mtimeMs, savedAt: row.savedAt, brief });
+  }
+
+  private startPath(path: string): string {
+    return `${path}.start`;
   }
 
   private folder(): string {
@@ -108,12 +125,13 @@ export class ParseCache implements DetailSource {
     return this.entries.get(file)?.brief;
   }
 
-  set(file: string, digest: string, brief: Brief, stamp: FileStamp): void {
+  set(file: string, digest: string, brief: Brief, stamp: FileStamp, version: string): void {
+    rememberVersion(brief, version);
     this.letGo(file);
     this.entries.set(file, { digest, brief, size: stamp.size, mtimeMs: stamp.mtimeMs, savedAt: Date.now() });
     if (!this.db) return;
     this.deletes.delete(file);
-    this.pending.set(file, { file, digest, version: briefVersion(brief), brief, stamp });
+    this.pending.set(file, { file, digest, version, brief, stamp });
   }
 
   delete(file: string): void {
@@ -154,8 +172,7 @@ export class ParseCache implements DetailSource {
       const entry = this.entries.get(row.file);
       const id = ids.get(row.file);
       if (!entry || id === undefined || entry.brief !== row.brief) continue;
-      const stored = new StoredBrief(headOf(row.brief), id, this);
-      rememberVersion(stored, row.version);
+      const stored = new StoredBrief(headOf(row.brief), id, row.version, this);
       entry.brief = stored;
       delete entry.digest;
     }
@@ -180,9 +197,7 @@ export class ParseCache implements DetailSource {
     this.commit();
     if (!this.db || this.pending.size + this.deletes.size > 0) return;
     try {
-      const bytes = this.indexCurrent ? undefined : this.indexSource?.();
-      if (bytes) this.db.saveIndex(bytes);
-      if (bytes) this.indexCurrent = true;
+      if (!this.indexCurrent && (clean || this.startFileMissing)) this.writeStart(this.db);
     } catch (err) {
       this.options.onWriteFailed(err);
     }
@@ -190,6 +205,22 @@ export class ParseCache implements DetailSource {
       if (clean) this.db.markClean();
     } catch (err) {
       this.options.onWriteFailed(err);
+    }
+  }
+
+  private writeStart(db: BriefDb): void {
+    const bytes = this.indexSource?.();
+    if (!bytes || !this.options.path) return;
+    writeStartFile(this.startPath(this.options.path), db.state(), this.headRows(), bytes);
+    this.indexCurrent = true;
+    this.startFileMissing = false;
+  }
+
+  /** Every entry as the store holds it (all are written when nothing is pending). */
+  private *headRows(): Generator<HeadRow> {
+    for (const { brief, size, mtimeMs, savedAt } of this.entries.values()) {
+      if (!(brief instanceof StoredBrief)) throw new Error(`${brief.file} is not in the store yet`);
+      yield { id: brief.row, size, mtimeMs, savedAt, version: briefVersion(brief), head: brief.head() };
     }
   }
 

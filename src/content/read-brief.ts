@@ -3,13 +3,14 @@ import { isAbsolute, join, relative } from 'node:path';
 import type { Brief } from './brief.js';
 import { fileSizeProblem } from './limits.js';
 import { digestOf } from './parse-cache.js';
+import { briefVersion } from './version.js';
 import { parseBriefFile, type ContentError } from './parse.js';
 
 /** What reading one content file gave, before the store decides what to do with it. */
 export type FileRead =
   | { file: string; missing: true }
   | { file: string; errors: ContentError[]; stamp?: FileStamp }
-  | { file: string; brief: Brief; digest: string; stamp: FileStamp };
+  | { file: string; brief: Brief; digest: string; stamp: FileStamp; version: string };
 
 const OUTSIDE_LINK = 'is a link that leads outside the content folder; such links are not followed';
 
@@ -84,5 +85,7 @@ export function readBrief(dir: string, file: string): FileRead {
   if (!stamp) return { file, missing: true };
   const result = parseBriefFile(displayPathOf(dir, file), bytes.toString('utf8'));
   if (!result.ok) return { file, errors: result.errors, stamp };
-  return { file, brief: { ...result.brief, file }, digest: digestOf(bytes), stamp };
+  const brief = { ...result.brief, file };
+  // Worked out here, on the parser's thread when there is one, rather than on the main thread.
+  return { file, brief, digest: digestOf(bytes), stamp, version: briefVersion(brief) };
 }

@@ -75,7 +75,8 @@ export class SearchIndex {
     if (!vocab || !text) throw new Error('saved index is incomplete');
     this.vocab.restore(vocab);
     this.text = new TermIndex<TextField>(TEXT_BOOSTS);
-    this.text.restore(text);
+    // Every brief's id is in both indexes: one string each instead of two (tens of MB at a million).
+    this.text.restore({ ...text, ids: text.ids.map((id) => (id === null ? null : this.vocab.sharedId(id))) });
     this.pendingVocab = [];
     this.pendingTopics = [];
     this.pendingText = [];

@@ -60,6 +60,7 @@ export class ContentStore extends EventEmitter<{ reload: [ReloadReport] }> {
       onDamaged: (reason) => options.logger.warn({ reason }, 'content cache damaged; parsing every file again'),
       onWriteFailed: (err) => options.logger.warn({ err }, 'could not write the content cache'),
       onReread: (reason) => options.logger.warn({ reason }, 'content cache entry lost; brief read from its file'),
+      onStartFileRefused: (reason) => options.logger.info({ reason }, 'start file not used; reading every brief from the store'),
     });
   }
 

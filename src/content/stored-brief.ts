@@ -41,6 +41,8 @@ export class StoredBrief implements Brief {
     head: BriefHead,
     /** The store's row for the brief. */
     readonly row: number,
+    /** Its version, computed when it was parsed: see `briefVersion`. */
+    readonly version: string,
     private readonly source: DetailSource,
   ) {
     this.slug = head.slug;
@@ -73,14 +75,23 @@ export class StoredBrief implements Brief {
     return this.detail().body;
   }
 
+  /** The fields held in memory, without reading the long part. */
+  head(): BriefHead {
+    const { slug, title, topics, published, updated, lang, translationOf, aliases, publisher, url, draft, file } = this;
+    const head: BriefHead = { slug, title, topics, published, lang, publisher, url, draft, file };
+    if (updated !== undefined) head.updated = updated;
+    if (translationOf !== undefined) head.translationOf = translationOf;
+    if (aliases !== undefined) head.aliases = aliases;
+    return head;
+  }
+
   /** Keeps the detail in memory before the store lets go of the row. */
   pin(): void {
     this.pinned ??= this.source.detail(this);
   }
 
   toJSON(): Brief {
-    const { pinned: _pinned, source: _source, row: _row, ...head } = this as unknown as Record<string, unknown>;
-    return { ...(head as BriefHead), ...this.detail() };
+    return { ...this.head(), ...this.detail() };
   }
 
   private detail(): BriefDetail {

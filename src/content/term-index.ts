@@ -65,6 +65,12 @@ export class TermIndex<F extends string> {
     return this.numberOf.has(id);
   }
 
+  /** This index's own copy of a document id, so that two indexes over the same briefs can share one string. */
+  sharedId(id: string): string {
+    const doc = this.numberOf.get(id);
+    return (doc === undefined ? undefined : this.ids[doc]) ?? id;
+  }
+
   /** Every live document id. */
   liveIds(): IterableIterator<string> {
     return this.numberOf.keys();

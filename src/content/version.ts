@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Brief } from './brief.js';
+import { StoredBrief } from './stored-brief.js';
 
 const known = new WeakMap<Brief, string>();
 
 /** A digest of what readers see of a brief; equal versions mean nothing to announce. */
 export function briefVersion(brief: Brief): string {
+  if (brief instanceof StoredBrief) return brief.version;
   let version = known.get(brief);
   if (version === undefined) {
     const { file: _file, ...visible } = brief;
@@ -14,7 +16,7 @@ export function briefVersion(brief: Brief): string {
   return version;
 }
 
-/** Records a version computed earlier (kept in the parse cache) so it is not hashed again. */
+/** Records a version worked out elsewhere (on a parser thread) so it is not hashed again. */
 export function rememberVersion(brief: Brief, version: string): void {
   known.set(brief, version);
 }

@@ -18,22 +18,23 @@ export function bindArgs(command: Command, rest: string): BindResult {
   for (const [i, option] of options.entries()) {
     if (!remaining) break;
     const isLast = i === options.length - 1;
+    // A string option followed only by optional numbers and channels takes the rest of the line...
     const takesRest =
-      isLast || (option.type === 'string' && options.slice(i + 1).every((o) => o.type !== 'string' && !o.required));
+      !isLast && option.type === 'string' && options.slice(i + 1).every((o) => o.type !== 'string' && !o.required);
     let value: string;
-    if (takesRest && option.type === 'string' && !isLast) {
-      // A trailing integer or channel belongs to the option after: `/search camps 2`, `/post camps @news`.
-      const next = options[i + 1]!;
-      const tail = next.type === 'string' ? null : TRAILING[next.type].exec(remaining);
+    if (takesRest) {
+      // ...less a trailing number or channel meant for the option after it: `/search camps 2`, `/post camps @news`.
+      const next = options[i + 1]!.type as keyof typeof TRAILING;
+      const tail = TRAILING[next].exec(remaining);
       value = tail ? tail[1]! : remaining;
       remaining = tail ? tail[2]! : '';
-    } else if (takesRest) {
+    } else if (isLast) {
       value = remaining;
       remaining = '';
     } else {
       const space = remaining.indexOf(' ');
-      value = space < 0 ? remaining : remaining.slice(0, space);
-      remaining = space < 0 ? '' : remaining.slice(space + 1).trim();
+      value = space === -1 ? remaining : remaining.slice(0, space);
+      remaining = space === -1 ? '' : remaining.slice(space + 1).trim();
     }
     args[option.name] = value;
   }
@@ -48,7 +49,7 @@ export function bindArgs(command: Command, rest: string): BindResult {
 function trailingChoices(command: Command, line: string) {
   const args: Record<string, string> = {};
   const open = command.options.filter((o) => o.choices && !o.required);
-  const words = line ? line.split(/\s+/) : [];
+  const words = line.split(/\s+/);
   while (words.length > 1) {
     // A choice alone (`compact`) or named as Discord shows it (`publish:true`).
     const [name, value] = named(words[words.length - 1]!.toLowerCase());
@@ -64,8 +65,8 @@ function trailingChoices(command: Command, line: string) {
   return { args, remaining, options: command.options.filter((o) => !taken.has(o.name) && !(o.choices && !o.required)) };
 }
 
-/** `publish:true` -> ['publish', 'true']; `compact` -> [undefined, 'compact']. */
+/** `publish:true` -> ['publish', 'true']; `compact` -> [undefined, 'compact']; `:on` names no option. */
 function named(word: string): [string | undefined, string] {
   const colon = word.indexOf(':');
-  return colon > 0 ? [word.slice(0, colon), word.slice(colon + 1)] : [undefined, word];
+  return colon === -1 ? [undefined, word] : [word.slice(0, colon), word.slice(colon + 1)];
 }

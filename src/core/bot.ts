@@ -30,8 +30,12 @@ const LOOKUPS_PER_COMMAND = 6;
 /** What an answer costs: a command (or a button that runs one), or a lookup while typing. */
 export type Demand = 'command' | 'lookup';
 
-const text = (tone: 'info' | 'usage' | 'error', message: string, code?: string): Reply =>
-  code === undefined ? { kind: 'text', text: message, tone } : { kind: 'text', text: message, tone, code };
+const text = (tone: 'info' | 'usage' | 'error', message: string, code: string): Reply => ({
+  kind: 'text',
+  text: message,
+  tone,
+  code,
+});
 
 export const SLOW_DOWN = text('error', translator('en')('bot.slowDown'), 'rate_limited');
 
@@ -43,7 +47,7 @@ export class Bot {
   private readonly byName: Map<string, Command>;
   private readonly logger: Logger;
   private readonly rateLimiter: CommandLimiter | undefined;
-  private readonly unlimited: (platform: Platform) => boolean;
+  private readonly unlimited: ((platform: Platform) => boolean) | undefined;
   private readonly metrics: Metrics;
   private readonly chatSettings: Subscriptions | undefined;
 
@@ -53,7 +57,7 @@ export class Bot {
     this.services = requireServices(options.services ?? {});
     this.logger = options.logger;
     this.rateLimiter = options.rateLimiter;
-    this.unlimited = options.unlimited ?? (() => false);
+    this.unlimited = options.unlimited;
     this.metrics = options.metrics ?? noMetrics;
     this.chatSettings = options.services?.subscriptions;
     this.byName = new Map(options.commands.map((c) => [c.name, c]));
@@ -83,7 +87,7 @@ export class Bot {
    * limit, before any work is done for it. Unlimited platforms (the terminal) always pass.
    */
   async admit(user: Pick<Caller, 'id' | 'anonymous'>, chat: Chat, demand: Demand = 'command'): Promise<RateDecision> {
-    if (!this.rateLimiter || this.unlimited(chat.platform)) return 'allow';
+    if (!this.rateLimiter || this.unlimited?.(chat.platform)) return 'allow';
     const who = user.anonymous ? `chat:${chat.id}` : user.id;
     if (demand === 'command') return this.rateLimiter.check(`${chat.platform}:${who}`);
     return this.rateLimiter.check(`${chat.platform}:lookup:${who}`, LOOKUPS_PER_COMMAND);
@@ -194,7 +198,8 @@ export class Bot {
     const t = translator(locale);
     const shown = name.length > 32 ? `${name.slice(0, 32)}…` : name;
     const names = this.commands.map((c) => c.name);
-    const guess = names.length > 0 ? closest(name.toLowerCase(), names) : undefined;
+    // No command at all: no guess.
+    const guess: string | undefined = closest(name.toLowerCase(), names);
     const hint =
       guess && distance(guess, name.toLowerCase()) <= 2 ? ` ${t('bot.didYouMeanCommand', { command: guess })}` : '';
     return text(

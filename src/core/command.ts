@@ -47,8 +47,9 @@ export interface Command {
 }
 
 /** Whether an adapter must find out if the user is a moderator before running this command. */
-export const needsModeratorCheck = (command: Command): boolean =>
-  command.moderatorOnly === true || command.moderatorInGroups === true;
+export function needsModeratorCheck(command: Command): boolean {
+  return command.moderatorOnly === true || command.moderatorInGroups === true;
+}
 
 /** Whether this caller may run the command in this chat (what /help lists). */
 export function usableBy(command: Command, invocation: Pick<Invocation, 'user' | 'chat'>): boolean {

@@ -13,10 +13,7 @@ const ONE_LINE = 200;
 const openBrief = (slug: string): CardAction => ({ command: 'brief', option: 'topic', value: slug });
 
 /** `Example News · published 2024-01-15, updated 2024-02-01`. */
-export function byline(
-  brief: Pick<Brief, 'publisher' | 'published' | 'updated'>,
-  t: Translate = translator('en'),
-): string {
+export function byline(brief: Pick<Brief, 'publisher' | 'published' | 'updated'>, t: Translate): string {
   const { publisher, published, updated } = brief;
   if (updated && updated !== published) return t('card.bylineUpdated', { publisher, published, updated });
   return t('card.byline', { publisher, published });
@@ -40,7 +37,9 @@ export function sourceItem(source: Source): CardItem {
 
 const refItem = (ref: BriefRef): CardItem => ({ text: ref.title, action: openBrief(ref.slug) });
 
-const isHttpUrl = (url: string): boolean => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
+/** A web link: what a link button may open. */
+export const isHttpUrl = (url: string): boolean =>
+  URL.canParse(url) && ['http:', 'https:'].includes(new URL(url).protocol);
 
 function paging(command: string, page?: Page): CardBlock[] {
   return page && page.of > 1 ? [{ type: 'paging', number: page.number, of: page.of, command }] : [];
@@ -50,6 +49,14 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** A subscription update's label, short and long, in the reader's language; nothing without one. */
+function labelled(label: 'New' | 'Updated' | undefined, t: Translate): Pick<Card, 'label' | 'labelText' | 'labelLong'> {
+  if (!label) return {};
+  return label === 'New'
+    ? { label, labelText: t('card.new'), labelLong: t('card.newBrief') }
+    : { label, labelText: t('card.updated'), labelLong: t('card.updatedBrief') };
 }
 
 function briefCard(reply: Extract<Reply, { kind: 'brief' }>, t: Translate): Card {
@@ -74,8 +81,7 @@ function briefCard(reply: Extract<Reply, { kind: 'brief' }>, t: Translate): Card
     tone: 'info',
     private: false,
     title: brief.title,
-    ...(label ? { label, labelText: label === 'New' ? t('card.new') : t('card.updated') } : {}),
-    ...(label ? { labelLong: label === 'New' ? t('card.newBrief') : t('card.updatedBrief') } : {}),
+    ...labelled(label, t),
     lang: brief.lang,
     url: brief.url,
     byline: byline(brief, t),
@@ -90,7 +96,8 @@ function briefCard(reply: Extract<Reply, { kind: 'brief' }>, t: Translate): Card
 /** The summary's first sentence, within one line. */
 export function oneLineSummary(summary: string): string {
   const flat = summary.replace(/\s+/g, ' ').trim();
-  const sentence = /^.+?[.!?](?=\s|$)/.exec(flat)?.[0] ?? flat;
+  // Up to the first end mark followed by a space; a sentence that ends the text is the text.
+  const sentence = /.+?[.!?](?=\s)/.exec(flat)?.[0] ?? flat;
   return sentence.length > ONE_LINE ? `${sentence.slice(0, ONE_LINE - 1)}…` : sentence;
 }
 
@@ -107,8 +114,7 @@ function shortBriefCard(
     tone: 'info',
     private: false,
     title: brief.title,
-    ...(label ? { label, labelText: label === 'New' ? t('card.new') : t('card.updated') } : {}),
-    ...(label ? { labelLong: label === 'New' ? t('card.newBrief') : t('card.updatedBrief') } : {}),
+    ...labelled(label, t),
     lang: brief.lang,
     url: brief.url,
     date: lastChanged(brief),
@@ -137,7 +143,7 @@ function topicsCard(title: string, items: readonly TopicCount[], t: Translate, p
   const pageAction = (n: number): CardAction => ({ command: 'topics', option: 'page', value: String(n) });
   if (page && page.number > 1) nav.push({ label: t('card.previous'), action: pageAction(page.number - 1) });
   if (page && page.number < page.of) nav.push({ label: t('card.next'), action: pageAction(page.number + 1) });
-  const [before, after] = t('card.typeToRead', { returnObjects: true }) as string[];
+  const [before, after] = t('card.typeToRead', { returnObjects: true }) as [string, string];
   return {
     tone: 'info',
     private: false,
@@ -145,14 +151,14 @@ function topicsCard(title: string, items: readonly TopicCount[], t: Translate, p
     blocks: [
       { type: 'list', name: 'topics', items: items.map((i) => ({ text: i.topic, detail: String(i.count) })) },
       ...paging('topics', page),
-      { type: 'hint', parts: [before ?? '', { command: '/brief <topic>' }, after ?? ''] },
+      { type: 'hint', parts: [before, { command: '/brief <topic>' }, after] },
     ],
     buttons: [nav],
   };
 }
 
 function notFoundCard(query: string, suggestions: readonly BriefRef[], t: Translate): Card {
-  const [type, orSearch, toLook] = t('card.lookElsewhere', { returnObjects: true }) as string[];
+  const [type, orSearch, toLook] = t('card.lookElsewhere', { returnObjects: true }) as [string, string, string];
   const oneLine = query.replace(/\s+/g, ' ').trim();
   const shown = oneLine.length > QUERY_SHOWN ? `${oneLine.slice(0, QUERY_SHOWN)}…` : oneLine;
   const next: CardBlock =
@@ -166,7 +172,7 @@ function notFoundCard(query: string, suggestions: readonly BriefRef[], t: Transl
         }
       : {
           type: 'hint',
-          parts: [type ?? '', { command: '/topics' }, orSearch ?? '', { command: '/search <words>' }, toLook ?? ''],
+          parts: [type, { command: '/topics' }, orSearch, { command: '/search <words>' }, toLook],
         };
   return {
     tone: 'usage',

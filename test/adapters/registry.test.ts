@@ -14,6 +14,7 @@ import { silentLogger } from '../../src/core/logger.js';
 import { noMetrics } from '../../src/core/metrics.js';
 import { toCard } from '../../src/core/to-card.js';
 import { isLocalPlatform, registerBuiltInPlatforms } from '../../src/platforms.js';
+import { telegramMessages } from '../../src/adapters/telegram/render.js';
 import { testBot } from '../helpers/test-bot.js';
 
 const limits = { messageLength: 500, buttonsPerRow: 3, buttonRows: 2, buttonLabel: 20 };
@@ -74,6 +75,7 @@ describe('platform registry', () => {
   it('loads a built-in mapping on demand and it renders a card', async () => {
     registerBuiltInPlatforms();
     const telegram = await platformDefinition('telegram')!.load();
+    expect(telegram.render).toBe(telegramMessages);
     const messages = telegram.render(toCard({ kind: 'text', tone: 'info', text: 'a < b' })) as { text: string }[];
     expect(messages[0]?.text).toBe('a &lt; b');
   });

@@ -4,12 +4,13 @@ import type { SizeResult } from '../../bench/table.js';
 
 const timing = (p99: number) => ({ p50: p99 / 2, p99, n: 100 });
 
-function result(size: number, warmStartMs: number, heapMb: number): SizeResult {
+function result(size: number, warmStartMs: number, heapMb: number, storeReused = false): SizeResult {
   const load = {
     loadMs: 900,
     firstAnswerMs: warmStartMs,
     firstAnswerCpuMs: warmStartMs,
     textReadyMs: 1500,
+    folderCheckedMs: 2000,
     briefs: size,
     errors: 0,
     heapMb,
@@ -19,6 +20,7 @@ function result(size: number, warmStartMs: number, heapMb: number): SizeResult {
     size,
     generateMs: 0,
     reused: true,
+    storeReused,
     warm: load,
     cold: {
       ...load,
@@ -41,5 +43,13 @@ describe('the goal table', () => {
     // The worse of slug and topic counts.
     expect(row('/brief exact slug and topic')).toMatch(/0\.200 ms MISSED/);
     expect(row('watcher ready')).toMatch(/3\.00 s MISSED \(goal < 2\.00 s\) \|\s+3\.00 s met \(goal < 5\.00 s\)/);
+    expect(row('cold load')).toMatch(/12\.00 s met \(goal < 15\.00 s\)/);
+  });
+
+  it('shows no cold load when the run reused the store', () => {
+    const table = formatGoals([result(100_000, 800, 150, true)]);
+    const row = (label: string) => table.split('\n').find((line) => line.startsWith(`| ${label}`));
+    expect(row('cold load')).toMatch(/\| +- \(goal < 15\.00 s\) \|/);
+    expect(row('warm start')).toMatch(/0\.80 s met/);
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -22,17 +22,21 @@ async function cachedStore() {
   });
   const first = new ContentStore({ dir, logger: silentLogger(), cacheFile });
   await first.load();
+  await first.library.textReady();
   await first.flushCache();
+  expect(existsSync(`${cacheFile}.start`)).toBe(true);
   return { dir, cacheFile };
 }
 
-/** Replaces the bytes of `from` by `to` (same length) wherever they occur in the file. */
-function corrupt(file: string, from: string, to: string): void {
-  const bytes = readFileSync(file);
-  const at = bytes.indexOf(from);
-  expect(at).toBeGreaterThan(0);
-  bytes.write(to, at, 'latin1');
-  writeFileSync(file, bytes);
+/** Replaces the first bytes `from` by `to` (same length) in the store and in its start file. */
+function corrupt(cacheFile: string, from: string, to: string): void {
+  for (const file of [cacheFile, `${cacheFile}.start`]) {
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf(from);
+    expect(at).toBeGreaterThan(0);
+    bytes.write(to, at, 'latin1');
+    writeFileSync(file, bytes);
+  }
 }
 
 describe('parse cache integrity', () => {

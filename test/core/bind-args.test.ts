@@ -45,6 +45,15 @@ describe('bindArgs: the words after a command, option by option', () => {
     expect(bindArgs(two, 'a b c')).toEqual({ ok: true, args: { first: 'a', second: 'b c' } });
     const needed = command(option('name', 'string'), option('count', 'integer', { required: true }));
     expect(bindArgs(needed, 'camps 2')).toEqual({ ok: true, args: { name: 'camps', count: '2' } });
+    const later = command(option('first', 'string'), option('page', 'integer'), option('second', 'string'));
+    expect(bindArgs(later, 'a b c 2')).toEqual({ ok: true, args: { first: 'a', page: 'b', second: 'c 2' } });
+    const pair = command(option('first', 'string'), option('second', 'string'), option('page', 'integer'));
+    expect(bindArgs(pair, 'a b c 2')).toEqual({ ok: true, args: { first: 'a', second: 'b c', page: '2' } });
+  });
+
+  it('gives a number option one word, the last one the rest', () => {
+    const numbers = command(option('from', 'integer'), option('to', 'integer'));
+    expect(bindArgs(numbers, '1 2 3')).toEqual({ ok: true, args: { from: '1', to: '2 3' } });
   });
 
   it('refuses words given to a command that takes none', () => {
@@ -69,6 +78,10 @@ describe('bindArgs: the words after a command, option by option', () => {
     expect(bindArgs(subscribe, 'aral previews:on')).toEqual({ ok: true, args: { topic: 'aral', previews: 'on' } });
     expect(bindArgs(subscribe, 'aral format:on')).toEqual({ ok: true, args: { topic: 'aral format:on' } });
     expect(bindArgs(subscribe, 'aral :on')).toEqual({ ok: true, args: { topic: 'aral :on' } });
+    expect(bindArgs(subscribe, 'aral\tsea  compact')).toEqual({
+      ok: true,
+      args: { topic: 'aral sea', format: 'compact' },
+    });
     // A single word is the topic, even when it is also a choice.
     expect(bindArgs(subscribe, 'compact')).toEqual({ ok: true, args: { topic: 'compact' } });
   });
@@ -103,6 +116,8 @@ describe('validateArgs: values checked against the declaration, in words for use
       ok: true,
       args: { offset: 999999999 },
     });
+    const shift = command(option('shift', 'integer', { max: 5 }));
+    expect(validateArgs(shift, { shift: '-999999999' })).toEqual({ ok: true, args: { shift: -999999999 } });
   });
 
   it('holds text to its length, both ends counted', () => {

@@ -53,6 +53,13 @@ describe('toCard: briefs', () => {
     );
   });
 
+  it('labels a short form too, short and long', () => {
+    const updated = toCard({ kind: 'brief', brief: makeBrief(), related: [], format: 'headline', label: 'Updated' });
+    expect(updated).toMatchObject({ label: 'Updated', labelText: 'Updated', labelLong: 'Updated brief' });
+    const fresh = toCard({ kind: 'brief', brief: makeBrief(), related: [], format: 'compact', label: 'New' });
+    expect(fresh).toMatchObject({ label: 'New', labelText: 'New', labelLong: 'New brief' });
+  });
+
   it('compact: the first sentence, the article and a button for the full brief; headline: the article only', () => {
     const brief = makeBrief({ summary: 'First sentence. Second one.' });
     const compact = toCard({ kind: 'brief', brief, related: [], format: 'compact', label: 'New' });
@@ -77,6 +84,7 @@ describe('oneLineSummary', () => {
     expect(oneLineSummary('What now? Nobody knows.')).toBe('What now?');
     expect(oneLineSummary('No full stop here')).toBe('No full stop here');
     expect(oneLineSummary('Version 2.5 ships. Then more.')).toBe('Version 2.5 ships.');
+    expect(oneLineSummary('  No full stop, spaces around\n')).toBe('No full stop, spaces around');
   });
 
   it('keeps 200 characters whole and cuts 201 to 199 and an ellipsis', () => {

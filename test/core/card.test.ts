@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toRef } from '../../src/content/brief.js';
+import { translator } from '../../src/core/i18n/index.js';
 import { byline, toCard } from '../../src/core/to-card.js';
 import { makeBrief } from '../helpers/briefs.js';
 
@@ -37,7 +38,7 @@ describe('toCard', () => {
   it('leaves out empty lists and a byline update on the day of publication', () => {
     const card = toCard({ kind: 'brief', brief: makeBrief({ sources: [], updated: '2024-01-15' }), related: [] });
     expect(card.blocks.some((b) => b.type === 'list' && (b.name === 'sources' || b.name === 'related'))).toBe(false);
-    expect(byline(makeBrief({ updated: '2024-01-15' }))).toBe('Example News · published 2024-01-15');
+    expect(byline(makeBrief({ updated: '2024-01-15' }), translator('en'))).toBe('Example News · published 2024-01-15');
   });
 
   it('pages topics with a line and with Previous and Next where they lead somewhere', () => {

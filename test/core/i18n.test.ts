@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, translator, uiLanguage } from '../../src/core/i18n/index.js';
+import { CATALOGUES, commandWords, translator, uiLanguage } from '../../src/core/i18n/index.js';
 
 type Tree = { [key: string]: string | string[] | Tree };
 
@@ -31,6 +31,23 @@ describe('message catalogues', () => {
       });
       expect({ key, parts: catalogue.get(key)!.length > 0 }).toEqual({ key, parts: true });
     }
+  });
+
+  it('splits a text around its commands into as many parts in every language as in English', () => {
+    const sections = (catalogue: unknown) => Object.entries(catalogue as Record<string, Record<string, unknown>>);
+    const english = new Map(
+      sections(CATALOGUES.en).flatMap(([section, texts]) =>
+        Object.entries(texts).flatMap(([key, value]) => (Array.isArray(value) ? [[`${section}.${key}`, value]] : [])),
+      ),
+    );
+    expect(english.size).toBeGreaterThan(1);
+    for (const [lang, catalogue] of Object.entries(CATALOGUES))
+      for (const [section, texts] of sections(catalogue))
+        for (const [key, value] of Object.entries(texts)) {
+          const parts = english.get(`${section}.${key}`)?.length;
+          if (parts !== undefined)
+            expect({ lang, key, parts: (value as string[]).length }).toEqual({ lang, key, parts });
+        }
   });
 
   it('ships every plural form Intl.PluralRules asks for, for every counted text', () => {
@@ -74,6 +91,24 @@ describe('message catalogues', () => {
     expect(uiLanguage(['de'])).toBe('en');
     expect(uiLanguage(['xx-YY', '', 'x'.repeat(200), undefined])).toBe('en');
     expect(translator('x'.repeat(200))('card.keyFacts')).toBe('Key facts');
+  });
+});
+
+describe("the words of a command in the reader's language", () => {
+  const topic = { name: 'topic', description: 'A topic, a title or a slug' };
+  const brief = { name: 'brief', description: 'One brief.' };
+
+  it('gives the Russian description of a command and of its options, and English where there is none', () => {
+    const ru = commandWords(brief, 'ru-RU');
+    expect([ru.description, ru.option(topic)]).toEqual([
+      'Справка по теме: кратко, главные факты и источники.',
+      'Тема, название или slug, например синьцзян',
+    ]);
+    expect(ru.option({ name: 'extra', description: 'Not translated' })).toBe('Not translated');
+    const own = commandWords({ name: 'tally', description: 'Counts.' }, 'ru');
+    expect([own.description, own.option(topic)]).toEqual(['Counts.', 'A topic, a title or a slug']);
+    const en = commandWords(brief, 'en');
+    expect([en.description, en.option(topic)]).toEqual(['One brief.', 'A topic, a title or a slug']);
   });
 });
 

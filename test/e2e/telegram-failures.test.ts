@@ -120,7 +120,8 @@ describe('telegram: platform errors, hostile input and load', () => {
   it('paces bulk deliveries to one a second per chat while replies go out at once', async () => {
     const subscriber = privateChat(user(208));
     fake.addChat(subscriber);
-    const bulk = Array.from({ length: 3 }, (_, i) => deliver(subscriber.id, { ...note, text: `Update ${i}` }, true));
+    // Five: the fake lets a burst of three into a chat, so only pacing keeps five free of 429s.
+    const bulk = Array.from({ length: 5 }, (_, i) => deliver(subscriber.id, { ...note, text: `Update ${i}` }, true));
     const u = user(209);
     const chat = privateChat(u);
     fake.sendText(chat, u, '/brief xinjiang');
@@ -128,10 +129,13 @@ describe('telegram: platform errors, hostile input and load', () => {
     const results = await Promise.all(bulk);
     expect(results.every((r) => r.ok)).toBe(true);
     const times = fake.sent(subscriber.id).map((c) => c.at);
-    expect(fake.sent(subscriber.id).map(textOf)).toEqual(['Update 0', 'Update 1', 'Update 2']);
-    // The bot spaces its sends a second apart; arrival allows a little jitter on a busy machine.
-    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(900);
-    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(900);
+    expect(fake.sent(subscriber.id).map(textOf)).toEqual(['Update 0', 'Update 1', 'Update 2', 'Update 3', 'Update 4']);
+    // The second between two sends to a chat is the pacer's, tested on an injected clock in
+    // test/adapters/telegram/pacer.test.ts; here the fake's own per-chat limit judges it.
+    const refused = fake
+      .callsTo('sendMessage')
+      .filter((c) => c.status === 429 && String(c.params.chat_id) === String(subscriber.id));
+    expect(refused).toEqual([]);
     expect(reply!.at).toBeLessThan(times[2]!);
   });
 

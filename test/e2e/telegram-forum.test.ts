@@ -58,6 +58,7 @@ describe('telegram: forum topics', { timeout: 60_000 }, () => {
         '    • kazakhstan',
         `  Topic #${asia}:`,
         '    • xinjiang (compact)',
+        '',
         'Each forum topic gets the briefs it follows; type /subscribe inside a topic to add one there.',
       ].join('\n'),
     );

@@ -15,7 +15,7 @@ import {
   type CardButton,
   type CardItem,
 } from '../../core/card.js';
-import { toCard } from '../../core/to-card.js';
+import { isHttpUrl, toCard } from '../../core/to-card.js';
 import type { Reply } from '../../core/types.js';
 import { COLOURS, topicColour } from './colour.js';
 import { encodeAction } from './custom-id.js';
@@ -47,7 +47,8 @@ export const render = (reply: Reply): DiscordMessage => discordMessage(toCard(re
 export function discordMessage(card: Card): DiscordMessage {
   const t = cardWords(card);
   const buttons = card.buttons.map((row) => row.flatMap(button));
-  const linked = new Set(buttons.flat().flatMap((b) => ('url' in b ? [b.url] : [])));
+  // Stryker disable next-line ArrayDeclaration: a button that runs a command adds no URL, and nothing it added could equal an item's URL
+  const linked = new Set(buttons.flat().flatMap((b) => ('url' in b ? b.url : [])));
   const text = card.blocks.find((b) => b.type === 'text');
   const lists = card.blocks.flatMap((b) => (b.type === 'list' ? [b] : []));
   const hint = card.blocks.find((b) => b.type === 'hint');
@@ -84,7 +85,8 @@ export function discordMessage(card: Card): DiscordMessage {
     paging ? pagingText(paging, t).page : '',
     hint && (text || lists.length > 0) ? inlineText(hint.parts) : '',
   ].filter(Boolean);
-  if (footer.length > 0) embed.footer = { text: footer.join(' · ') };
+  // fitEmbed drops a footer left empty.
+  embed.footer = { text: footer.join(' · ') };
   if (card.url && isHttpUrl(card.url)) embed.url = card.url;
   const timestamp = card.date ? isoTimestamp(card.date) : undefined;
   if (timestamp) embed.timestamp = timestamp;
@@ -155,11 +157,8 @@ function rows(groups: readonly APIButtonComponent[][]): ButtonRow[] {
     .map((g) => ({ type: ComponentType.ActionRow, components: g.slice(0, LIMITS.buttonsPerRow) }));
 }
 
-function isHttpUrl(url: string): boolean {
-  return URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
-}
-
+/** A card's `YYYY-MM-DD` as an ISO timestamp; a date-only form parses as UTC midnight. */
 function isoTimestamp(date: string): string | undefined {
-  const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date);
+  const time = Date.parse(date);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }

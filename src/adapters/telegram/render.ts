@@ -39,9 +39,11 @@ const shorten = (s: string, max: number): string => (s.length > max ? `${s.slice
 const blank: Line = [];
 const inline = (parts: readonly Inline[]): Node[] => parts.map((p) => (typeof p === 'string' ? p : code(p.command)));
 
-/** Paragraphs of free text become units; each line stays a line. */
+/** Paragraphs of free text become units, a blank line apart; each line stays a line. */
 const paragraphs = (text: string): Unit[] =>
-  text.split(/\n\s*\n/).map((paragraph) => paragraph.split('\n').map((line): Line => [line]));
+  text
+    .split(/\n\s*\n/)
+    .map((paragraph, i) => [...(i > 0 ? [blank] : []), ...paragraph.split('\n').map((line): Line => [line])]);
 
 /** A heading travels with its first item. */
 function section(heading: string, items: Line[]): Unit[] {
@@ -63,7 +65,7 @@ function itemLine(item: CardItem, marker: string, numbered: boolean): Line {
 interface Layout {
   units: Unit[];
   /** The line that links the article: its message previews the article. */
-  articleLine?: Line;
+  article?: { line: Line; url: string };
   /** Fold long fact and source lists into expandable quotes. */
   fold?: boolean;
   /** The bot's words in the card's language. */
@@ -87,9 +89,11 @@ function blockUnits(block: CardBlock, first: boolean, layout: Layout): Unit[] {
       const lines = layout.fold && FOLDABLE.has(block.name) ? folded(all) : all;
       return block.heading ? section(block.heading, lines) : lines.map((line) => [line]);
     }
-    case 'article':
-      layout.articleLine = [link(block.url, layout.t('card.readOriginal')), ` (${block.publisher})`];
-      return [[blank, layout.articleLine]];
+    case 'article': {
+      const line = [link(block.url, layout.t('card.readOriginal')), ` (${block.publisher})`];
+      layout.article = { line, url: block.url };
+      return [[blank, line]];
+    }
     case 'paging': {
       const { page, next } = pagingText(block, layout.t);
       return [[blank, [page, ...(next ? [`. ${layout.t('card.next')}: `, code(next)] : ['.'])]]];
@@ -107,23 +111,20 @@ function layoutOf(card: Card, fold = false): Layout {
     ...(card.byline ? [[italic(card.byline)]] : []),
     ...(card.topics ? [[`${cardWords(card)('card.topics')}: ${card.topics.join(', ')}`]] : []),
   ];
-  const layout: Layout = { units: head.length > 0 ? [head] : [], fold, t: cardWords(card) };
+  // An empty head is an empty unit, which packs to nothing.
+  const layout: Layout = { units: [head], fold, t: cardWords(card) };
   // A bare title reads as the first line of what follows.
   const joined = head.length <= 1 && card.byline === undefined;
   for (const [i, block] of card.blocks.entries()) layout.units.push(...blockUnits(block, i === 0 && joined, layout));
   return layout;
 }
 
-function toMessages(lines: Line[][], articleLine?: Line): TelegramMessage[] {
+function toMessages(lines: Line[][], article?: Layout['article']): TelegramMessage[] {
   return lines.map((message) => ({
     text: message.map(toHtml).join('\n'),
-    link_preview_options: articleLine && message.includes(articleLine) ? articleUrlPreview(articleLine) : NO_PREVIEW,
+    link_preview_options:
+      article && message.includes(article.line) ? { url: article.url, prefer_small_media: true } : NO_PREVIEW,
   }));
-}
-
-function articleUrlPreview(articleLine: Line): LinkPreview {
-  const anchor = articleLine[0];
-  return typeof anchor === 'object' && anchor.href ? { url: anchor.href, prefer_small_media: true } : NO_PREVIEW;
 }
 
 /** Buttons that open a brief, one per row; their data carries the slug. Sources are links in the text already. */
@@ -151,8 +152,8 @@ function withKeyboard(messages: TelegramMessage[], rows: InlineButton[][]): Tele
 /** Card -> one or more HTML messages, each within Telegram's limits. Pure. */
 export function telegramMessages(card: Card): TelegramMessage[] {
   const foldedLayout = layoutOf(card, true);
-  const { units, articleLine } = pack(foldedLayout.units).length === 1 ? foldedLayout : layoutOf(card);
-  const messages = toMessages(pack(units), card.linkPreviews === false ? undefined : articleLine);
+  const { units, article } = pack(foldedLayout.units).length === 1 ? foldedLayout : layoutOf(card);
+  const messages = toMessages(pack(units), card.linkPreviews === false ? undefined : article);
   // Telegram refuses empty messages; a reply with nothing visible still answers the user.
   if (messages.length === 0) return toMessages([[[cardWords(card)('card.nothingToShow')]]]);
   return withKeyboard(messages, keyboard(card));
@@ -163,16 +164,17 @@ export const renderTelegram = (reply: Reply): TelegramMessage[] => telegramMessa
 
 /** Always one message (inline results post exactly one): the brief without sources, related or buttons. */
 export function renderBriefSingle(brief: Brief): TelegramMessage {
+  // Stryker disable next-line ArrayDeclaration: this form shows neither the related list nor buttons, so their contents cannot show
   const card = toCard({ kind: 'brief', brief, related: [], lang: brief.lang });
-  const facts = card.blocks.find((b) => b.type === 'list' && b.name === 'facts');
-  const kept = card.blocks.filter((b) => b.type !== 'list' || b === facts);
-  const compact = (factCount: number): Card => ({
+  const withFacts = (count: number): Card => ({
     ...card,
-    blocks: kept.map((b) => (b === facts && b.type === 'list' ? { ...b, items: b.items.slice(0, factCount) } : b)),
+    blocks: card.blocks.flatMap((b): CardBlock[] =>
+      b.type !== 'list' ? [b] : b.name === 'facts' ? [{ ...b, items: b.items.slice(0, count) }] : [],
+    ),
   });
-  let count = facts?.type === 'list' ? facts.items.length : 0;
-  let layout = layoutOf(compact(count));
-  while (pack(layout.units).length > 1 && count > 0) layout = layoutOf(compact(--count));
-  const first = toMessages(pack(layout.units).slice(0, 1), layout.articleLine)[0];
-  return first ?? { text: toHtml([brief.slug]), link_preview_options: NO_PREVIEW };
+  let count = brief.facts.length;
+  let layout = layoutOf(withFacts(count));
+  while (pack(layout.units).length > 1 && count > 0) layout = layoutOf(withFacts(--count));
+  // The article line is always there, so the first message is never empty.
+  return toMessages(pack(layout.units), layout.article)[0]!;
 }

@@ -42,13 +42,13 @@ const COMMAND_WORDS: Partial<Record<UiLanguage, Record<string, CommandWords>>> =
 
 /** A command's description and its options' in the reader's language, else as declared (English). */
 export function commandWords(
-  command: { name: string; description: string; options: readonly { name: string; description: string }[] },
+  command: { name: string; description: string },
   language: string | undefined,
-): { description: string; option: (name: string) => string } {
+): { description: string; option: (option: { name: string; description: string }) => string } {
   const words = COMMAND_WORDS[uiLanguage([language])]?.[command.name];
+  const optionWords = words?.options ?? {};
   return {
     description: words?.description ?? command.description,
-    option: (name) =>
-      words?.options?.[name]?.description ?? command.options.find((o) => o.name === name)?.description ?? '',
+    option: (option) => optionWords[option.name]?.description ?? option.description,
   };
 }
