@@ -270,6 +270,45 @@ describe('the delivery loop while the database fails', () => {
   });
 });
 
+describe('the delivery loop while the database fails, again', () => {
+  it('claims nothing until its pause is over, however often woken, and leaves the error line to the health watch', async () => {
+    const r = await makeRig(['g1'], { storeRetry: { baseMs: 10_000, maxMs: 10_000 } });
+    await r.failing.real.announce('aral', r.library.versionOf('aral')!, 'New', []);
+    r.failing.breakOnce('claimDue', new Error('disk I/O error'));
+    await r.fanout.start();
+    await until(() => r.failing.failed('claimDue').length === 1, 'the failed claim');
+    // A new brief asks for a pass during the pause: it is recorded, and waits.
+    r.library.upsert(makeBrief({ slug: 'dams', topics: ['water'] }));
+    await until(() => r.failing.answered.some((a) => a.operation === 'announce'), 'the announcement');
+    await turn();
+    expect(r.telegram.calls).toEqual([]);
+    const paused = await wake(r);
+    expect(paused).toBeGreaterThanOrEqual(8_000);
+    expect(paused).toBeLessThanOrEqual(12_000);
+    await until(() => r.telegram.sent.length === 1, 'the delivery');
+    expect(r.telegram.to('g1')).toEqual(['New dams']);
+    expect(messages(r, 'delivery loop failed')).toEqual([]);
+    expect(r.lines.filter((l) => l.level >= 50).map((l) => l.msg)).toEqual([expect.stringMatching(/database/)]);
+  });
+
+  it('logs an announcement that failed for a reason other than the database, and tries it again', async () => {
+    const r = await makeRig(['g1'], { storeRetry: { baseMs: 1_000, maxMs: 1_000 } }, { watched: false });
+    await r.fanout.start();
+    await idle(r);
+    r.failing.breakOnce('announce', new TypeError('chats is not iterable'));
+    r.library.upsert(edited);
+    await until(() => messages(r, 'could not record the announcement').length === 1, 'the error line');
+    expect(messages(r, 'could not record the announcement')[0]).toMatchObject({
+      level: 50,
+      slug: 'aral',
+      err: expect.objectContaining({ message: 'chats is not iterable' }),
+    });
+    await vi.advanceTimersToNextTimerAsync();
+    await until(() => r.telegram.sent.length === 2, 'the update');
+    expect(r.telegram.to('g1')).toEqual(['New aral', 'Updated aral']);
+  });
+});
+
 describe('idle()', () => {
   it('waits for a change to stay unchanged for the quiet time, and for its deliveries', async () => {
     const r = await makeRig(['g1'], { quietMs: 10_000 });
