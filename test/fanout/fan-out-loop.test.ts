@@ -325,6 +325,23 @@ describe('idle()', () => {
     expect(r.telegram.to('g1')).toEqual(['New aral', 'Updated aral']);
   });
 
+  it('announces each brief when its own quiet time ends, not the others still in theirs', async () => {
+    const r = await makeRig(['g1'], { quietMs: 10_000 });
+    await r.fanout.start();
+    await idle(r);
+    r.library.upsert(edited);
+    await vi.advanceTimersByTimeAsync(5_000);
+    r.library.upsert(makeBrief({ slug: 'dams', topics: ['water'] }));
+    await vi.advanceTimersByTimeAsync(5_000);
+    await until(() => r.telegram.sent.length >= 2, 'the update of aral');
+    await turn();
+    expect(r.telegram.to('g1')).toEqual(['New aral', 'Updated aral']);
+    expect(await r.failing.real.knownVersion('dams')).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(5_000);
+    await until(() => r.telegram.sent.length === 3, 'dams');
+    expect(r.telegram.to('g1')).toEqual(['New aral', 'Updated aral', 'New dams']);
+  });
+
   it('announces nothing for a brief edited, then removed during its quiet time', async () => {
     const r = await makeRig(['g1'], { quietMs: 10_000 });
     await r.fanout.start();
