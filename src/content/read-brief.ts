@@ -47,22 +47,38 @@ export function stampOf(path: string): FileStamp | undefined {
   }
 }
 
+interface Gathering {
+  stamps: (FileStamp | undefined)[] | undefined;
+  left: number;
+  settle: ((stamps: (FileStamp | undefined)[]) => void) | undefined;
+}
+
 /**
  * Stamps of many files, asked of the I/O threads all at once so that they are gathered
  * while this thread does other work (a warm start deserialises the cache meanwhile).
  */
 export function stampsOf(dir: string, files: readonly string[]): Promise<(FileStamp | undefined)[]> {
   return new Promise((resolve) => {
-    const out: (FileStamp | undefined)[] = new Array(files.length);
-    let left = files.length;
-    if (left === 0) resolve(out);
-    files.forEach((file, i) =>
-      stat(join(dir, file), (err, stats) => {
-        out[i] = err || !stats.isFile() ? undefined : { size: stats.size, mtimeMs: stats.mtimeMs };
-        if (--left === 0) resolve(out);
-      }),
-    );
+    const gathering: Gathering = { stamps: new Array<FileStamp | undefined>(files.length), left: files.length, settle: resolve };
+    if (files.length === 0) finish(gathering);
+    files.forEach((file, i) => statInto(join(dir, file), i, gathering));
   });
+}
+
+// Node keeps the last stat callback's scope alive after it ran. Here that scope reaches only the
+// gathering, emptied when done, not the list of files or the stamps (150 MB at a million files).
+function statInto(path: string, i: number, gathering: Gathering): void {
+  stat(path, (err, stats) => {
+    gathering.stamps![i] = err || !stats.isFile() ? undefined : { size: stats.size, mtimeMs: stats.mtimeMs };
+    if (--gathering.left === 0) finish(gathering);
+  });
+}
+
+function finish(gathering: Gathering): void {
+  const { stamps, settle } = gathering;
+  gathering.stamps = undefined;
+  gathering.settle = undefined;
+  settle!(stamps!);
 }
 
 /** Reads and parses one file; used alike by the store and by parser worker threads. */

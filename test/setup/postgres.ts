@@ -1,5 +1,4 @@
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from '../helpers/embedded-postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,6 +17,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('postgresUrl', given);
     return async () => {};
   }
+  // embedded-postgres hooks the process's exit to stop its servers, and that hook ends the process
+  // with code 0, so a run with failed tests would exit 0. The teardown below stops the server;
+  // its signal hooks stay, so that Ctrl-C still stops it.
+  const exitHooks = new Set(process.listeners('exit'));
+  const beforeExitHooks = new Set(process.listeners('beforeExit'));
+  const { startEmbeddedPostgres } = await import('../helpers/embedded-postgres.js');
+  for (const hook of process.listeners('exit')) if (!exitHooks.has(hook)) process.off('exit', hook);
+  for (const hook of process.listeners('beforeExit')) if (!beforeExitHooks.has(hook)) process.off('beforeExit', hook);
   const server = await startEmbeddedPostgres('briefbot-pg');
   project.provide('postgresUrl', server.url);
   return () => server.stop();
