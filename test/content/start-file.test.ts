@@ -1,12 +1,11 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { ContentStore } from '../../src/content/store.js';
 import type { Logger } from '../../src/core/logger.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { briefFile, tempDir, writeFiles } from '../helpers/briefs.js';
+import { briefFile, twoBriefFolder, writeFiles } from '../helpers/briefs.js';
 
 interface Line {
   msg: string;
@@ -23,12 +22,7 @@ const REFUSED = 'start file not used; reading every brief from the store';
 
 /** A folder of two briefs, a store, and the start file written once the indexes were complete. */
 async function started() {
-  const dir = await tempDir();
-  const cacheFile = join(await tempDir(), 'store.db');
-  await writeFiles(dir, {
-    'aral.md': briefFile({ summary: 'The lake keeps shrinking.' }),
-    'glaciers.md': briefFile({ title: 'Glaciers retreat', url: 'https://example.org/glaciers', summary: 'Ice is going.' }),
-  });
+  const { dir, cacheFile } = await twoBriefFolder();
   const first = new ContentStore({ dir, logger: silentLogger(), cacheFile });
   await first.load();
   await first.library.textReady();

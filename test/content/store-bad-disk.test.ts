@@ -1,13 +1,12 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { openSync, writeSync, closeSync } from 'node:fs';
-import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BriefDb } from '../../src/content/brief-db.js';
 import { ContentStore } from '../../src/content/store.js';
 import type { Logger } from '../../src/core/logger.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { briefFile, tempDir, writeFiles } from '../helpers/briefs.js';
+import { briefFile, twoBriefFolder, writeFiles } from '../helpers/briefs.js';
 
 interface Warning {
   msg: string;
@@ -23,12 +22,7 @@ function recordingLogger(): { logger: Logger; warnings: Warning[] } {
 
 /** A folder of two briefs and a store its last writer closed cleanly. */
 async function cleanlyStored() {
-  const dir = await tempDir();
-  const cacheFile = join(await tempDir(), 'store.db');
-  await writeFiles(dir, {
-    'aral.md': briefFile({ summary: 'The lake keeps shrinking.' }),
-    'glaciers.md': briefFile({ title: 'Glaciers retreat', url: 'https://example.org/glaciers', summary: 'Ice is going.' }),
-  });
+  const { dir, cacheFile } = await twoBriefFolder();
   const first = new ContentStore({ dir, logger: silentLogger(), cacheFile });
   await first.load();
   await first.flushCache();

@@ -85,3 +85,18 @@ facts:
 `;
 
 export const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A content folder of two briefs (aral, glaciers) and the path of a brief store beside it, not yet written. */
+export async function twoBriefFolder(): Promise<{ dir: string; cacheFile: string }> {
+  const dir = await tempDir();
+  const cacheFile = join(await tempDir(), 'store.db');
+  await writeFiles(dir, {
+    'aral.md': briefFile({ summary: 'The lake keeps shrinking.' }),
+    'glaciers.md': briefFile({
+      title: 'Glaciers retreat',
+      url: 'https://example.org/glaciers',
+      summary: 'Ice is going.',
+    }),
+  });
+  return { dir, cacheFile };
+}
