@@ -1,18 +1,11 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { ContentStore } from '../../src/content/store.js';
 import { StoredBrief } from '../../src/content/stored-brief.js';
-import type { Logger } from '../../src/core/logger.js';
 import { silentLogger } from '../../src/core/logger.js';
+import { recordingLogger } from '../helpers/log-lines.js';
 import { briefFile, tempDir, writeFiles } from '../helpers/briefs.js';
-
-function recordingLogger(): { logger: Logger; warnings: string[] } {
-  const warnings: string[] = [];
-  const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push((JSON.parse(line) as { msg: string }).msg) });
-  return { logger, warnings };
-}
 
 async function storedFolder() {
   const dir = await tempDir();
@@ -32,7 +25,7 @@ function alter(cacheFile: string, sql: string): void {
 describe('the on-disk brief store', () => {
   it('serves a warm start from the store, the long text read when shown', async () => {
     const { dir, cacheFile } = await storedFolder();
-    const { logger, warnings } = recordingLogger();
+    const { logger, messages: warnings } = recordingLogger();
     const warm = new ContentStore({ dir, logger, cacheFile, checkInBackground: true });
     await warm.load();
     const brief = [...warm.library.all()][0];
@@ -45,7 +38,7 @@ describe('the on-disk brief store', () => {
   it('rebuilds a store written by another format, with a log line', async () => {
     const { dir, cacheFile } = await storedFolder();
     alter(cacheFile, "UPDATE meta SET value = 'old' WHERE key = 'format'");
-    const { logger, warnings } = recordingLogger();
+    const { logger, messages: warnings } = recordingLogger();
     const store = new ContentStore({ dir, logger, cacheFile, checkInBackground: true });
     await store.load();
     expect(warnings).toEqual(['content cache damaged; parsing every file again']);
@@ -55,7 +48,7 @@ describe('the on-disk brief store', () => {
   it('reads a brief from its file when its stored text fails its checksum', async () => {
     const { dir, cacheFile } = await storedFolder();
     alter(cacheFile, "UPDATE details SET summary = 'Something else entirely.'");
-    const { logger, warnings } = recordingLogger();
+    const { logger, messages: warnings } = recordingLogger();
     const store = new ContentStore({ dir, logger, cacheFile, checkInBackground: true });
     await store.load();
     expect([...store.library.all()].map((b) => b.summary)).toEqual(['The lake keeps shrinking.']);

@@ -1,19 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { ContentStore } from '../../src/content/store.js';
-import type { Logger } from '../../src/core/logger.js';
 import { silentLogger } from '../../src/core/logger.js';
+import { recordingLogger } from '../helpers/log-lines.js';
 import { briefFile, tempDir, writeFiles } from '../helpers/briefs.js';
 
 /** A real pino logger whose warnings are kept as their messages. */
-function recordingLogger(): { logger: Logger; warnings: string[] } {
-  const warnings: string[] = [];
-  const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push((JSON.parse(line) as { msg: string }).msg) });
-  return { logger, warnings };
-}
-
 async function cachedStore() {
   const dir = await tempDir();
   const cacheFile = join(await tempDir(), 'cache.bin');
@@ -43,7 +36,7 @@ describe('parse cache integrity', () => {
   it('re-parses instead of serving a cached title whose bytes were flipped', async () => {
     const { dir, cacheFile } = await cachedStore();
     corrupt(cacheFile, 'Kazakhs', 'Chinese');
-    const { logger, warnings } = recordingLogger();
+    const { logger, messages: warnings } = recordingLogger();
     const store = new ContentStore({ dir, logger, cacheFile });
     await store.load();
     expect(store.library.get('kazakhs')?.title).toBe('Ethnic Kazakhs held in camps');
@@ -66,7 +59,7 @@ describe('parse cache integrity', () => {
 
   it('writes a cache that the next start trusts', async () => {
     const { dir, cacheFile } = await cachedStore();
-    const { logger, warnings } = recordingLogger();
+    const { logger, messages: warnings } = recordingLogger();
     const store = new ContentStore({ dir, logger, cacheFile });
     await store.load();
     expect(store.library.get('kazakhs')?.title).toBe('Ethnic Kazakhs held in camps');

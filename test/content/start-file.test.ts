@@ -1,22 +1,10 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { ContentStore } from '../../src/content/store.js';
-import type { Logger } from '../../src/core/logger.js';
 import { silentLogger } from '../../src/core/logger.js';
+import { recordingLogger } from '../helpers/log-lines.js';
 import { briefFile, twoBriefFolder, writeFiles } from '../helpers/briefs.js';
-
-interface Line {
-  msg: string;
-  reason?: string;
-}
-
-function recordingLogger(): { logger: Logger; lines: Line[] } {
-  const lines: Line[] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as Line) });
-  return { logger, lines };
-}
 
 const REFUSED = 'start file not used; reading every brief from the store';
 
@@ -32,7 +20,7 @@ async function started() {
 }
 
 async function warmStart(dir: string, cacheFile: string) {
-  const { logger, lines } = recordingLogger();
+  const { logger, lines } = recordingLogger('info');
   const store = new ContentStore({ dir, logger, cacheFile, checkInBackground: true });
   await store.load();
   await store.checked;

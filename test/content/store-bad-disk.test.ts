@@ -1,24 +1,11 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { openSync, writeSync, closeSync } from 'node:fs';
-import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BriefDb } from '../../src/content/brief-db.js';
 import { ContentStore } from '../../src/content/store.js';
-import type { Logger } from '../../src/core/logger.js';
 import { silentLogger } from '../../src/core/logger.js';
+import { recordingLogger } from '../helpers/log-lines.js';
 import { briefFile, twoBriefFolder, writeFiles } from '../helpers/briefs.js';
-
-interface Warning {
-  msg: string;
-  reason?: string;
-  err?: { message: string };
-}
-
-function recordingLogger(): { logger: Logger; warnings: Warning[] } {
-  const warnings: Warning[] = [];
-  const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line) as Warning) });
-  return { logger, warnings };
-}
 
 /** A folder of two briefs and a store its last writer closed cleanly. */
 async function cleanlyStored() {
@@ -77,7 +64,7 @@ describe('the brief store on a full disk', () => {
       'aral.md': briefFile({ title: 'The Aral Sea shrinks again', summary: 'Another metre lost.' }),
       'tides.md': briefFile({ title: 'Tides rise', url: 'https://example.org/tides', summary: 'Seas rise.' }) + LONG_BODY,
     });
-    const { logger, warnings } = recordingLogger();
+    const { logger, lines: warnings } = recordingLogger();
     const full = new ContentStore({ dir, logger, cacheFile });
     await full.load();
     await full.flushCache();
@@ -93,7 +80,7 @@ describe('the brief store on a full disk', () => {
     expect(query<{ integrity_check: string }>(cacheFile, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
 
     vi.restoreAllMocks();
-    const { logger: nextLogger, warnings: nextWarnings } = recordingLogger();
+    const { logger: nextLogger, lines: nextWarnings } = recordingLogger();
     const next = new ContentStore({ dir, logger: nextLogger, cacheFile });
     await next.load();
     await next.flushCache();
@@ -113,7 +100,7 @@ describe('a store left by a crashed process', () => {
     const { dir, cacheFile } = await cleanlyStored();
     exec(cacheFile, "UPDATE meta SET value = '0' WHERE key = 'clean'");
     tearPageOf(cacheFile, 'sqlite_autoindex_files_1');
-    const { logger, warnings } = recordingLogger();
+    const { logger, lines: warnings } = recordingLogger();
     const store = new ContentStore({ dir, logger, cacheFile, checkInBackground: true });
     await store.load();
 
@@ -131,7 +118,7 @@ describe('a store left by a crashed process', () => {
   it('is served at once when the check finds it whole', async () => {
     const { dir, cacheFile } = await cleanlyStored();
     exec(cacheFile, "UPDATE meta SET value = '0' WHERE key = 'clean'");
-    const { logger, warnings } = recordingLogger();
+    const { logger, lines: warnings } = recordingLogger();
     const store = new ContentStore({ dir, logger, cacheFile, checkInBackground: true });
     await store.load();
     expect(warnings).toEqual([]);
