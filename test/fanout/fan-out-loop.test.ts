@@ -18,6 +18,17 @@ afterEach(closeRig);
 
 const edited = makeBrief({ slug: 'aral', topics: ['water'], summary: 'Edited.' });
 
+/** Two chats, one send at a time: the first send has ended while the loop waits on the database. */
+async function firstSendEndedWhileReading() {
+  const r = await makeRig(['g1', 'g2'], { concurrency: 1 });
+  const reading = r.failing.hold('nextDueAfter');
+  await r.fanout.start();
+  await until(() => r.failing.waiting.get('nextDueAfter') === 1, 'the loop to wait for the database');
+  await until(() => r.failing.answered.some((a) => a.operation === 'recordReachable'), 'the first send to end');
+  await turn();
+  return { r, reading };
+}
+
 describe('the delivery loop, on a fake clock', () => {
   it('has at most `concurrency` sends under way, even when their claims run out, and never starts one twice', async () => {
     const r = await makeRig(['g1', 'g2', 'g3', 'g4', 'g5'], { concurrency: 2, claimLeaseMs: 30_000 });
@@ -109,12 +120,7 @@ describe('the delivery loop, on a fake clock', () => {
   });
 
   it('sends the next delivery at once when a send ends while the loop is still reading the database', async () => {
-    const r = await makeRig(['g1', 'g2'], { concurrency: 1 });
-    const reading = r.failing.hold('nextDueAfter');
-    await r.fanout.start();
-    await until(() => r.failing.waiting.get('nextDueAfter') === 1, 'the loop to wait for the database');
-    await until(() => r.failing.answered.some((a) => a.operation === 'recordReachable'), 'the first send to end');
-    await turn();
+    const { r, reading } = await firstSendEndedWhileReading();
     reading.release();
     // The slot the first send freed is used at once, not when the loop would next wake up.
     await until(() => r.telegram.sent.length === 2, 'the second message');
@@ -123,12 +129,7 @@ describe('the delivery loop, on a fake clock', () => {
   });
 
   it('ends with the pass under way when stopped, though another was asked for', async () => {
-    const r = await makeRig(['g1', 'g2'], { concurrency: 1 });
-    const reading = r.failing.hold('nextDueAfter');
-    await r.fanout.start();
-    await until(() => r.failing.waiting.get('nextDueAfter') === 1, 'the loop to wait for the database');
-    await until(() => r.failing.answered.some((a) => a.operation === 'recordReachable'), 'the first send to end');
-    await turn();
+    const { r, reading } = await firstSendEndedWhileReading();
     await r.fanout.stop();
     const before = passes(r);
     reading.release();
