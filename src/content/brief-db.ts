@@ -5,7 +5,7 @@ import { crc32 } from 'node:zlib';
 import { randomUUID } from 'node:crypto';
 import type { Brief } from './brief.js';
 import type { FileStamp } from './read-brief.js';
-import type { BriefDetail, BriefHead } from './stored-brief.js';
+import { withOptional, type BriefDetail, type BriefHead } from './stored-brief.js';
 import type { StoreState } from './start-file.js';
 
 /** Bumped whenever parsing or the layout changes what a row means, so old stores are rebuilt. */
@@ -172,10 +172,10 @@ export class BriefDb {
     for (const row of rows) {
       const [file, size, mtimeMs, savedAt, version, slug, title, topics, published, updated, lang, translationOf, aliases, publisher, url, draft, sum, id] = row;
       if (checksum(row.slice(0, 16) as HeadColumns) !== sum) throw new StoreDamaged(`row of ${file} fails its checksum`);
-      const head: BriefHead = { slug, title, topics: splitList(topics)!, published, lang, publisher, url, draft: draft === 1, file };
-      if (updated !== null) head.updated = updated;
-      if (translationOf !== null) head.translationOf = translationOf;
-      if (aliases !== null) head.aliases = splitList(aliases)!;
+      const head = withOptional(
+        { slug, title, topics: splitList(topics)!, published, lang, publisher, url, draft: draft === 1, file },
+        { updated, translationOf, aliases: splitList(aliases) },
+      );
       yield { id, size, mtimeMs, savedAt, version, head };
     }
   }

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { HeadRow } from './brief-db.js';
+import { withOptional } from './stored-brief.js';
 
 /** Which store, and which of its writes, a start file was written after. */
 export interface StoreState {
@@ -36,10 +37,7 @@ function toRecord({ id, size, mtimeMs, savedAt, version, head }: HeadRow): Recor
 
 function fromRecord(r: Record): HeadRow {
   const [file, size, mtimeMs, savedAt, version, id, slug, title, topics, published, updated, lang, translationOf, aliases, publisher, url, draft] = r;
-  const head: HeadRow['head'] = { slug, title, topics, published, lang, publisher, url, draft: draft === 1, file };
-  if (updated !== null) head.updated = updated;
-  if (translationOf !== null) head.translationOf = translationOf;
-  if (aliases !== null) head.aliases = aliases;
+  const head = withOptional({ slug, title, topics, published, lang, publisher, url, draft: draft === 1, file }, { updated, translationOf, aliases });
   return { id, size, mtimeMs, savedAt, version, head };
 }
 

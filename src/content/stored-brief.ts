@@ -78,11 +78,7 @@ export class StoredBrief implements Brief {
   /** The fields held in memory, without reading the long part. */
   head(): BriefHead {
     const { slug, title, topics, published, updated, lang, translationOf, aliases, publisher, url, draft, file } = this;
-    const head: BriefHead = { slug, title, topics, published, lang, publisher, url, draft, file };
-    if (updated !== undefined) head.updated = updated;
-    if (translationOf !== undefined) head.translationOf = translationOf;
-    if (aliases !== undefined) head.aliases = aliases;
-    return head;
+    return withOptional({ slug, title, topics, published, lang, publisher, url, draft, file }, { updated, translationOf, aliases });
   }
 
   /** Keeps the detail in memory before the store lets go of the row. */
@@ -102,5 +98,19 @@ export class StoredBrief implements Brief {
 /** The head of any brief, without its long part. */
 export function headOf(brief: Brief): BriefHead {
   const { summary: _s, facts: _f, sources: _so, body: _b, ...head } = brief;
+  return head;
+}
+
+type Maybe<T> = T | null | undefined;
+
+/** Sets the optional head fields that are present (a stored null is absent), as a parsed `Brief` has them. */
+export function withOptional(
+  head: BriefHead,
+  optional: { updated: Maybe<string>; translationOf: Maybe<string>; aliases: Maybe<string[]> },
+): BriefHead {
+  const { updated, translationOf, aliases } = optional;
+  if (updated !== undefined && updated !== null) head.updated = updated;
+  if (translationOf !== undefined && translationOf !== null) head.translationOf = translationOf;
+  if (aliases !== undefined && aliases !== null) head.aliases = aliases;
   return head;
 }
